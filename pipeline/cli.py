@@ -91,31 +91,41 @@ def cmd_run(args: argparse.Namespace) -> int:
     from .batch import run_batch
 
     return run_batch(inbox=Path(args.inbox), store_url=args.store, data_dir=Path(args.data), out_dir=Path(args.out),
-                     workers=args.workers, report=not args.no_report, units_csv=args.units).exit_code
+                     workers=args.workers, report=not args.no_report, units_csv=args.units,
+                     move=not getattr(args, "keep_inbox", False)).exit_code
 
 
 def cmd_watch(args: argparse.Namespace) -> int:
     from .batch import watch
 
     return watch(inbox=Path(args.inbox), store_url=args.store, data_dir=Path(args.data), out_dir=Path(args.out),
-                 workers=args.workers, settle_seconds=args.settle, units_csv=args.units)
+                 workers=args.workers, settle_seconds=args.settle, units_csv=args.units,
+                 move=not getattr(args, "keep_inbox", False))
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from .outputs import write_reports
-    from .store import default_store_url
+    from .outputs import ReportError, write_reports
+    from .store import StoreError, default_store_url
 
-    paths = write_reports(store_url=args.store or default_store_url(Path(args.data)), out_dir=Path(args.out),
-                          units_csv=Path(args.units) if args.units else None)
+    try:
+        paths = write_reports(store_url=args.store or default_store_url(Path(args.data)), out_dir=Path(args.out),
+                              units_csv=Path(args.units) if args.units else None)
+    except (StoreError, ReportError, OSError) as exc:  # bad URL, server down, folder not writable: one line
+        print(f"pipeline: reports not written: {exc}", file=sys.stderr)
+        return EXIT_FAILED
     for p in paths:
         print(p)
     return EXIT_OK
 
 
 def cmd_query(args: argparse.Namespace) -> int:
-    from .store import default_store_url, query
+    from .store import StoreError, default_store_url, query
 
-    frame = query(args.store or default_store_url(Path(args.data)), args.sql)
+    try:
+        frame = query(args.store or default_store_url(Path(args.data)), args.sql)
+    except StoreError as exc:
+        print(f"pipeline: {exc}", file=sys.stderr)
+        return EXIT_FAILED
     if args.format == "csv":
         frame.to_csv(sys.stdout, index=False)
     elif args.format == "json":
@@ -127,10 +137,14 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from .store import default_store_url, export_table
+    from .store import StoreError, default_store_url, export_table
 
-    path = export_table(args.store or default_store_url(Path(args.data)), args.table, args.format,
-                        Path(args.output) if args.output else None)
+    try:
+        path = export_table(args.store or default_store_url(Path(args.data)), args.table, args.format,
+                            Path(args.output) if args.output else None)
+    except StoreError as exc:
+        print(f"pipeline: {exc}", file=sys.stderr)
+        return EXIT_FAILED
     print(path)
     return EXIT_OK
 
@@ -178,6 +192,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int, default=None, help="parallel worker processes (default: number of cores)")
     p.add_argument("--units", default=None, help="optional units.csv of expected units (for the compliance report)")
     p.add_argument("--no-report", action="store_true", help="do not write the reports at the end")
+    p.add_argument("--keep-inbox", action="store_true",
+                   help="leave files in the inbox (no move to processed/ or quarantine/); "
+                        "they are recognised as unchanged by their hash next time")
     p.set_defaults(func=cmd_run)
 
     p = sub.add_parser("watch", help="run the job whenever files arrive in the inbox",
@@ -188,6 +205,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int, default=None)
     p.add_argument("--units", default=None)
     p.add_argument("--settle", type=float, default=2.0, help="seconds a file must stop growing before it is read")
+    p.add_argument("--keep-inbox", action="store_true", help="leave files in the inbox (see run --help)")
     p.set_defaults(func=cmd_watch)
 
     p = sub.add_parser("report", help="write the spreadsheet, calendar and HTML page from the store",

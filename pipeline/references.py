@@ -1,8 +1,290 @@
-"""Cited documents ("Căn cứ Kế hoạch số 03-KH/BDVTU, ngày 29/01/2021 của …")."""
+"""Cited documents ("Căn cứ Kế hoạch số 03-KH/BDVTU, ngày 29/01/2021 của …").
+
+Also home of :func:`paragraphs`, the small reflow used by metadata, quotas and references:
+readers may hand us hard-wrapped lines (PDF text, pasted e-mails), and a citation or a quota
+often runs over a line break (``Kế hoạch số 49-`` / ``KH/ThU``). We join lines into logical
+paragraphs while remembering where each piece came from, so provenance stays exact.
+"""
 from __future__ import annotations
 
-from .model import Document, DocumentMeta, Reference
+import bisect
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Optional
+
+from .model import Document, DocumentMeta, Line, Location, Reference
+from .textnorm import match_key
+
+# --------------------------------------------------------------------------- reflow
+
+
+@dataclass
+class Para:
+    """A logical paragraph: text joined from source lines, with each line's start offset."""
+
+    text: str
+    starts: list[int] = field(default_factory=list)
+    locations: list[Location] = field(default_factory=list)
+    region: str = "body"
+
+    def location_at(self, pos: int) -> Location:
+        """The Location of the source line holding character ``pos``."""
+        if not self.locations:
+            return Location()
+        i = max(0, bisect.bisect_right(self.starts, pos) - 1)
+        return self.locations[i]
+
+
+_BULLET = re.compile(r"^\s*(?:[-+•–*]\s*(?=[A-ZĐÀ-Ỹ\"“(])|\d+(?:\.\d+)*\s*[.)]\s|[IVXLC]+\s*[.)/]\s|[a-zđ]\)\s)")
+_ENDS_SENTENCE = re.compile(r"[.;:!?]\s*(?:\*+)?\s*$")
+_SPLIT_NUMBER_END = re.compile(r"\d+\s*[-/]\s*$")
+_LETTERS = re.compile(r"[^\W\d_]")
+
+
+def is_upper_line(text: str) -> bool:
+    """True for a line written in capitals (headings, header blocks, signature titles)."""
+    letters = _LETTERS.findall(text)
+    return len(letters) >= 2 and all(not ch.islower() for ch in letters)
+
+
+def paragraphs(lines: Iterable[Line], max_gap: int = 3) -> list[Para]:
+    """Join hard-wrapped lines into paragraphs (never across tables, regions or headings)."""
+    out: list[Para] = []
+    prev: Optional[Line] = None
+    for line in lines:
+        text = line.text.strip()
+        if not text:
+            continue
+        join = False
+        if prev is not None and out:
+            cur = out[-1]
+            gap_ok = True
+            if prev.location.line is not None and line.location.line is not None:
+                gap_ok = 0 < line.location.line - prev.location.line <= max_gap
+            elif prev.location.line is None and line.location.line is None and prev.location.table is None:
+                gap_ok = False  # formats without line numbers (DOCX) give real paragraphs already
+            if prev.location.page != line.location.page:
+                gap_ok = gap_ok and True  # page breaks may split a sentence: allow
+            join = (
+                gap_ok
+                and line.region == prev.region
+                and line.location.table is None and prev.location.table is None
+                and not _ENDS_SENTENCE.search(cur.text)
+                and not _BULLET.match(text)
+                and not is_upper_line(prev.text)
+                and not is_upper_line(text)
+            )
+        if join:
+            cur = out[-1]
+            sep = "" if _SPLIT_NUMBER_END.search(cur.text) and re.match(r"[A-ZĐ]", text) else " "
+            cur.starts.append(len(cur.text) + len(sep))
+            cur.locations.append(line.location)
+            cur.text = cur.text + sep + text
+        else:
+            out.append(Para(text, [0], [line.location], line.region))
+        prev = line
+    return out
+
+
+# --------------------------------------------------------------------------- dates
+
+
+def parse_date(text: str) -> Optional[str]:
+    """ISO date from ``29/01/2021``, ``5-2-2024``, ``ngày 20 tháng 3 năm 2024``; None if blank/invalid."""
+    m = re.search(r"ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})", text, re.I)
+    if not m:
+        m = re.search(r"(?<![\d/])(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4}|\d{2})(?![\d/])", text)
+    if not m:
+        return None
+    day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    if year < 100:
+        year += 2000
+    try:
+        return _dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+# --------------------------------------------------------------------------- numbers
+
+#: ``344/KH-UBND``, ``03-KH/BDVTU``, ``367 - QĐ/TWĐTN-VP``, ``01-NQ/Th.U``, ``30/2020/NĐ-CP``.
+NUMBER_RE = re.compile(
+    r"(?<![\w/])(\d{1,5})((?:\s*[-/]\s*(?:\d{4}(?=\s*[-/])|[A-ZĐ][A-Za-zĐđ0-9.]*))+)"
+)
+
+
+def normalize_number(raw: str) -> str:
+    """Spaces deleted, trailing dots dropped: ``344 /KH-UBND`` → ``344/KH-UBND``."""
+    return re.sub(r"\s+", "", raw).rstrip(".")
+
+
+def number_type(number: str) -> Optional[str]:
+    """The type abbreviation of a number (``344/KH-UBND`` → ``KH``, ``03-KH/BDVTU`` → ``KH``)."""
+    parts = [p for p in re.split(r"[-/]", number) if p]
+    if len(parts) < 2:
+        return None
+    for part in parts[1:]:
+        if not part.isdigit():
+            return part
+    return None
+
+
+# --------------------------------------------------------------------------- references
+
+#: Cited-document kinds, longest first; the canonical spelling is what we report.
+KINDS = [
+    "Chương trình hành động", "Chương trình công tác", "Chương trình làm việc", "Chương trình",
+    "Nghị quyết liên tịch", "Nghị quyết", "Nghị định", "Chỉ thị", "Kết luận", "Quyết định", "Quy định",
+    "Quy chế", "Hướng dẫn", "Kế hoạch", "Thông báo", "Thông tư liên tịch", "Thông tư", "Thông tri",
+    "Công văn", "Công điện", "Văn bản", "Luật", "Pháp lệnh", "Đề án", "Phương án", "Báo cáo", "Tờ trình",
+    "Nghị quyết Đại hội",
+]
+_KIND_KEYS = sorted(((match_key(k), k) for k in KINDS), key=lambda kv: -len(kv[0]))
+_KIND_ALT = "|".join(re.escape(k) for k, _ in _KIND_KEYS)
+
+#: Type abbreviation → kind, for numbers cited without their kind word.
+ABBREVIATIONS = {
+    "NQ": "Nghị quyết", "QĐ": "Quyết định", "CT": "Chỉ thị", "QC": "Quy chế", "QYĐ": "Quy định",
+    "TB": "Thông báo", "HD": "Hướng dẫn", "CTR": "Chương trình", "KH": "Kế hoạch", "PA": "Phương án",
+    "ĐA": "Đề án", "BC": "Báo cáo", "KL": "Kết luận", "NĐ": "Nghị định", "TT": "Thông tư", "TTR": "Tờ trình",
+    "CV": "Công văn", "CĐ": "Công điện", "QH": "Luật",
+}
+
+# kind word, optional "số", then a full number or short numbers ("217, 218"); works on match_key text
+_CITE = re.compile(
+    r"(?<![\w])(" + _KIND_ALT + r")\s*(?:số\s*:?\s*)?"
+    r"(\d{1,5}(?:\s*[-/]\s*(?:\d{4}(?=\s*[-/])|[a-zđ][a-zđ0-9.]*))+|\d{1,5}(?:\s*(?:,|và)\s*\d{1,5})*)(?![\w/])"
+)
+_ISSUER_END = re.compile(r"\s+(?:về|v/v|thực hiện|ban hành|nhằm|để|trong|năm\s+\d{4})\b|[,;)(“\"]|\.\s|\.$"
+                         r"|\s+(?:và|cùng)\s+(?:các\s+)?(?=(?:Nghị|Quyết|Chỉ|Kế|Thông|Hướng|Chương|Kết|Luật|Quy|Công|"
+                         r"Đề|Báo|Pháp)\S*\s)")
+
+
+def _kind_of(key_text: str) -> str:
+    for key, canonical in _KIND_KEYS:
+        if key_text.startswith(key):
+            return canonical
+    return key_text
+
+
+def _tail_info(orig: str, start: int) -> tuple[Optional[str], Optional[str]]:
+    """Date and issuer written right after a citation's number (``, ngày 29/01/2021 của Ban …``)."""
+    window = orig[start:start + 220]
+    date = None
+    dm = re.match(r"\s*,?\s*(?:\(?\s*)?(?:ban hành\s+)?ngày\s*(\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{2,4}"
+                  r"|\d{1,2}\s*tháng\s*\d{1,2}\s*năm\s*\d{4})", window, re.I)
+    pos = 0
+    if dm:
+        date = parse_date(dm.group(1)) or parse_date("ngày " + dm.group(1))
+        pos = dm.end()
+    issuer = None
+    im = re.match(r"\s*,?\s*của\s+", window[pos:], re.I)
+    if im:
+        rest = window[pos + im.end():]
+        end = _ISSUER_END.search(rest)
+        cand = rest[: end.start()] if end else rest[:120]
+        cand = cand.strip(" ,.;:*")
+        if cand and len(cand.split()) <= 16:
+            issuer = cand
+    return date, issuer
+
+
+def find_references(text: str, own_number: Optional[str] = None) -> list[tuple[int, int, Reference]]:
+    """Every cited document in ``text`` with its span (start, end)."""
+    key = match_key_same_length(text)
+    own = normalize_number(own_number).upper() if own_number else None
+    found: list[tuple[int, int, Reference]] = []
+    for m in _CITE.finditer(key):
+        kind = _kind_of(m.group(1))
+        raw = text[m.start(2):m.end(2)]
+        date, issuer = _tail_info(text, m.end(2))
+        if re.search(r"[A-Za-zĐđ]", raw):
+            numbers = [normalize_number(raw)]
+        else:
+            numbers = re.findall(r"\d+", raw)
+            if len(numbers) > 1:
+                date = None  # a date after "217, 218" belongs to neither with certainty
+        for number in numbers:
+            if own and number.upper() == own:
+                continue
+            if re.fullmatch(r"\d+", number) and (_looks_like_count(text, m.end(2)) or (
+                    re.fullmatch(r"(19|20)\d\d", number) and "số" not in key[m.start():m.start(2)])):
+                continue  # "Kế hoạch 5 năm", "Chương trình 2024": not citations
+            found.append((m.start(), m.end(2), Reference(kind=kind, number=number, date=date, issuer=issuer,
+                                                         text=text[m.start():m.end(2)].strip())))
+    # numbers cited without a kind word ("theo 10-NQ/TU"): kind from the type abbreviation
+    covered = [(s, e) for s, e, _ in found]
+    for m in NUMBER_RE.finditer(text):
+        if any(s <= m.start() < e for s, e in covered):
+            continue
+        number = normalize_number(m.group(0))
+        abbrev = number_type(number)
+        law_style = bool(re.match(r"\d+/\d{4}/[A-ZĐ]", number))
+        if not law_style and (not abbrev or abbrev.upper() not in ABBREVIATIONS):
+            continue
+        # kind: the nearest kind word written shortly before ("Luật … số 85/2015/QH13"), else the abbreviation
+        before = key[max(0, m.start() - 100):m.start()]
+        kinds_before = [km for km in re.finditer(r"(?<![\w])(" + _KIND_ALT + r")(?![\w])", before)]
+        kind = _kind_of(kinds_before[-1].group(1)) if kinds_before else ABBREVIATIONS.get((abbrev or "").upper())
+        if own and number.upper() == own:
+            continue
+        if re.search(r"(?:^|\n)\s*Số\s*:?\s*$", text[max(0, m.start() - 12):m.start()]):
+            continue  # the document's own "Số:" line
+        date, issuer = _tail_info(text, m.end())
+        found.append((m.start(), m.end(), Reference(kind=kind, number=number, date=date,
+                                                    issuer=issuer, text=m.group(0))))
+    return found
+
+
+def _looks_like_count(text: str, end: int) -> bool:
+    """``Kế hoạch 03 năm`` or ``Quy định 05 điều`` are counts, not short citations."""
+    nxt = text[end:end + 12].strip().lower()
+    return bool(re.match(r"(năm|tháng|ngày|điều|khoản|nội dung|mô hình|%|lần|bước)\b", nxt))
+
+
+def match_key_same_length(text: str) -> str:
+    """A lower-case, tone-folded view of ``text`` with the SAME length, so offsets carry over."""
+    out = []
+    for ch in text:
+        k = match_key(ch) if ch.strip() else ch
+        out.append(k if len(k) == 1 else ch.lower())
+    folded = "".join(out)
+    # old→new tone placement may move a mark across two letters; do it pairwise keeping length
+    from .textnorm import new_style_tones
+
+    moved = new_style_tones(folded)
+    return moved if len(moved) == len(folded) else folded
 
 
 def extract_references(doc: Document, meta: DocumentMeta, warnings: list[str]) -> list[Reference]:
-    return []
+    """Cited documents, one entry per distinct number (short numbers folded into full ones)."""
+    refs: list[Reference] = []
+    for para in paragraphs(doc.lines()):
+        for start, _end, ref in find_references(para.text, meta.number):
+            ref.location = para.location_at(start)
+            refs.append(ref)
+    return _merge(refs)
+
+
+def _merge(refs: list[Reference]) -> list[Reference]:
+    """One entry per number; keep the first citation but fill date/issuer from later ones; drop a short
+    number (``Kế hoạch 03``) when a full number of the same kind starts with it."""
+    by_number: dict[str, Reference] = {}
+    for ref in refs:
+        key = (ref.number or "").upper()
+        if key in by_number:
+            kept = by_number[key]
+            kept.date = kept.date or ref.date
+            kept.issuer = kept.issuer or ref.issuer
+            continue
+        by_number[key] = ref
+    out = []
+    for key, ref in by_number.items():
+        if key.isdigit():
+            fuller = [r for k, r in by_number.items() if not k.isdigit()
+                      and re.match(r"0*" + str(int(key)) + r"\b", k) and r.kind == ref.kind]
+            if fuller:
+                continue
+        out.append(ref)
+    return out

@@ -1,8 +1,525 @@
-"""Registration rows from filled "Danh sách đăng ký mô hình" tables."""
+"""Registration rows from filled "Danh sách đăng ký mô hình" tables.
+
+Why by meaning: every unit fills the template its own way (columns reordered, a column dropped,
+a header over two rows, the table split over two pages), so the table is found by what its
+header cells *say* — matched through :func:`pipeline.textnorm.match_key` against synonyms —
+never by its position or column index. Section rows (``I``/``II`` + "Mô hình mới …" /
+"Mô hình tiếp tục …") set ``section`` for the rows below them.
+"""
 from __future__ import annotations
 
-from .model import Document, DocumentMeta, Registration
+import re
+from functools import lru_cache
+from dataclasses import dataclass, field
+from typing import Optional
+
+from .model import Cell, Document, DocumentMeta, Location, Paragraph, Registration, Table
+from .textnorm import match_key
+from .normalize import _fold, normalize_field, normalize_period, section_from_text
+
+#: A registration table longer than this is read only this far (bounded time for junk sheets).
+MAX_TABLE_ROWS = 5000
+#: The header is looked for in this many rows at the top of a table.
+HEADER_SEARCH_ROWS = 25
+
+ROLES = ("seq", "name", "leader", "address", "field", "period", "unit")
+
+# Header synonyms, on the ASCII fold of the match key, tried in this order (first hit wins).
+# Explanations in brackets are removed first, so "Lĩnh vực (KT, VH-XH …)" reads "lĩnh vực" and
+# "Tập thể (cá nhân) chỉ đạo …" reads "tập thể chỉ đạo …".
+_HEADER_RULES: list[tuple[str, re.Pattern[str]]] = [
+    ("seq", re.compile(r"^(?:s\.?\s*tt|tt|so\s*tt|so thu tu|thu tu|stt\.?|no\.?|#)$")),
+    ("field", re.compile(r"\blinh vuc\b|\bnganh\b$")),
+    ("period", re.compile(r"\bthoi gian\b|\bthoi han\b|\bthoi diem\b|\bgiai doan\b|\btien do\b")),
+    ("address", re.compile(r"\bdia chi\b|\bdia ban\b|\bdia diem\b|\bnoi (?:thuc hien|xay dung|trien khai)\b"
+                           r"|\bpham vi\b")),
+    ("leader", re.compile(r"\bchi dao\b|\bchu the\b|\bphu trach\b|\btap the\b|\bca nhan\b|\bchu tri\b"
+                          r"|\bdon vi (?:thuc hien|xay dung|chu tri|trien khai)\b|\bnguoi (?:thuc hien|xay dung)\b"
+                          r"|\bco quan (?:thuc hien|chu tri)\b")),
+    ("unit", re.compile(r"^(?:ten )?don vi(?: dang ky)?$|^co quan(?:, don vi)?(?: dang ky)?$")),
+    ("name", re.compile(r"\bten mo hinh\b|\bmo hinh\b|\bten (?:cach lam|dien hinh)\b|^ten$")),
+]
+_BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_ROMAN = re.compile(r"^(?=[ivxlc]+$)(?:x{0,3})(?:ix|iv|v?i{0,3})$")
+_SEQ = re.compile(r"^\(?(\d{1,4})\)?[.)]?$")
+# On the original text: upper-case roman numerals ("II.", "II -", "II Mô hình") or "A." / "B)".
+_LEADING_LABEL = re.compile(r"^\s*(?:[IVX]+(?:\s*[.):/-]\s*|\s+)|[A-D]\s*[.)]\s*)(?=\S)")
+_TOTAL = re.compile(r"^(?:tổng cộng|tổng số)\b|^(?:tổng|cộng)\s*(?:[:.]|$|\d)")
+_SUBHEADER = re.compile(r"^(?:bat dau|ket thuc|tu|den|tu ngay|den ngay|thang|nam|quy|so luong|ghi chu)$")
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+_UNIT_LINE = re.compile(r"^\s*(?:tên\s+)?đơn\s*vị\s*:\s*(.*)$", re.IGNORECASE)
+
+
+def _text(cell: Optional[Cell]) -> str:
+    """A cell's text on one line: wrapped lines joined with one space."""
+    return " ".join(cell.text.split()) if cell is not None and cell.text else ""
+
+
+def _header_key(text: str) -> str:
+    return _fold(_BRACKETS.sub(" ", text)).strip(" .:*")
+
+
+@lru_cache(maxsize=4096)
+def classify_header(text: str) -> Optional[str]:
+    """The role a header cell names (seq, name, leader, address, field, period, unit) or None."""
+    if not text or not text.strip():
+        return None
+    for key in (_header_key(text), _fold(text)):
+        key = re.sub(r"\s+", " ", key).strip(" .:*")
+        if not key:
+            continue
+        for role, rx in _HEADER_RULES:
+            if rx.search(key):
+                return role
+    return None
+
+
+@dataclass
+class _Layout:
+    """Which column holds what, as read from a header."""
+
+    roles: dict[int, str]  # column -> role
+    labels: dict[int, str]  # column -> header text as written (for extra)
+    width: int
+    header_rows: int  # rows used by the header (from the top of the search position)
+    first_row: int  # index of the header's first row
+
+    def columns(self, role: str) -> list[int]:
+        return [c for c, r in sorted(self.roles.items()) if r == role]
+
+
+@dataclass
+class _State:
+    """What carries over from one table to the next (a form continuing on the next page)."""
+
+    layout: Optional[_Layout] = None
+    section: Optional[str] = None
+    section_year: Optional[int] = None
+    last: Optional[Registration] = None
+    last_raw: dict[str, str] = field(default_factory=dict)
+    counter: int = 0
+    heading: bool = False  # a section heading paragraph was just read: it belongs to the next table
+
+
+# --------------------------------------------------------------------------- grids
+
+
+def _filled_grid(table: Table, limit: int) -> list[list[str]]:
+    """Row texts with merged cells copied into every position they cover (for header reading)."""
+    width = table.n_columns
+    rows = table.rows[:limit]
+    out = [[""] * width for _ in rows]
+    for r, row in enumerate(rows):
+        for cell in row:
+            t = _text(cell)
+            for rr in range(r, min(len(rows), r + max(1, cell.rowspan))):
+                for cc in range(cell.column, min(width, cell.column + max(1, cell.colspan))):
+                    if not out[rr][cc]:
+                        out[rr][cc] = t
+    return out
+
+
+def _row_cells(row: list[Cell], width: int) -> list[Optional[Cell]]:
+    dense: list[Optional[Cell]] = [None] * width
+    for cell in row:
+        if 0 <= cell.column < width and dense[cell.column] is None:
+            dense[cell.column] = cell
+    return dense
+
+
+# --------------------------------------------------------------------------- header
+
+
+def _roles_of(texts: list[str]) -> dict[int, str]:
+    roles: dict[int, str] = {}
+    for c, t in enumerate(texts):
+        role = classify_header(t)
+        if role:
+            roles[c] = role
+    return roles
+
+
+def _score(roles: dict[int, str]) -> int:
+    return len(set(roles.values()))
+
+
+def _is_header(roles: dict[int, str]) -> bool:
+    """A registration header names the model column and at least one other known column."""
+    kinds = set(roles.values())
+    return "name" in kinds and len(kinds) >= 2
+
+
+def _is_numbering_row(texts: list[str]) -> bool:
+    """The "(1) (2) (3) …" row printed under many headers."""
+    nums = [t for t in texts if t]
+    if len(nums) < 3:
+        return False
+    values = []
+    for t in nums:
+        m = _SEQ.match(t.replace(" ", ""))
+        if not m:
+            return False
+        values.append(int(m.group(1)))
+    return values == list(range(values[0], values[0] + len(values)))
+
+
+def _find_header(grid: list[list[str]], table: Table) -> Optional[_Layout]:
+    for r in range(min(len(grid), HEADER_SEARCH_ROWS)):
+        roles = _roles_of(grid[r])
+        if not _is_header(roles):
+            continue
+        texts = list(grid[r])
+        used = 1
+        merged = any(c.rowspan > 1 or c.colspan > 1 for c in table.rows[r]) if r < len(table.rows) else False
+        # a second (or third) header row: sub-headers under merged cells, or header text split over rows
+        while r + used < len(grid) and used < 3:
+            nxt = grid[r + used]
+            if _data_like(nxt, roles) or not any(nxt):
+                break
+            combined = [a if not b or b == a else (f"{a} {b}" if a else b) for a, b in zip(texts, nxt)]
+            new_roles = _roles_of(combined)
+            subheaders = all(not t or _SUBHEADER.match(_header_key(t)) or classify_header(t) for t in nxt)
+            if merged or _score(new_roles) > _score(roles) or subheaders:
+                texts, roles, used = combined, new_roles, used + 1
+                continue
+            break
+        if r + used < len(grid) and _is_numbering_row(grid[r + used]):
+            used += 1
+        labels = {c: t for c, t in enumerate(texts) if t}
+        roles = _dedupe_roles(roles)
+        width = max(labels) + 1 if labels else len(texts)
+        return _Layout(roles, labels, width, used, r)
+    return None
+
+
+def _dedupe_roles(roles: dict[int, str]) -> dict[int, str]:
+    """One column per role (a period may span two: start and end); later duplicates become extra."""
+    seen: set[str] = set()
+    out: dict[int, str] = {}
+    for c in sorted(roles):
+        role = roles[c]
+        if role in seen and role != "period":
+            continue
+        seen.add(role)
+        out[c] = role
+    return out
+
+
+def _data_like(texts: list[str], roles: dict[int, str]) -> bool:
+    """A row that is content, not header: a number or roman numeral in the TT column, or a section."""
+    seq_cols = [c for c, r in roles.items() if r == "seq"] or [0]
+    first = texts[seq_cols[0]] if seq_cols[0] < len(texts) else ""
+    key = _fold(first).strip(" .")
+    if _SEQ.match(key.replace(" ", "")) or (key and _ROMAN.match(key)):
+        return True
+    if _is_numbering_row(texts):
+        return True
+    for c, role in roles.items():
+        value = texts[c] if c < len(texts) else ""
+        if role == "period" and _YEAR.search(value):
+            return True  # "Năm 2024", "Tháng 3 - 12/2024": a filled row, not a sub-header
+        if role == "field" and value and normalize_field(value)[0] not in (None, "other") \
+                and classify_header(value) is None:
+            return True
+    joined = " ".join(t for t in texts if t)
+    return bool(section_from_text(joined)) and not _is_header(_roles_of(texts))
+
+
+# --------------------------------------------------------------------------- rows
+
+
+def _values(texts: list[str], layout: _Layout) -> tuple[dict[str, str], dict[str, str]]:
+    """Role -> text and extra label -> text for one row."""
+    vals: dict[str, str] = {}
+    extra: dict[str, str] = {}
+    for c, t in enumerate(texts):
+        if not t:
+            continue
+        role = layout.roles.get(c)
+        if role is None:
+            label = layout.labels.get(c) or f"Cột {c + 1}"
+            extra[label] = f"{extra[label]} {t}" if label in extra else t
+        elif role in vals:
+            vals[role] = f"{vals[role]} - {t}" if role == "period" else f"{vals[role]} {t}"
+        else:
+            vals[role] = t
+    return vals, extra
+
+
+def _seq_of(text: str) -> Optional[int]:
+    m = _SEQ.match(text.replace(" ", ""))
+    return int(m.group(1)) if m else None
+
+
+def _is_label(text: str) -> bool:
+    """Roman numeral or letter labels of section rows: I, II., III -, A, B."""
+    key = _fold(text).strip(" .:-)")
+    return bool(key) and (bool(_ROMAN.match(key)) or key in ("a", "b", "c", "d"))
+
+
+def _section_row(texts: list[str], vals: dict[str, str]) -> Optional[tuple[Optional[str], str]]:
+    """(section, text) when the row is a section/group heading, else None.
+
+    A heading has one or two distinct texts (a label such as ``I`` and its title, or one merged
+    cell). With a roman/letter label the title may sit in any column (columns vary by form);
+    without one, only a title in the TT or name column counts.
+    """
+    filled = [t for t in texts if t]
+    if not filled:
+        return None
+    distinct = list(dict.fromkeys(filled))
+    if len(distinct) > 2:
+        return None
+    seq_text = vals.get("seq", "")
+    joined = " ".join(distinct)
+    section = section_from_text(joined)
+    stripped = _LEADING_LABEL.sub("", joined, count=1)
+    rest = _fold(stripped)
+    labelled = (_is_label(seq_text) or stripped != joined) and _seq_of(seq_text) is None
+    if not labelled and any(vals.get(r) for r in ("leader", "address", "field", "period")):
+        return None
+    if section and (labelled or rest.startswith(("mo hinh", "nhom", "phan", "dang ky"))):
+        return section, joined
+    if labelled and len(distinct) <= 2 and (len(distinct) == 1 or _is_label(seq_text)):
+        return None, joined  # a heading without a recognisable section ("I | Lĩnh vực kinh tế")
+    return None
+
+
+def _is_total(texts: list[str], vals: dict[str, str]) -> bool:
+    if _seq_of(vals.get("seq", "")) is not None:
+        return False
+    first = next((t for t in texts if t), "")
+    return bool(_TOTAL.match(match_key(first))) and not vals.get("leader") and not vals.get("field")
+
+
+def _year_from(text: Optional[str]) -> Optional[int]:
+    if not text:
+        return None
+    years = _YEAR.findall(text)
+    return int(years[-1]) if years else None
+
+
+# --------------------------------------------------------------------------- unit fallback
+
+
+def _unit_from_lines(doc: Document) -> Optional[str]:
+    """The first non-blank ``Đơn vị: …`` line (fallback while meta.unit is not set)."""
+    for line in doc.lines(include_tables=False):
+        m = _UNIT_LINE.match(line.text)
+        if not m:
+            continue
+        value = re.sub(r"[.…_\s]+$", "", m.group(1)).strip(" .…_-:")
+        if value and re.search(r"\w", value):
+            return " ".join(value.split())
+    return None
+
+
+# --------------------------------------------------------------------------- entry point
 
 
 def extract_registrations(doc: Document, meta: DocumentMeta, warnings: list[str]) -> list[Registration]:
-    return []
+    """Every model row of every registration table in the document, in reading order."""
+    unit = meta.unit
+    if unit is None:
+        unit = _unit_from_lines(doc)
+    default_year = _year_from(meta.issued_on)
+    state = _State()
+    out: list[Registration] = []
+    top = [_fold(p.text) for p in doc.paragraphs[:15]]
+    looks_like_form = meta.kind == "registration_form" or (
+        any(t.startswith("danh sach") for t in top) and any("mo hinh" in t for t in top))
+    for block in doc.blocks:
+        if isinstance(block, Paragraph):
+            _paragraph_heading(block.text, state)
+            continue
+        table = block
+        if table.layout or not table.rows:
+            continue
+        try:
+            _read_table(table, state, unit, default_year, looks_like_form, out, warnings)
+        except Exception as exc:  # noqa: BLE001 - one odd table must not lose the others
+            warnings.append(f"registrations: table {table.index} could not be read "
+                            f"({type(exc).__name__}: {str(exc)[:100]})")
+    return out
+
+
+def _read_table(table: Table, state: _State, unit: Optional[str], default_year: Optional[int],
+                looks_like_form: bool, out: list[Registration], warnings: list[str]) -> None:
+    n_rows = len(table.rows)
+    limit = min(n_rows, MAX_TABLE_ROWS)
+    head_grid = _filled_grid(table, min(limit, HEADER_SEARCH_ROWS + 3))
+    layout = _find_header(head_grid, table)
+    start = 0
+    if layout is not None:
+        start = layout.first_row + layout.header_rows
+        if (state.layout is None or layout.width != state.layout.width) and not state.heading:
+            state.section = None
+            state.last = None
+        state.layout = layout
+    elif state.layout is not None and abs(table.n_columns - state.layout.width) <= 1 \
+            and _starts_with_rows(head_grid, state.layout):
+        layout = state.layout  # the same form continuing on the next page, header not repeated
+    else:
+        if _mentions_models(head_grid) or (looks_like_form and table.n_columns >= 4 and n_rows >= 2):
+            warnings.append(f"registrations: table {table.index} has no recognisable header row "
+                            f"(TT, Tên mô hình, …); its rows were not read")
+        return
+    state.heading = False
+    if n_rows > MAX_TABLE_ROWS:
+        warnings.append(f"registrations: table {table.index} has {n_rows} rows; only the first "
+                        f"{MAX_TABLE_ROWS} were read")
+    width = max(layout.width, table.n_columns)
+    ragged = 0
+    orphan = 0
+    for r in range(start, limit):
+        row = table.rows[r]
+        if row and (max(c.column + c.colspan for c in row) != layout.width or len(row) > layout.width):
+            if not any(c.colspan > 1 for c in row):
+                ragged += 1
+        dense = _row_cells(row, width)
+        texts = [_text(c) for c in dense]
+        if not any(texts):
+            state.last = None  # a blank row ends the row above: what follows is not its continuation
+            continue
+        vals, extra = _values(texts, layout)
+        if _is_numbering_row(texts):
+            continue
+        if _seq_of(vals.get("seq", "")) is None and _repeats_header(texts, layout):
+            continue  # header repeated on the next page
+        heading = _section_row(texts, vals)
+        if heading is not None:
+            section, text = heading
+            if section is not None:
+                state.section = section
+            state.section_year = _year_from(text) or state.section_year
+            state.last = None
+            continue
+        if _is_total(texts, vals):
+            continue
+        seq_text = vals.get("seq", "")
+        seq = _seq_of(seq_text)
+        content = {k: v for k, v in vals.items() if k not in ("seq", "unit")}
+        if seq is not None and not content and not extra:
+            continue  # an empty template row: "1 | | | …"
+        if not seq_text and _continues(vals, state, layout):
+            _append(state, vals, extra, default_year)
+            continue
+        if not content.get("name"):
+            if sum(1 for t in texts if t) >= 2:
+                orphan += 1
+            continue
+        if seq is None and layout.columns("seq") and len(content) + len(extra) < 2:
+            continue  # a lone text under the table (place and date, signature): not a model row
+        out.append(_make(table, r, dense, vals, extra, seq, state, unit, default_year))
+    if ragged:
+        warnings.append(f"registrations: table {table.index}: {ragged} row(s) do not have the header's "
+                        f"{layout.width} columns; read as far as they go")
+    if orphan:
+        warnings.append(f"registrations: table {table.index}: {orphan} row(s) without a model name skipped")
+
+
+def _repeats_header(texts: list[str], layout: _Layout) -> bool:
+    """The header printed again (next page): same roles in the same columns, TT cell included."""
+    if _data_like(texts, layout.roles):
+        return False
+    roles = _roles_of(texts)
+    same = sum(1 for c, role in roles.items() if layout.roles.get(c) == role)
+    seq_cols = layout.columns("seq")
+    if seq_cols and roles.get(seq_cols[0]) != "seq":
+        return False
+    return same >= min(3, len(layout.roles))
+
+
+def _paragraph_heading(text: str, state: _State) -> None:
+    """A section title written between tables ("II. Mô hình tiếp tục thực hiện") sets the section."""
+    text = " ".join(text.split())
+    if not text or len(text) > 120:
+        return
+    section = section_from_text(text)
+    if section is None:
+        return
+    stripped = _LEADING_LABEL.sub("", text, count=1)
+    if stripped != text or _fold(stripped).startswith(("mo hinh", "nhom", "phan", "dang ky")):
+        state.section = section
+        state.section_year = _year_from(text) or state.section_year
+        state.last = None
+        state.heading = True
+
+
+def _starts_with_rows(grid: list[list[str]], layout: _Layout) -> bool:
+    """Does a header-less table look like more rows of the form (numbers, section labels, fragments)?"""
+    seq_cols = layout.columns("seq")
+    for texts in grid[:3]:
+        if not any(texts):
+            continue
+        if not seq_cols:
+            return True
+        first = texts[seq_cols[0]] if seq_cols[0] < len(texts) else ""
+        return not first or _seq_of(first) is not None or _is_label(first)
+    return False
+
+
+def _mentions_models(grid: list[list[str]]) -> bool:
+    """A "Tên mô hình" cell near the top: meant as a registration header we failed to read."""
+    return any(_header_key(t).startswith(("ten mo hinh", "mo hinh")) and len(t) < 60
+               for row in grid[:3] for t in row if t)
+
+
+def _continues(vals: dict[str, str], state: _State, layout: _Layout) -> bool:
+    """A row with an empty TT cell that carries the rest of the row above (wrapped or split by a page).
+
+    Short cells (Lĩnh vực, Thời gian) fit on the first line, so a fragment rarely has them; a
+    complete row that merely lacks a number has them and is a row of its own.
+    """
+    if state.last is None or not layout.columns("seq"):
+        return state.last is not None and not vals.get("name")
+    name = vals.get("name", "")
+    if not name or name[:1].islower():
+        return True
+    short = [r for r in ("field", "period") if layout.columns(r)]
+    return bool(short) and not any(vals.get(r) for r in short)
+
+
+def _append(state: _State, vals: dict[str, str], extra: dict[str, str], default_year: Optional[int]) -> None:
+    reg = state.last
+    assert reg is not None
+    raw = state.last_raw
+    for role, text in vals.items():
+        if role == "seq":
+            continue
+        raw[role] = f"{raw[role]} {text}" if raw.get(role) else text
+    for label, text in extra.items():
+        reg.extra[label] = f"{reg.extra[label]} {text}" if reg.extra.get(label) else text
+    reg.name = raw.get("name", reg.name)
+    reg.leader = raw.get("leader") or None
+    reg.address = raw.get("address") or None
+    reg.field, reg.field_raw = normalize_field(raw.get("field"))
+    reg.period = normalize_period(raw.get("period"), default_year or state.section_year)
+    if raw.get("unit"):
+        reg.unit = raw["unit"]
+
+
+def _make(table: Table, r: int, dense: list[Optional[Cell]], vals: dict[str, str], extra: dict[str, str],
+          seq: Optional[int], state: _State, unit: Optional[str], default_year: Optional[int]) -> Registration:
+    first = next((c for c in dense if c is not None), None)
+    loc = first.location if first is not None else Location()
+    state.counter += 1
+    location = Location(page=loc.page if loc.page is not None else table.location.page,
+                        line=loc.line, table=table.index, row=state.counter, sheet=loc.sheet or table.location.sheet)
+    code, raw_field = normalize_field(vals.get("field"))
+    reg = Registration(
+        unit=vals.get("unit") or unit,
+        section=state.section,
+        seq=seq,
+        name=vals.get("name", ""),
+        leader=vals.get("leader") or None,
+        address=vals.get("address") or None,
+        field=code,
+        field_raw=raw_field,
+        period=normalize_period(vals.get("period"), default_year or state.section_year),
+        extra=dict(extra),
+        location=location,
+    )
+    state.last = reg
+    state.last_raw = {k: v for k, v in vals.items() if k != "seq"}
+    return reg

@@ -1,8 +1,701 @@
-"""Deadlines and milestones: the role of each date found in the text."""
+"""Deadlines and milestones: the role of each date found in the text.
+
+Pipeline (one pass over the body, only sentences holding a date reach the NLP):
+
+1. body lines (no header, signature, recipient list or data tables) are grouped into
+   paragraphs — hard-wrapped text is re-joined here, so this works whether or not the reader
+   reflowed it — and each paragraph keeps a map from character offset to source line;
+2. :func:`pipeline.dates.find_time_expressions` finds the dates (the year of undated ones is
+   inferred from the document);
+3. sentences holding a date are tokenized by underthesea into a spaCy ``Doc`` and the
+   trigger rules run as spaCy ``Matcher`` patterns over those tokens (``trước`` + date,
+   ``chậm nhất``, ``hạn chót``, ``đến hết``, ``không muộn hơn`` …);
+4. each date gets one role: the document's own date, a cited document's date, an anniversary,
+   a deadline (a trigger right before it), a milestone (a scheduled period), or nothing.
+
+For deadlines we also read the action (verb phrase), the responsible body (subject, list
+heading, the body asked by ``đề nghị``, or the previous sentence's actor) and the recipient.
+"""
 from __future__ import annotations
 
-from .model import Deadline, Document, DocumentMeta, Milestone
+import functools
+import itertools
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Optional
+
+from .dates import TimeExpr, find_time_expressions
+from .model import Deadline, Document, DocumentMeta, Line, Location, Milestone
+from .textnorm import match_key, nfc
+
+log = logging.getLogger(__name__)
+
+_F = re.IGNORECASE | re.UNICODE
+
+# --------------------------------------------------------------------------- trigger vocabulary
+
+#: Phrases that, right before a date, make it a cut-off (spec: "What makes a date a deadline").
+DEADLINE_TRIGGERS = [
+    "trước", "chậm nhất", "chậm nhất là", "muộn nhất", "hạn chót", "hạn cuối", "thời hạn", "hạn nộp",
+    "không muộn hơn", "không quá", "đến hết", "hết hạn", "kết thúc trước", "xong trước", "hoàn thành trước",
+]
+#: "đến ngày …" closes a task only after a verb of finishing or sending.
+CLOSING_VERBS = ["hoàn thành", "hoàn tất", "xong", "nộp", "gửi", "báo cáo", "kết thúc", "thực hiện", "đăng ký"]
+#: Relative limits: no calendar date, so a warning instead of a deadline.
+RELATIVE_TRIGGERS = re.compile(
+    r"(?:chậm nhất|muộn nhất|trong (?:vòng|thời hạn))\s+(?:sau\s+)?\d+\s+(?:ngày|tuần|tháng)"
+    r"|(?:trước|sau)\s+(?:ngày\s+)?[^\d,.;]{2,40}?\s+\d+\s+ngày(?!\s*\d)", _F)
+#: Anything deadline-like at all (a cheap pre-check before the NLP runs).
+_DEADLINE_HINT = re.compile(r"trước|chậm nhất|muộn nhất|hạn chót|hạn cuối|thời hạn|hạn nộp|không muộn|"
+                            r"đến hết|không quá", _F)
+
+# Verbs that start an action (sending, finishing, registering …), longest first.
+ACTION_VERBS = sorted([
+    "gửi", "nộp", "báo cáo", "tổng hợp", "hoàn thành", "hoàn tất", "đăng ký", "thực hiện", "tổ chức",
+    "xây dựng", "triển khai", "kiểm tra", "đánh giá", "rà soát", "thẩm định", "khảo sát", "sơ kết",
+    "tổng kết", "họp xét", "lựa chọn", "đề xuất", "đề nghị", "ban hành", "phát động", "thành lập",
+    "chỉ đạo", "hướng dẫn", "tiến hành", "xét", "công nhận", "cung cấp", "chuẩn bị", "phối hợp", "tham mưu",
+    "cập nhật", "giới thiệu", "lập", "trình", "bàn giao", "tiếp nhận", "duyệt", "phê duyệt", "tuyên truyền",
+], key=len, reverse=True)
+_VERB_RE = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, ACTION_VERBS)) + r")(?!\w)", _F)
+
+# Words naming a body that can be responsible for a task or receive a report.
+_BODY_RE = re.compile(
+    r"(?<!\w)(?:ban|ủy ban|uỷ ban|ubnd|ubmttq|mttq|mặt trận|đảng ủy|đảng uỷ|đảng bộ|chi bộ|chi ủy|cấp ủy|"
+    r"thành ủy|thị ủy|huyện ủy|quận ủy|tỉnh ủy|hội|đoàn|công đoàn|văn phòng|phòng|sở|trường|trạm|công an|"
+    r"quân sự|khối|tổ chức|các ngành|ngành|bộ phận|cơ quan|đơn vị|địa phương|xã|phường|thị trấn|"
+    r"hđnd|thường trực|lãnh đạo|chủ tịch|bí thư|trưởng|cán bộ|đảng viên|doanh nghiệp|hợp tác xã|tổ dân|"
+    r"chi hội|chi đoàn|thôn|ấp|bản|làng|khu phố|khối phố|tổ dân phố|khu dân cư|huyện|quận|tỉnh|thành phố|"
+    r"thị xã|trung tâm|bệnh viện|đài|ban quản lý|chi nhánh|lực lượng|thành viên|thủ trưởng|người đứng đầu|"
+    r"tập thể|cá nhân|hội viên|đoàn viên|giáo viên|hộ gia đình|các cấp|cấp ủy|ủy viên|tiểu ban|tổ công tác|"
+    r"đoàn kiểm tra|hội đồng|bch|btv|bcđ|ubkt|văn phòng)"
+    r"(?!\w)", _F)
+_HEADING_NUM = re.compile(r"^\s*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s+|^\s*(?:Bước\s+\d+\s*[:.]?\s*)", _F)
+_BULLET = re.compile(r"^\s*(?:[-–•+*]|\d+(?:\.\d+)*[.)]|[a-zđ][.)])\s+", _F)
+_LIST_START = re.compile(r"^\s*(?:[-–•+*]\s|\d+(?:\.\d+)*[.)]\s|[IVXLC]+[.)]\s|[a-zđ][.)]\s|Bước\s+\d)", _F)
+
+# The document's own "<Place>, ngày … tháng … năm …" line.
+_PLACE_DATE_BEFORE = re.compile(r"(?:^|\s{2,}|\t|\|)\s*[^\W\d_][^\d,;:()“”\"]{0,40},\s*$")
+# A document number right before a date: "Kế hoạch số 03-KH/BDVTU, ngày …", "30/2020/NĐ-CP ngày …".
+_CITED_BEFORE = re.compile(
+    r"(?:\d+\s*[/-]\s*[\w.]*[A-ZĐ][\w.Đđ]*(?:\s*[/-]\s*[\w.Đđ]+)*|(?<!\w)(?:ban hành|(?<!đăng )(?<!Đăng )ký)\s*)"
+    r"\s*[,)]?\s*(?:ban hành\s*)?(?:ngày\s*)?$")
+_CITED_KIND_BEFORE = re.compile(
+    r"(?:kế hoạch|thông báo|nghị quyết|quyết định|chỉ thị|hướng dẫn|công văn|chương trình|quy định|kết luận|"
+    r"thông tư|nghị định|luật|báo cáo|đề án|tờ trình)\s+(?:số\s+)?\d+[^\s,]*\s*,?\s*(?:ngày\s*)?$", _F)
+# Signature timestamps "2024-03-19T09:28:22+0700" and "Nơi nhận:" blocks are not body text.
+_RECIPIENTS = re.compile(r"^\s*\**\s*nơi nhận\s*:?", _F)
+_ANNEX = re.compile(r"^\s*\**\s*(?:phụ lục|danh sách|biểu mẫu|mẫu số)\b", _F)
+
+_SKIP_REGIONS = {"header-left", "header-right", "page-header", "page-footer", "signature", "recipients"}
+
+
+# --------------------------------------------------------------------------- spaCy matcher
+
+def _segmentations(words: list[str]) -> list[list[str]]:
+    """Every way underthesea may group the syllables of a phrase into tokens."""
+    out = []
+    n = len(words)
+    for cuts in itertools.product((False, True), repeat=max(0, n - 1)):
+        groups, cur = [], [words[0]]
+        for i, cut in enumerate(cuts, start=1):
+            if cut:
+                groups.append(" ".join(cur))
+                cur = [words[i]]
+            else:
+                cur.append(words[i])
+        groups.append(" ".join(cur))
+        out.append(groups)
+    return out
+
+
+def _patterns(phrase: str) -> list[list[dict]]:
+    return [[{"LOWER": g} for g in seg] for seg in _segmentations(phrase.split())]
+
+
+@functools.lru_cache(maxsize=1)
+def _matcher():
+    """The trigger rules as spaCy Matcher patterns (built once)."""
+    from spacy.matcher import Matcher
+
+    from .nlp import get_nlp
+
+    matcher = Matcher(get_nlp().vocab)
+    for phrase in DEADLINE_TRIGGERS:
+        matcher.add("DEADLINE", _patterns(phrase))
+    for verb in CLOSING_VERBS:  # "hoàn thành (…) đến ngày": the verb then "đến" within 6 tokens
+        for seg in _segmentations(verb.split()):
+            for gap in range(0, 7):
+                pat = [{"LOWER": g} for g in seg] + [{"IS_PUNCT": False}] * gap + [{"LOWER": "đến"}]
+                matcher.add("CLOSING", [pat])
+    return matcher
+
+
+# --------------------------------------------------------------------------- paragraphs
+
+@dataclass
+class _Para:
+    text: str
+    lines: list[tuple[int, Line]] = field(default_factory=list)  # (offset in text, line)
+
+    def location(self, offset: int) -> Location:
+        loc = self.lines[0][1].location
+        for start, line in self.lines:
+            if start <= offset:
+                loc = line.location
+        return Location(page=loc.page, line=loc.line, table=loc.table, row=loc.row)
+
+
+def _strip_marks(text: str) -> str:
+    return text.replace("**", "").replace("*", "") if "*" in text else text
+
+
+def _ends_sentence(text: str) -> bool:
+    t = _strip_marks(text).rstrip()
+    return bool(t) and t[-1] in ".:;!?"
+
+
+def _starts_lower(text: str) -> bool:
+    t = _strip_marks(text).lstrip(" “\"(")
+    return bool(t) and t[0].islower()
+
+
+def _is_heading(text: str) -> bool:
+    t = _strip_marks(text).strip()
+    letters = [c for c in t if c.isalpha()]
+    return bool(letters) and (sum(c.isupper() for c in letters) / len(letters) > 0.7)
+
+
+def _body_lines(doc: Document, meta: DocumentMeta) -> list[Line]:
+    """Lines that can carry deadlines and milestones."""
+    out: list[Line] = []
+    in_recipients = False
+    for line in doc.lines(include_tables=meta.kind != "registration_form"):
+        if line.region in _SKIP_REGIONS:
+            continue
+        if line.location.table is not None and line.region == "body":
+            continue  # a data table row (registration periods are not milestones)
+        text = line.text
+        if not text.strip():
+            continue
+        if _RECIPIENTS.match(text):
+            in_recipients = True
+            continue
+        if in_recipients:
+            if _ANNEX.match(text) or (not text.lstrip().startswith(("-", "+", "•")) and len(text.strip()) > 60):
+                in_recipients = False
+            else:
+                continue
+        out.append(line)
+    return out
+
+
+def _paragraphs(lines: list[Line]) -> list[_Para]:
+    """Group hard-wrapped lines back into paragraphs (a no-op for reflowed text)."""
+    lengths = sorted(len(l.text.strip()) for l in lines) or [0]
+    width = lengths[int(0.8 * (len(lengths) - 1))]
+    paras: list[_Para] = []
+    for line in lines:
+        text = nfc(line.text.strip())
+        if paras:
+            prev = paras[-1]
+            last = prev.lines[-1][1].text.strip()
+            same_block = (line.location.table == prev.lines[-1][1].location.table)
+            join = same_block and not _LIST_START.match(text) and not _is_heading(last) and not _is_heading(text) and (
+                (not _ends_sentence(last) and (_starts_lower(text) or len(last) >= 0.6 * width))
+                or (_starts_lower(text) and not _ends_sentence(last.rstrip(". ")) and last.rstrip()[-1:] not in ".:")
+            )
+            if join:
+                prev.lines.append((len(prev.text) + 1, line))
+                prev.text += " " + text
+                continue
+        paras.append(_Para(text, [(0, line)]))
+    for p in paras:  # bold/italic marks do not change meaning; same length keeps offsets
+        p.text = p.text.replace("*", " ")
+    return paras
+
+
+# --------------------------------------------------------------------------- sentence reading
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans; underthesea when available, a plain splitter otherwise."""
+    try:
+        from .nlp import sentences
+
+        spans = sentences(text)
+    except Exception:  # noqa: BLE001 - NLP missing or failing must not cost the deadlines
+        spans = [(m.start(), m.end()) for m in re.finditer(r"[^.!?;]+[.!?;]*", text)]
+    # underthesea splits after "1." list numbers; glue such stubs to the next sentence
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and (len(text[merged[-1][0]:merged[-1][1]].strip()) <= 6):
+            merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def _clean_item(text: str) -> str:
+    """The sentence as written, without a leading bullet or item number."""
+    text = _BULLET.sub("", text.strip(), count=1) if _BULLET.match(text) and not re.match(r"^\s*[IVXLC]+\.", text) else text.strip()
+    return nfc(re.sub(r"\s{2,}", " ", text.strip()))
+
+
+_STOP_RECIPIENT = re.compile(
+    r"\s*(?:[,;:.]|\s(?:trước|chậm nhất|muộn nhất|hạn|trong|để|theo|tổng hợp|báo cáo|xem xét|trước khi|"
+    r"đúng|kèm|hoặc|chậm|không|đến|từ|vào|lúc|ngày|bằng)(?!\w))", _F)
+
+
+def _recipient(sentence: str, until: int) -> Optional[str]:
+    """Where it is sent: after "gửi về", "nộp về", "về <Body>", "qua <Body>"."""
+    for pattern in (r"(?:gửi|nộp|chuyển|báo cáo)\s+(?:về|đến|tới|lên)\s+(?=[^\W\d_])", r"(?<!\w)trình\s+(?=[A-ZĐ])",
+                    r"(?<!\w)(?:về|đến|lên)\s+(?=[A-ZĐÂĂÊÔƠƯ])", r"(?<!\w)(?:gửi|nộp)\s+(?=(?:cho\s+)?[A-ZĐ])"):
+        for m in re.finditer(pattern, sentence, re.UNICODE):
+            rest = sentence[m.end():]
+            stop = _STOP_RECIPIENT.search(rest)
+            cand = rest[:stop.start()] if stop else rest
+            # a parenthesis opened by "qua" belongs to the recipient; any other one does not
+            cand = cand.strip()
+            paren = re.search(r"\(\s*(?!qua\b)", cand)
+            if paren:
+                cand = cand[:paren.start()].strip()
+            if cand.count("(") > cand.count(")"):
+                close = rest.find(")", len(cand))
+                cand = rest[:close + 1].strip() if 0 <= close < len(cand) + 40 else cand.split("(")[0].strip()
+            cand = re.sub(r"\s+", " ", cand)
+            if cand and _BODY_RE.search(cand) and len(cand.split()) <= 16 and cand[0].isupper():
+                return cand.rstrip(" ,;")
+    return None
+
+
+_SUBJECT_LEAD = re.compile(r"^(?:[-–•+*]\s*|\d+(?:\.\d+)*[.)]\s*|[a-zđ][.)]\s*)?(?:định kỳ\s+)?", _F)
+
+
+_BODY_START = re.compile(r"^(?:(?:các|những|mỗi|từng|tất cả(?: các)?|toàn thể)\s+)?" + _BODY_RE.pattern, _F)
+
+
+def _first_verb(text: str) -> Optional[re.Match[str]]:
+    """The first action verb written in lower case (``Ban Chỉ đạo`` is a body, not the verb)."""
+    for m in _VERB_RE.finditer(text):
+        if re.search(r"(?:các|những|mỗi|từng|ban)\s+$", text[max(0, m.start() - 12):m.start()], _F):
+            continue  # "các tổ chức", "Ban Chỉ đạo": a noun here
+        if m.start() == 0 or m.group()[0].islower():
+            return m
+    return None
+
+
+def _subject_here(text: str) -> Optional[str]:
+    m = _first_verb(text)
+    if not m or m.start() == 0:
+        return None
+    cand = text[:m.start()].strip(" ,;:-–")
+    cand = re.sub(r"\s+(?:cần|phải|sẽ|có trách nhiệm|chủ động|tiếp tục|tiến hành|được|đã|đang)$", "", cand, flags=_F)
+    if not cand or len(cand.split()) > 18 or re.search(r"\d", cand) or not _BODY_START.match(cand):
+        return None
+    return cand
+
+
+def _subject_before(text: str) -> Optional[str]:
+    """The bodies named before the verb (``các ngành, các bộ phận báo cáo``), trying each clause start."""
+    req = _after_request(_strip_time_lead(text))
+    if req and re.match(r"^[^,;]{0,60}?(?:đề nghị|yêu cầu|giao)", text, _F):
+        return req[0]  # "Sở Nội vụ đề nghị UBND các huyện báo cáo …": the body asked to act
+    starts = [0] + [m.end() for m in re.finditer(r"[,;]\s*", text)]
+    for start in starts:
+        clause = _strip_time_lead(text[start:])
+        clause = re.sub(r"^(?:định kỳ|đề nghị|giao|yêu cầu)\s+", "", clause, flags=_F)
+        subj = _subject_here(clause)
+        if subj:
+            return subj
+    return None
+
+
+def _after_request(text: str) -> Optional[tuple[str, str]]:
+    """"<A> đề nghị <B> <verb> …" → (B, verb): the body asked to act."""
+    m = re.search(r"(?:đề nghị|yêu cầu|giao cho|giao)\s+", text, _F)
+    if not m:
+        return None
+    rest = text[m.end():]
+    v = _first_verb(rest)
+    if v and 3 <= v.start() <= 160 and _BODY_START.match(rest[:v.start()].strip()):
+        return rest[:v.start()].strip(" ,"), v.group().lower()
+    return None
+
+
+def _action(sentence: str, expr_spans: list[tuple[int, int]], date_at: Optional[int] = None) -> Optional[str]:
+    """The verb phrase: from an action verb to a recipient, trigger, date or punctuation.
+
+    With several dates in one sentence the verb nearest before this date (after the previous
+    date) wins; a date written first ("Trước ngày …, A gửi …") takes the verb after it.
+    """
+    masked = sentence
+    for s, e in expr_spans:
+        masked = masked[:s] + " " * (e - s) + masked[e:]
+    lead = re.match(r"^\s*(?:[-–•+]\s*|\d+(?:\.\d+)*[.)]\s*)?(?:sau|trên cơ sở|căn cứ|để|qua|theo|trong|khi|nhằm)\b[^,]*,",
+                    masked, _F)
+    if lead:  # "Sau đợt kiểm tra, tổng hợp …": the adverbial clause holds no action
+        masked = " " * lead.end() + masked[lead.end():]
+    phrases: list[tuple[int, str]] = []
+    covered = 0  # a verb inside the previous phrase ("gửi báo cáo") does not start a new one
+    for m in _VERB_RE.finditer(masked):
+        if m.start() < covered:
+            continue
+        if re.search(r"(?:các|những|mỗi|ban)\s+$", masked[max(0, m.start() - 12):m.start()], _F):
+            continue
+        if m.group().lower() in ("đề nghị", "yêu cầu") and re.match(r"\s+(?:các\s|[A-ZĐ])", masked[m.end():]):
+            continue  # "đề nghị UBND các xã báo cáo": the request, not the task
+        rest = masked[m.start():]
+        stop = re.search(r"\s(?:gửi về|gửi|về|nộp về|qua|trước|chậm nhất|hạn chót|đến hết|hoàn thành trước|"
+                         r"tại|theo|cho)(?!\w)|[,;:.(]|\s{3,}", rest[len(m.group()):], _F)
+        end = len(m.group()) + (stop.start() if stop else len(rest))
+        phrase = re.sub(r"[*\s]+", " ", rest[:end]).strip(" ,;-")
+        words = phrase.split()
+        while words and words[-1].lower() in ("và", "hoặc", "của", "các", "cho", "với", "trong", "vào", "từ",
+                                              "đến", "tại", "theo", "trước", "sau", "là", "ngày", "hạn", "nộp"):
+            words.pop()
+        if len(words) >= 2:
+            phrase = " ".join(words[:14])
+            if phrase[:1].isupper() and phrase.split()[0][1:].islower():
+                phrase = phrase[0].lower() + phrase[1:]
+            phrases.append((m.start(), phrase))
+            covered = m.start() + end
+    if not phrases:
+        return None
+    if date_at is not None:
+        prev_limit = max([e for s, e in expr_spans if e <= date_at] or [0])
+        before = [p for at, p in phrases if prev_limit <= at < date_at]
+        if before:
+            return before[-1]
+        after = [p for at, p in phrases if at > date_at]
+        if after:
+            return after[0]
+    return phrases[0][1]
+
+
+# --------------------------------------------------------------------------- the extractor
+
+@dataclass
+class _Context:
+    default_year: Optional[int]
+    ref_year: Optional[int]
+    issued_on: Optional[str]
+    title_key: str = ""
+    heading: Optional[str] = None  # the body named by the nearest list heading
+    prev_actor: Optional[str] = None
+    requested: dict[str, str] = field(default_factory=dict)  # verb -> body asked to do it
+    requested_any: Optional[str] = None
+
+
+def _year_of(meta: DocumentMeta) -> Optional[int]:
+    if meta.issued_on and re.match(r"\d{4}", meta.issued_on):
+        return int(meta.issued_on[:4])
+    return None
+
+
+def _infer_year(paras: list[_Para], meta: DocumentMeta) -> Optional[int]:
+    """The issued_on year, else the most frequent explicit year in the body (latest on ties)."""
+    year = _year_of(meta)
+    if year:
+        return year
+    counts: Counter[int] = Counter()
+    for p in paras:
+        for e in find_time_expressions(p.text):
+            if e.first and not e.year_inferred and not e.is_range and 1990 <= e.first.year <= 2100:
+                counts[e.first.year] += 1
+    if not counts:
+        return None
+    return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
+
+
+def _role(text: str, sent_start: int, expr: TimeExpr, ctx: _Context, line: Line) -> Optional[str]:
+    """own | cited | anniversary | past | None (deadline/milestone decided later)."""
+    before_line = text[max(0, expr.start - 60):expr.start]
+    if expr.text.lower().startswith("ngày") and _PLACE_DATE_BEFORE.search(before_line) and not expr.is_range:
+        return "own"
+    if expr.first is None:
+        return None
+    before = text[max(sent_start, expr.start - 80):expr.start]
+    if _CITED_BEFORE.search(before) or _CITED_KIND_BEFORE.search(before):
+        return "cited"
+    if expr.is_range and expr.first and expr.last and ctx.ref_year and expr.first.year <= ctx.ref_year - 5:
+        return "anniversary"
+    if ctx.ref_year and expr.last and expr.last.year < ctx.ref_year - 1:
+        return "past"
+    return None
+
+
+def _is_milestone_expr(expr: TimeExpr) -> bool:
+    """Scheduled periods worth a calendar entry; a bare "năm 2024" or an undated "cuối năm" is not."""
+    if expr.first is None or expr.recurring:
+        return False
+    if expr.precision == "year":
+        return bool(expr.position) and not expr.year_inferred and not expr.is_range
+    if expr.year_inferred and expr.precision in ("quarter", "half"):
+        return False
+    return True
+
+
+def _milestone_bounds(expr: TimeExpr) -> tuple[str, str, str]:
+    """Start, end, precision; "cuối năm 2023" is read as its last month."""
+    first, last, precision = expr.first, expr.last, expr.precision
+    if precision == "year" and expr.position and first and last:
+        month = {"early": 1, "mid": 6, "late": 12}[expr.position]
+        first = first.replace(month=month, day=1)
+        last = (first.replace(month=12, day=31) if month == 12 else
+                first.replace(month=month + 1, day=1).fromordinal(first.replace(month=month + 1, day=1).toordinal() - 1))
+        precision = "month"
+    return first.isoformat(), last.isoformat(), precision  # type: ignore[union-attr]
 
 
 def extract_timeline(doc: Document, meta: DocumentMeta, warnings: list[str]) -> tuple[list[Deadline], list[Milestone]]:
-    return [], []
+    """Deadlines and milestones of one document (see the module docstring for the method)."""
+    lines = _body_lines(doc, meta)
+    paras = _paragraphs(lines)
+    year = _infer_year(paras, meta)
+    ctx = _Context(default_year=year, ref_year=year, issued_on=meta.issued_on,
+                   title_key=match_key(meta.title or ""))
+    deadlines: list[Deadline] = []
+    milestones: list[Milestone] = []
+    for para in paras:
+        _update_heading(para.text, ctx)
+        exprs = find_time_expressions(para.text, default_year=year)
+        if not exprs:
+            _relative_warning(para.text, para, warnings)
+            _remember_actor(para.text, ctx)
+            continue
+        for s_start, s_end in _sentences(para.text):
+            sentence = para.text[s_start:s_end]
+            inside = [e for e in exprs if s_start <= e.start < s_end]
+            if not inside:
+                _relative_warning(sentence, para, warnings, s_start)
+                _remember_actor(sentence, ctx)
+                continue
+            _read_sentence(para, s_start, sentence, inside, ctx, deadlines, milestones, warnings)
+            _remember_actor(sentence, ctx)
+    return _dedupe(deadlines), milestones
+
+
+def _update_heading(text: str, ctx: _Context) -> None:
+    """A numbered heading naming a body ("5.1. Các tổ chức …") is the actor of the bullets under it."""
+    stripped = _strip_marks(text).strip()
+    if not _HEADING_NUM.match(stripped):
+        return
+    if re.match(r"^\s*[IVXLC]+[.)]\s", stripped):  # a new section: earlier actors no longer apply
+        ctx.prev_actor = None
+        ctx.heading = None
+    body = _HEADING_NUM.sub("", stripped, count=1).strip()
+    if ":" in body:  # "1. Văn phòng UBND phường: xây dựng …" - the lead-in names the actor
+        lead = body.split(":", 1)[0].strip()
+        ctx.heading = lead if _BODY_RE.search(lead) and len(lead.split()) <= 16 and not _VERB_RE.match(lead) else None
+        return
+    if len(body.split()) <= 20 and not _ends_sentence(body) and _BODY_RE.search(body) and not _VERB_RE.match(body) \
+            and body[:1].isupper():
+        ctx.heading = body
+    elif len(body.split()) <= 20 and not _ends_sentence(body):
+        ctx.heading = None  # a heading naming no body (a step, a topic)
+
+
+def _remember_actor(sentence: str, ctx: _Context) -> None:
+    clean = _clean_item(_strip_marks(sentence))
+    clean = _strip_time_lead(clean)
+    subj = _subject_before(clean)
+    if subj:
+        ctx.prev_actor = subj
+    req = _after_request(clean)
+    if req:
+        ctx.requested[req[1]] = req[0]
+        ctx.requested_any = req[0]
+
+
+def _strip_time_lead(text: str) -> str:
+    """Drop a leading time adverbial ("Định kỳ 6 tháng đầu năm 2023, …", "Tháng 02/2024 …")."""
+    exprs = find_time_expressions(text)
+    if exprs and exprs[0].start <= 12:
+        rest = text[exprs[0].end:]
+        return rest.lstrip(" ,:;")
+    return text
+
+
+_UNREAD_DATE = re.compile(r"(?:trước|chậm nhất|muộn nhất|hạn chót|hạn cuối|hạn nộp|không muộn hơn|đến hết)"
+                          r"\s*(?:là\s+|vào\s+)?(?:ngày\s*)?\d", _F)
+
+
+def _relative_warning(text: str, para: _Para, warnings: list[str], offset: int = 0) -> None:
+    """Deadline-like wording with no readable calendar date becomes a warning."""
+    u = _UNREAD_DATE.search(text)
+    if u:
+        loc = para.location(offset + u.start())
+        warnings.append(f"timeline: deadline-like sentence whose date could not be read (line {loc.line}): "
+                        f"{_clean_item(text)[:160]}")
+        return
+    m = RELATIVE_TRIGGERS.search(text)
+    if m:
+        loc = para.location(offset + m.start())
+        where = f"line {loc.line}" if loc.line is not None else "?"
+        if loc.page is not None:
+            where = f"page {loc.page}, {where}"
+        warnings.append(f"timeline: relative deadline without a calendar date ({where}): "
+                        f"{_clean_item(text)[:160]}")
+
+
+def _token_index(doc, char: int) -> int:  # type: ignore[no-untyped-def]
+    for tok in doc:
+        if tok.idx + len(tok.text) > char:
+            return tok.i
+    return len(doc)
+
+
+def _read_sentence(para: _Para, s_start: int, sentence: str, exprs: list[TimeExpr], ctx: _Context,
+                   deadlines: list[Deadline], milestones: list[Milestone], warnings: list[str]) -> None:
+    spacy_doc = None
+    triggers: list[tuple[int, int, str]] = []  # (start token, end token, label)
+    if _DEADLINE_HINT.search(sentence) or re.search(r"đến", sentence):
+        try:
+            from .nlp import make_doc
+
+            spacy_doc = make_doc(sentence)
+            vocab = spacy_doc.vocab
+            for match_id, start, end in _matcher()(spacy_doc):
+                triggers.append((start, end, vocab.strings[match_id]))
+        except Exception as exc:  # noqa: BLE001
+            log.warning("timeline: NLP failed on a sentence (%s); using text rules", exc)
+            spacy_doc = None
+    rel_spans = [(e.start - s_start, e.end - s_start) for e in exprs]
+    seen_ms: set[tuple[str, str]] = set()
+    for expr in exprs:
+        line = para.lines[0][1]
+        role = _role(para.text, s_start, expr, ctx, line)
+        if role is not None:
+            continue
+        expr = _roll_forward(expr, ctx)
+        is_deadline, relative = _is_deadline(sentence, expr.start - s_start, spacy_doc, triggers)
+        loc = para.location(expr.start)
+        if is_deadline:
+            if expr.first is None:
+                warnings.append(f"timeline: deadline without a calendar date (line {loc.line}): "
+                                f"{_clean_item(sentence)[:160]}")
+                continue
+            deadlines.append(_make_deadline(sentence, expr, s_start, rel_spans, ctx, loc))
+            continue
+        if expr.recurring in ("monthly", "weekly"):
+            warnings.append(f"timeline: {expr.recurring} limit without a calendar date (line {loc.line}): "
+                            f"{_clean_item(sentence)[:160]}")
+            continue
+        if _is_milestone_expr(expr) and not _is_title_or_basis(sentence, ctx):
+            start, end, precision = _milestone_bounds(expr)
+            if (start, end) in seen_ms:
+                continue
+            seen_ms.add((start, end))
+            milestones.append(Milestone(start, end, precision, _clean_item(sentence), expr.year_inferred, loc))
+
+
+def _is_title_or_basis(sentence: str, ctx: _Context) -> bool:
+    """Title, legal basis ("Căn cứ …") and past events name periods, not scheduled activities."""
+    key = match_key(_clean_item(sentence))
+    if re.search(r"(?<!\w)đã\s", key):
+        return True  # a past event told in the text ("Ngày 10/1, Ban Thường vụ đã ban hành …")
+    if ctx.title_key and len(key) > 10 and (key in ctx.title_key or ctx.title_key in key):
+        return True
+    return bool(re.match(r"^\s*căn cứ\b", key))
+
+
+def _roll_forward(expr: TimeExpr, ctx: _Context) -> TimeExpr:
+    """An undated "15/01" in a plan issued in December means next January."""
+    import datetime as dt
+    from dataclasses import replace
+
+    if not (expr.year_inferred and ctx.issued_on and expr.first and expr.last and not expr.is_range):
+        return expr
+    try:
+        issued = dt.date.fromisoformat(ctx.issued_on[:10])
+    except ValueError:
+        return expr
+    if (issued - expr.last).days > 90:
+        try:
+            return replace(expr, first=expr.first.replace(year=expr.first.year + 1),
+                           last=expr.last.replace(year=expr.last.year + 1))
+        except ValueError:  # 29/02
+            return expr
+    return expr
+
+
+def _is_deadline(sentence: str, rel_start: int, spacy_doc, triggers) -> tuple[bool, bool]:  # type: ignore[no-untyped-def]
+    """A trigger ends at most two tokens before the date ("trước ngày", "chậm nhất là ngày")."""
+    if spacy_doc is not None:
+        t_date = _token_index(spacy_doc, rel_start)
+        for start, end, label in triggers:
+            gap_tokens = [t for t in spacy_doc[end:t_date] if not t.is_space]
+            gap = " ".join(t.lower_ for t in gap_tokens)
+            if label == "DEADLINE" and end <= t_date and len(gap_tokens) <= 2 \
+                    and re.fullmatch(r"(?:(?:là|vào|ngày|đến|trong|:|,|\*+|\()\s*)*", gap + " " if gap else ""):
+                return True, False
+            trigger = spacy_doc[start:end].text.lower()
+            if label == "DEADLINE" and end <= t_date and trigger.startswith(("hạn", "thời hạn")) \
+                    and len(gap_tokens) <= 6 and not any(t.text in ".;!?" for t in gap_tokens):
+                return True, False  # "hạn nộp hồ sơ: 15/8/2025", "thời hạn hoàn thành là ngày …"
+            if label == "CLOSING" and end <= t_date and len(gap_tokens) <= 1 \
+                    and re.fullmatch(r"(?:(?:hết|ngày)\s*)*", gap + " " if gap else ""):
+                # "từ … đến …" is a range, read by the grammar; here only "hoàn thành đến ngày …"
+                return True, False
+        return False, False
+    before = sentence[max(0, rel_start - 30):rel_start].lower()
+    return bool(re.search(r"(?:" + "|".join(map(re.escape, DEADLINE_TRIGGERS)) + r")[\s:,*]*(?:là\s+|vào\s+)?$", before)), False
+
+
+def _make_deadline(sentence: str, expr: TimeExpr, s_start: int, rel_spans: list[tuple[int, int]],
+                   ctx: _Context, loc: Location) -> Deadline:
+    clean = _strip_marks(sentence)
+    item = _clean_item(sentence)
+    body = _clean_item(clean)
+    # subject: bodies named before the verb, once the trigger+date lead-in is removed
+    lead_free = re.sub(r"^(?:[^,]{0,40}?\d{1,2}[/.\-]\d{1,2}(?:[/.\-]\d{2,4})?\**\s*,?\s*)", "", body) \
+        if re.match(r"^\s*(?:trước|hạn|chậm|thời hạn|đến|không)", body, _F) else body
+    lead_free = _strip_time_lead(lead_free)
+    responsible = _subject_before(lead_free)
+    clean_spans = _spans_in(clean, sentence, rel_spans)
+    here = _spans_in(clean, sentence, [(expr.start - s_start, expr.end - s_start)])
+    action = _action(clean, clean_spans, here[0][0] if here else None)
+    if responsible is None:
+        verb = None
+        if action:
+            vm = _VERB_RE.search(action)
+            verb = vm.group().lower() if vm else None
+        if ctx.heading:
+            responsible = ctx.heading
+        elif verb and ctx.requested.get(verb):
+            responsible = ctx.requested[verb]
+        elif action and any(v in action.lower() for v in ctx.requested):
+            responsible = next(ctx.requested[v] for v in ctx.requested if v in action.lower())
+        elif ctx.prev_actor:
+            responsible = ctx.prev_actor
+    recipient = _recipient(clean, len(clean))
+    return Deadline(
+        due=expr.last.isoformat() if expr.last else None, precision=expr.precision, text=item,
+        action=action, responsible=responsible, recipient=recipient, year_inferred=expr.year_inferred,
+        recurring=expr.recurring, time=expr.time_of_day, location=loc)
+
+
+def _spans_in(clean: str, sentence: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Date spans re-found in the mark-free sentence (removing ``**`` shifts offsets)."""
+    out = []
+    for s, e in spans:
+        piece = _strip_marks(sentence[s:e])
+        idx = clean.find(piece)
+        if idx >= 0:
+            out.append((idx, idx + len(piece)))
+    return out
+
+
+def _dedupe(deadlines: list[Deadline]) -> list[Deadline]:
+    """The same due date in the same sentence once."""
+    out: list[Deadline] = []
+    seen: set[tuple[Optional[str], str]] = set()
+    for d in deadlines:
+        key = (d.due, match_key(d.text))
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(d)
+    return out

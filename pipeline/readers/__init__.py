@@ -51,7 +51,7 @@ def sniff(path: Path) -> str:
     if head[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
         return "doc"  # OLE2: legacy Word (or Excel 97: the .doc reader says so)
     if head[:8] == b"\x89PNG\r\n\x1a\n" or head[:3] == b"\xff\xd8\xff" or head[:4] in (b"II*\x00", b"MM\x00*") \
-            or head[:6] in (b"GIF87a", b"GIF89a") or head[:2] == b"BM" and len(head) > 26 \
+            or head[:6] in (b"GIF87a", b"GIF89a") or _is_bmp(head) \
             or (head[:4] == b"RIFF" and head[8:12] == b"WEBP"):
         return "image"
     if head[:2] in (b"\x1f\x8b",) or head[:4] in (b"Rar!",) or head[:6] == b"7z\xbc\xaf\x27\x1c":
@@ -59,6 +59,11 @@ def sniff(path: Path) -> str:
     if head[:5] == b"{\\rtf":
         raise ReadError("RTF document: save it as DOCX or PDF", "unsupported")
     return "txt"
+
+
+def _is_bmp(head: bytes) -> bool:
+    """"BM" plus a known DIB header size: a text file starting with "BM 01 …" is not a bitmap."""
+    return head[:2] == b"BM" and len(head) > 26 and int.from_bytes(head[14:18], "little") in (12, 40, 52, 56, 64, 108, 124)
 
 
 def _sniff_zip(path: Path) -> str:
@@ -121,6 +126,9 @@ def read(path: str | os.PathLike[str], display_path: str | None = None) -> Docum
     reader = _reader_for(fmt)
     try:
         reader(p, doc)
+        if doc.metadata.get("pages_without_text"):  # scanned pages of a PDF: OCR only those
+            from .ocr import ocr_pdf_pages
+            ocr_pdf_pages(p, doc)
     except ReadError:
         raise
     except MemoryError:

@@ -1,0 +1,717 @@
+"""The inbox job (`pipeline run` / `pipeline watch`): inbox -> extraction -> store, nothing lost.
+
+Why it is shaped this way:
+
+* **Content hash first.** Every file is hashed and looked up before anything heavy is imported,
+  so an unchanged inbox costs a directory walk, some SHA-256 and one SELECT.
+* **Commit, then move.** A file's rows and its ``files`` row are written in ONE transaction keyed
+  by sha256 (unique on ``documents``); only then is the file moved to ``processed/YYYY-MM-DD/``
+  (or ``quarantine/``). A kill -9 anywhere leaves either nothing (the file is redone) or a
+  committed file still in the inbox, which the next run recognises by its hash and just moves.
+* **Many readers, one writer.** Worker processes extract and return plain row dicts; the parent
+  alone talks to the store, so SQLite never sees two writers.
+* **One run at a time.** A POSIX lock on ``<data>/pipeline.lock`` (not inherited by workers);
+  a second run exits with status 3.
+
+Test hooks (environment): ``PIPELINE_TEST_SLOW_SECONDS`` makes each worker sleep before a file;
+``PIPELINE_TEST_KILL_AFTER_COMMIT=N`` SIGKILLs the run right after its N-th commit, before the move.
+"""
+from __future__ import annotations
+
+import errno
+import fcntl
+import hashlib
+import json
+import logging
+import os
+import shutil
+import signal
+import stat
+import sys
+import threading
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterator, Optional
+
+log = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_PARTIAL, EXIT_FAILED, EXIT_LOCKED = 0, 1, 2, 3
+
+#: Names clerks' tools leave while a file is still being written or is open: never read them.
+TEMP_PREFIXES = ("~$", ".~lock.", "~lock.")
+TEMP_SUFFIXES = (".part", ".partial", ".crdownload", ".download", ".tmp", ".temp", ".swp", ".filepart", "~")
+JUNK_NAMES = {"thumbs.db", "desktop.ini", ".ds_store"}
+REASON_SUFFIX = ".reason.txt"
+
+
+@dataclass
+class RunResult:
+    exit_code: int
+    run_id: Optional[int] = None
+    counts: dict[str, int] = field(default_factory=dict)
+    summary_path: Optional[Path] = None
+    summary: dict[str, Any] = field(default_factory=dict)
+
+
+class LockHeld(Exception):
+    """Another run holds the data folder's lock."""
+
+
+class StoreWriteFailed(Exception):
+    """The store refused a write (disk full, server gone): the run stops, the inbox keeps the rest."""
+
+
+# --------------------------------------------------------------------------- lock
+
+
+@contextmanager
+def run_lock(data_dir: Path) -> Iterator[Path]:
+    """Hold ``<data>/pipeline.lock`` for the run (lockf: released on exit, not inherited by forks)."""
+    path = data_dir / "pipeline.lock"
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            if exc.errno not in (errno.EACCES, errno.EAGAIN):
+                raise
+            holder = os.pread(fd, 64, 0).decode("ascii", "replace").strip() or "?"
+            raise LockHeld(f"another pipeline run (pid {holder}) is working on {data_dir}; "
+                           f"try again when it has finished (lock: {path})") from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        yield path
+    finally:
+        os.close(fd)  # closing releases the lock; the file stays (deleting it would race)
+
+
+# --------------------------------------------------------------------------- inbox scan
+
+
+@dataclass
+class Candidate:
+    path: Path          # absolute
+    rel: str            # relative to the inbox, posix style (what the store and logs show)
+    size: int = 0
+    arrived_at: str = ""
+    sha256: str = ""
+    symlink: bool = False
+
+
+def _iso(ts: float) -> str:
+    return datetime.fromtimestamp(ts, timezone.utc).isoformat(timespec="seconds")
+
+
+def _is_temp(name: str) -> bool:
+    low = name.lower()
+    return (name.startswith(".") or low.startswith(TEMP_PREFIXES) or low.endswith(TEMP_SUFFIXES)
+            or low in JUNK_NAMES or low.endswith(REASON_SUFFIX))
+
+
+def scan_inbox(inbox: Path, exclude: list[Path], warnings: list[str]) -> list[Candidate]:
+    """Regular files and symlinks under the inbox, in a stable order; temp/hidden files skipped."""
+    excluded = {os.path.normcase(str(p)) for p in exclude}
+    found: list[Candidate] = []
+    for root, dirnames, filenames in os.walk(inbox, followlinks=False):
+        keep = []
+        for d in sorted(dirnames):
+            full = os.path.join(root, d)
+            if os.path.normcase(os.path.abspath(full)) in excluded:
+                continue
+            if os.path.islink(full):
+                filenames.append(d)  # a symlinked folder: quarantined like a symlinked file
+            elif d.startswith("."):
+                log.info("skipped hidden folder: %s", os.path.relpath(full, inbox))
+            else:
+                keep.append(d)
+        dirnames[:] = keep
+        for name in sorted(filenames):
+            full = Path(root, name)
+            rel = full.relative_to(inbox).as_posix()
+            try:
+                st = os.lstat(full)
+            except OSError as exc:
+                warnings.append(f"{rel}: cannot stat ({exc.strerror}); left in the inbox")
+                continue
+            if stat.S_ISLNK(st.st_mode):
+                found.append(Candidate(full, rel, 0, _iso(st.st_ctime), symlink=True))
+                continue
+            if _is_temp(name):
+                log.info("skipped temporary or hidden file: %s", rel)
+                continue
+            if not stat.S_ISREG(st.st_mode):
+                warnings.append(f"{rel}: not a regular file (pipe, socket or device); skipped")
+                continue
+            # ctime: when the file landed here (a copy keeps its old mtime, never its ctime)
+            found.append(Candidate(full, rel, st.st_size, _iso(max(st.st_ctime, st.st_mtime))))
+    return found
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb", buffering=0) as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+# --------------------------------------------------------------------------- moving files
+
+
+def unique_destination(target: Path) -> Path:
+    """``target`` or, if taken, ``stem (2).ext``, ``stem (3).ext`` … (never overwrite)."""
+    if not os.path.lexists(target) and not os.path.lexists(str(target) + REASON_SUFFIX):
+        return target
+    suffix = "".join(target.suffixes[-1:])
+    stem = target.name[: len(target.name) - len(suffix)] if suffix else target.name
+    n = 2
+    while True:
+        candidate = target.with_name(f"{stem} ({n}){suffix}")
+        if not os.path.lexists(candidate) and not os.path.lexists(str(candidate) + REASON_SUFFIX):
+            return candidate
+        n += 1
+
+
+def move_file(src: Path, dest: Path) -> None:
+    """Rename within a filesystem; across filesystems copy+fsync+rename, then remove the source."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    if os.path.lexists(dest):
+        raise FileExistsError(errno.EEXIST, "destination exists", str(dest))
+    try:
+        os.rename(src, dest)
+        return
+    except OSError as exc:
+        if exc.errno != errno.EXDEV:
+            raise
+    tmp = dest.with_name(f".{dest.name}.incoming")
+    if os.path.islink(src):
+        os.symlink(os.readlink(src), tmp)
+    else:
+        shutil.copy2(src, tmp)
+        with open(tmp, "rb") as fh:
+            os.fsync(fh.fileno())
+    os.rename(tmp, dest)
+    try:
+        os.unlink(src)
+    except OSError:
+        os.unlink(dest)  # our own fresh copy: the source could not be removed, so it was no move
+        raise
+
+
+# --------------------------------------------------------------------------- workers
+
+
+def _init_worker(parent_pid: int) -> None:
+    """Ctrl-C is the parent's business; and a worker must die with its parent.
+
+    Without PR_SET_PDEATHSIG a kill -9 of the run would leave workers blocked forever on the
+    task queue (they hold inherited pipe ends, so they never see EOF), keeping the log pipe open.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent_pid:  # the parent died before prctl took effect
+        os._exit(1)
+
+
+def extract_task(path: str, display: str, sha256: str) -> tuple[str, Any, str]:
+    """Worker body: ("ok", rows, "") or ("quarantine", reason, kind). Never raises."""
+    slow = os.environ.get("PIPELINE_TEST_SLOW_SECONDS")
+    if slow:
+        time.sleep(float(slow))
+    try:
+        from .extract import extract_file
+        from .readers import ReadError
+    except Exception as exc:  # noqa: BLE001 - a broken install must not look like a bad file
+        return ("error", f"extraction stack failed to import: {type(exc).__name__}: {exc}", "internal")
+    try:
+        record = extract_file(path, display_path=display)
+    except ReadError as exc:
+        return ("quarantine", exc.reason, exc.kind)
+    except Exception as exc:  # noqa: BLE001
+        return ("quarantine", f"internal error while reading ({type(exc).__name__}: {str(exc)[:200]}); "
+                              "please report this file", "internal")
+    if record.document.sha256 != sha256:
+        return ("changed", "file changed while it was being read; it will be read next run", "changed")
+    try:
+        from .rows import record_rows
+        return ("ok", record_rows(record), "")
+    except Exception as exc:  # noqa: BLE001
+        return ("quarantine", f"internal error while normalizing ({type(exc).__name__}: {str(exc)[:200]}); "
+                              "please report this file", "internal")
+
+
+def _pool(workers: int) -> Any:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method),
+                               initializer=_init_worker, initargs=(os.getpid(),))
+
+
+def extract_all(tasks: list[Candidate], workers: int) -> Iterator[tuple[Candidate, tuple[str, Any, str]]]:
+    """Yield (candidate, result) as workers finish; a worker that dies costs only its own file."""
+    from concurrent.futures import FIRST_COMPLETED, wait
+    from concurrent.futures.process import BrokenProcessPool
+
+    pending = list(tasks)
+    while pending:
+        retry: list[Candidate] = []
+        solo = len(pending) == 1 or workers == 0
+        pool = _pool(1 if solo else workers)
+        try:
+            futures = {pool.submit(extract_task, str(c.path), c.rel, c.sha256): c for c in pending}
+            while futures:
+                done, _ = wait(futures, return_when=FIRST_COMPLETED)
+                for fut in done:
+                    cand = futures.pop(fut)
+                    try:
+                        yield cand, fut.result()
+                    except BrokenProcessPool:
+                        if solo:
+                            yield cand, ("quarantine", "the reader crashed on this file (worker process died)",
+                                         "crash")
+                        else:
+                            retry.append(cand)
+        finally:  # on an early stop (store full, Ctrl-C) queued files are dropped, not read in vain
+            pool.shutdown(wait=True, cancel_futures=True)
+        if retry:
+            log.warning("a worker process died; retrying %d file(s) one at a time", len(retry))
+            for cand in retry:
+                yield from extract_all([cand], 0)
+        pending = []
+
+
+# --------------------------------------------------------------------------- the run
+
+
+class _Run:
+    def __init__(self, inbox: Path, url: str, data_dir: Path, out_dir: Path, workers: Optional[int],
+                 move: bool) -> None:
+        self.inbox, self.url, self.data_dir, self.out_dir = inbox, url, data_dir, out_dir
+        self.workers = workers
+        self.move = move
+        self.day = time.strftime("%Y-%m-%d")
+        self.counts = {"new": 0, "unchanged": 0, "superseded": 0, "quarantined": 0, "warnings": 0}
+        self.warnings: list[str] = []
+        self.outcomes: list[dict[str, Any]] = []
+        self.commits = 0
+        self.kill_after = int(os.environ.get("PIPELINE_TEST_KILL_AFTER_COMMIT", "0") or 0)
+        self.engine: Any = None
+        self.run_id: Optional[int] = None
+
+    # -- helpers
+
+    def warn(self, message: str) -> None:
+        log.warning("%s", message)
+        self.warnings.append(message)
+
+    def _rel_to_data(self, p: Path) -> str:
+        return p.relative_to(self.data_dir).as_posix()
+
+    def _dest(self, folder: str, cand: Candidate) -> Path:
+        return unique_destination(self.data_dir / folder / self.day / cand.rel if folder == "processed"
+                                  else self.data_dir / folder / cand.rel)
+
+    def _file_info(self, cand: Candidate) -> dict[str, Any]:
+        return {"path": cand.rel, "name": cand.path.name, "sha256": cand.sha256, "size": cand.size,
+                "arrived_at": cand.arrived_at}
+
+    # -- outcomes
+
+    def _place(self, cand: Candidate, dest: Path, file_id: Optional[int], what: str) -> None:
+        """Move a committed file out of the inbox; a read-only inbox leaves a copy and a warning."""
+        from . import store
+
+        try:
+            move_file(cand.path, dest)
+            return
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+        copied = False
+        if not cand.symlink:
+            try:
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(cand.path, dest)
+                copied = True
+            except OSError:
+                pass
+        if copied:
+            self.warn(f"{cand.rel}: committed but could not be moved out of the inbox ({reason}); "
+                      f"a copy is in {self._rel_to_data(dest)} and the original is left in place")
+        else:
+            self.warn(f"{cand.rel}: committed but could not be moved to {what}/ ({reason}); left in the inbox")
+            if file_id is not None:
+                try:
+                    store.set_stored_path(self.engine, file_id, None)
+                except Exception:  # noqa: BLE001 - the warning above already tells the story
+                    pass
+
+    def _write_reason(self, dest: Path, cand: Candidate, reason: str) -> None:
+        note = (f"Tệp: {cand.rel}\nLý do không đọc được (reason): {reason}\n"
+                f"Thời điểm: {time.strftime('%Y-%m-%d %H:%M:%S')}\n"
+                "Cách xử lý: sửa hoặc lưu lại tệp (PDF, DOCX, XLSX) rồi thả lại vào thư mục inbox.\n")
+        try:
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            Path(str(dest) + REASON_SUFFIX).write_text(note, encoding="utf-8")
+        except OSError as exc:
+            self.warn(f"{cand.rel}: could not write the quarantine note ({exc.strerror})")
+
+    def quarantine(self, cand: Candidate, reason: str) -> None:
+        from . import store
+
+        dest = self._dest("quarantine", cand) if self.move else None
+        try:
+            committed = store.commit_quarantine(self.engine, self._file_info(cand), reason, self.run_id,
+                                                self._rel_to_data(dest) if dest else None)
+        except Exception as exc:  # noqa: BLE001
+            raise StoreWriteFailed(f"store write failed on {cand.rel}: {store._first_line(exc)}") from exc
+        self._after_commit()
+        self.counts["quarantined"] += 1
+        self.outcomes.append({"path": cand.rel, "status": "quarantined", "reason": reason})
+        log.warning("quarantined %s: %s", cand.rel, reason)
+        if dest is not None:
+            self._write_reason(dest, cand, reason)
+            self._place(cand, dest, committed.file_id, "quarantine")
+
+    def commit(self, cand: Candidate, rows: dict[str, Any]) -> None:
+        from . import store
+
+        dest = self._dest("processed", cand) if self.move else None
+        try:
+            committed = store.commit_document(self.engine, self._file_info(cand), rows, self.run_id,
+                                              self._rel_to_data(dest) if dest else None)
+        except Exception as exc:  # noqa: BLE001
+            raise StoreWriteFailed(f"store write failed on {cand.rel}: {store._first_line(exc)}") from exc
+        if committed.duplicate:  # same content committed meanwhile: the unchanged path handles it
+            self.unchanged(cand, None)
+            return
+        self._after_commit()
+        self.counts["new"] += 1
+        self.counts["superseded"] += committed.superseded
+        file_warnings = rows.get("warnings") or []
+        self.counts["warnings"] += len(file_warnings)
+        self.outcomes.append({"path": cand.rel, "status": "processed", "document_id": committed.document_id,
+                              "version": committed.version, "warnings": file_warnings[:20],
+                              **{k: len(rows.get(k) or []) for k in store.CHILD_TABLES}})
+        log.info("new: %s (%s)", cand.rel, ", ".join(f"{len(rows.get(k) or [])} {k}" for k in store.CHILD_TABLES))
+        if dest is not None:
+            self._place(cand, dest, committed.file_id, "processed")
+
+    def _after_commit(self) -> None:
+        self.commits += 1
+        if self.kill_after and self.commits >= self.kill_after:
+            os.kill(os.getpid(), signal.SIGKILL)  # test hook: a crash between commit and move
+
+    def finish_interrupted(self, cand: Candidate, rows: list[Any]) -> bool:
+        """A crash after a commit, before the move: finish the move that commit planned."""
+        for row in rows:
+            if row.path == cand.rel and row.stored_path and not os.path.lexists(self.data_dir / row.stored_path):
+                planned = self.data_dir / row.stored_path
+                log.info("finishing an interrupted move: %s -> %s", cand.rel, row.stored_path)
+                if row.status == "quarantined":
+                    self._write_reason(planned, cand, "see the files table (reason recorded by an interrupted run)")
+                self._place(cand, planned, row.id, "quarantine" if row.status == "quarantined" else "processed")
+                return True
+        return False
+
+    def unchanged(self, cand: Candidate, known: Optional[list[Any]]) -> None:
+        """Known content: never re-extracted; archive the re-dropped copy by a plain move (never a copy)."""
+        from . import store
+
+        self.counts["unchanged"] += 1
+        log.debug("unchanged: %s", cand.rel)
+        if not self.move:
+            return
+        rows = known if known is not None else store.known_files(self.engine).get(cand.sha256, [])
+        if self.finish_interrupted(cand, rows):
+            return
+        try:
+            move_file(cand.path, self._dest("processed", cand))
+        except OSError as exc:
+            archived = [r.stored_path for r in rows if r.stored_path and os.path.lexists(self.data_dir / r.stored_path)]
+            if archived:
+                log.info("%s: already archived as %s; could not be moved (%s), left in the inbox",
+                         cand.rel, archived[0], exc.strerror or exc)
+            else:
+                self.warn(f"{cand.rel}: already in the store but could not be moved ({exc.strerror or exc}); "
+                          "left in the inbox")
+
+    # -- main
+
+    def execute(self) -> RunResult:
+        from . import store
+
+        started = time.monotonic()
+        self.engine = store.open_store(self.url)
+        try:
+            self.run_id = store.start_run(self.engine, str(self.inbox))
+        except Exception as exc:  # noqa: BLE001 - disk full or server gone before anything happened
+            raise store.StoreError(f"cannot record the run in the store: {store._first_line(exc)}") from exc
+        status, failure = "ok", None
+        try:
+            self._process()
+        except StoreWriteFailed as exc:
+            status, failure = "failed", str(exc)
+            log.error("run failed: %s; files not yet committed stay in the inbox for the next run", exc)
+        except Exception as exc:  # noqa: BLE001 - the nightly log must say what happened, then exit 2
+            status, failure = "failed", f"{type(exc).__name__}: {exc}"
+            log.exception("run failed")
+        self.counts["warnings"] += len(self.warnings)
+        exit_code = EXIT_FAILED if status == "failed" else EXIT_PARTIAL if self.counts["quarantined"] else EXIT_OK
+        if status == "ok" and self.counts["quarantined"]:
+            status = "partial"
+        summary = {
+            "run_id": self.run_id, "status": status, "exit_code": exit_code, "inbox": str(self.inbox),
+            "store": store.redact(self.url), "started_at": store.now_iso(), "seconds": 0.0,
+            **self.counts, "failure": failure, "warning_messages": self.warnings[:500], "files": self.outcomes,
+        }
+        summary["seconds"] = round(time.monotonic() - started, 3)
+        try:
+            store.finish_run(self.engine, self.run_id, status, exit_code, self.counts, summary)
+        except Exception as exc:  # noqa: BLE001
+            log.error("could not record the run summary in the store: %s", store._first_line(exc))
+            exit_code = EXIT_FAILED
+        log.info("run %s %s: new %d, unchanged %d, superseded %d, quarantined %d, warnings %d (%.1f s)",
+                 self.run_id, status, self.counts["new"], self.counts["unchanged"], self.counts["superseded"],
+                 self.counts["quarantined"], self.counts["warnings"], summary["seconds"])
+        path = write_summary(self.out_dir, summary)
+        return RunResult(exit_code, self.run_id, dict(self.counts), path, summary)
+
+    def _process(self) -> None:
+        from . import store
+
+        exclude = [self.data_dir, self.out_dir.resolve()]
+        candidates = scan_inbox(self.inbox, exclude, self.warnings)
+        for w in self.warnings:
+            log.warning("%s", w)
+        known = store.known_files(self.engine)
+        todo: list[Candidate] = []
+        first_of: dict[str, Candidate] = {}
+        repeats: list[Candidate] = []
+        for cand in candidates:
+            if cand.symlink:
+                target = os.readlink(cand.path)
+                cand.sha256 = hashlib.sha256(f"symlink:{cand.rel}->{target}".encode()).hexdigest()
+                self.quarantine(cand, f"symbolic link (to {target}): not followed, the file it points to "
+                                      "was not read; drop the file itself")
+                continue
+            try:
+                cand.sha256 = sha256_file(cand.path)
+            except OSError as exc:
+                self.warn(f"{cand.rel}: cannot read ({exc.strerror}); left in the inbox")
+                continue
+            rows = known.get(cand.sha256)
+            if rows and any(r.document_id is not None for r in rows):
+                self.unchanged(cand, rows)
+            elif rows and self.move and self.finish_interrupted(cand, rows):
+                continue
+            elif cand.sha256 in first_of:
+                repeats.append(cand)  # same bytes twice in one drop: read once
+            else:
+                first_of[cand.sha256] = cand
+                todo.append(cand)
+        if todo:
+            self._extract(todo)
+        for cand in repeats:
+            self.unchanged(cand, None)
+
+    def _extract(self, todo: list[Candidate]) -> None:
+        workers = self.workers or _cpu_count()
+        workers = max(1, min(workers, len(todo)))
+        log.info("extracting %d file(s) with %d worker(s)", len(todo), workers)
+        bar = None
+        if sys.stderr.isatty():
+            from tqdm import tqdm
+            bar = tqdm(total=len(todo), unit="file", desc="pipeline run", file=sys.stderr)
+        try:
+            for i, (cand, (kind, payload, detail)) in enumerate(extract_all(todo, workers), start=1):
+                if kind == "ok":
+                    self.commit(cand, payload)
+                elif kind == "quarantine":
+                    self.quarantine(cand, payload)
+                elif kind == "changed":
+                    self.warn(f"{cand.rel}: {payload}")
+                else:
+                    raise RuntimeError(payload)
+                if bar is not None:
+                    bar.update(1)
+                else:
+                    log.info("progress %d/%d", i, len(todo))
+        finally:
+            if bar is not None:
+                bar.close()
+
+
+def _same_file(path: Path, cand: Candidate) -> bool:
+    try:
+        return path.stat().st_size == cand.size and sha256_file(path) == cand.sha256
+    except OSError:
+        return False
+
+
+def _cpu_count() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def write_summary(out_dir: Path, summary: dict[str, Any]) -> Optional[Path]:
+    """out/run-YYYYMMDD-HHMM.json (a second run in the same minute gets -2, -3 …)."""
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        base = f"run-{time.strftime('%Y%m%d-%H%M')}"
+        path = out_dir / f"{base}.json"
+        n = 2
+        while path.exists():
+            path = out_dir / f"{base}-{n}.json"
+            n += 1
+        tmp = path.with_name(f".{path.name}.tmp")
+        tmp.write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")
+        os.rename(tmp, path)
+        return path
+    except OSError as exc:
+        log.warning("could not write the run summary to %s: %s", out_dir, exc.strerror or exc)
+        return None
+
+
+def _ensure_info_logging() -> None:
+    """The nightly log should show progress and the summary without -v."""
+    if not log.isEnabledFor(logging.INFO):
+        log.setLevel(logging.INFO)
+
+
+def run_batch(inbox: Path, store_url: Optional[str] = None, data_dir: Path = Path("data"),
+              out_dir: Path = Path("out"), workers: Optional[int] = None, report: bool = True,
+              units_csv: Optional[str | Path] = None, move: bool = True) -> RunResult:
+    """Process every new or changed file of ``inbox``; see the module docstring for the guarantees."""
+    from . import store
+
+    _ensure_info_logging()
+    inbox = Path(inbox).absolute()
+    data_dir = Path(data_dir).absolute()
+    out_dir = Path(out_dir).absolute()
+    if not inbox.is_dir():
+        log.error("inbox %s is not a folder", inbox)
+        return RunResult(EXIT_FAILED)
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        log.error("cannot create the data folder %s: %s", data_dir, exc.strerror or exc)
+        return RunResult(EXIT_FAILED)
+    url = store_url or store.default_store_url(data_dir)
+    try:
+        with run_lock(data_dir):
+            result = _Run(inbox, url, data_dir, out_dir, workers, move).execute()
+    except LockHeld as exc:
+        log.error("%s", exc)
+        return RunResult(EXIT_LOCKED)
+    except store.StoreError as exc:
+        log.error("%s", exc)
+        return RunResult(EXIT_FAILED)
+    except OSError as exc:
+        log.error("run failed: %s", exc)
+        return RunResult(EXIT_FAILED)
+    if report and result.exit_code != EXIT_FAILED:
+        _write_reports(url, out_dir, units_csv, result)
+    return result
+
+
+def _write_reports(url: str, out_dir: Path, units_csv: Optional[str | Path], result: RunResult) -> None:
+    try:
+        from .outputs import write_reports
+    except ImportError as exc:
+        log.warning("reports not written: pipeline.outputs is not available (%s)", exc)
+        return
+    try:
+        write_reports(store_url=url, out_dir=out_dir, units_csv=Path(units_csv) if units_csv else None)
+    except Exception as exc:  # noqa: BLE001 - the store is fine; say so and fail the nightly status
+        log.exception("writing the reports failed: %s", exc)
+        result.exit_code = EXIT_FAILED
+
+
+# --------------------------------------------------------------------------- watch
+
+
+def _snapshot(inbox: Path, exclude: list[Path]) -> dict[str, tuple[int, int]]:
+    state: dict[str, tuple[int, int]] = {}
+    for cand in scan_inbox(inbox, exclude, []):
+        try:
+            st = os.lstat(cand.path)
+            state[cand.rel] = (st.st_size, st.st_mtime_ns)
+        except OSError:
+            pass
+    return state
+
+
+def watch(inbox: Path, store_url: Optional[str] = None, data_dir: Path = Path("data"), out_dir: Path = Path("out"),
+          workers: Optional[int] = None, settle_seconds: float = 2.0, units_csv: Optional[str | Path] = None,
+          stop: Optional[threading.Event] = None, move: bool = True) -> int:
+    """Run the job at start and whenever files arrive, once the inbox has been quiet for ``settle`` s.
+
+    Stops on SIGTERM/SIGINT (or when ``stop`` is set) and returns 0.
+    """
+    from watchdog.events import FileSystemEventHandler
+    from watchdog.observers import Observer
+
+    _ensure_info_logging()
+    inbox = Path(inbox).absolute()
+    data_dir, out_dir = Path(data_dir).absolute(), Path(out_dir).absolute()
+    if not inbox.is_dir():
+        log.error("inbox %s is not a folder", inbox)
+        return EXIT_FAILED
+    stop = stop or threading.Event()
+    dirty = threading.Event()
+    dirty.set()
+    ignored = [str(data_dir) + os.sep, str(out_dir) + os.sep]
+
+    class Handler(FileSystemEventHandler):
+        def on_any_event(self, event: Any) -> None:
+            if event.event_type not in ("created", "modified", "moved", "closed"):
+                return
+            where = getattr(event, "dest_path", "") or event.src_path
+            where = os.fsdecode(where)
+            if not where.startswith(str(inbox)) or any(where.startswith(p) for p in ignored):
+                return
+            dirty.set()
+
+    if threading.current_thread() is threading.main_thread():
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(sig, lambda *_: stop.set())
+    observer = Observer()
+    observer.schedule(Handler(), str(inbox), recursive=True)
+    observer.start()
+    log.info("watching %s (settle %.1f s); stop with Ctrl-C", inbox, settle_seconds)
+    exclude = [data_dir, out_dir]
+    try:
+        while not stop.is_set():
+            if not dirty.wait(0.5):
+                continue
+            dirty.clear()
+            before = _snapshot(inbox, exclude)
+            while not stop.wait(settle_seconds):  # wait until nothing grows any more
+                after = _snapshot(inbox, exclude)
+                if after == before:
+                    break
+                before = after
+            if stop.is_set() or not before:
+                continue
+            result = run_batch(inbox, store_url, data_dir, out_dir, workers, True, units_csv, move)
+            if result.exit_code == EXIT_LOCKED:
+                dirty.set()
+                stop.wait(max(settle_seconds, 5.0))
+    finally:
+        observer.stop()
+        observer.join(timeout=5)
+    return EXIT_OK

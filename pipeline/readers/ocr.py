@@ -1,0 +1,752 @@
+"""Tesseract driver: page images in, Paragraph/Table blocks with confidence and provenance out.
+
+Why this shape: scans and photos must reach exactly the same extraction as born-digital files,
+so OCR produces ordinary :class:`~pipeline.model.Paragraph` and :class:`~pipeline.model.Table`
+blocks (page, line, bbox, confidence). Everything that could go wrong with a hostile image
+(huge, blank, one pixel, not an image) becomes a one-line warning, never a crash.
+
+Settings live in :data:`DEFAULTS` (plain dict, documented) so the benchmark can switch a
+preprocessing step off and measure what it buys. Each kept step lowered the character error
+rate on ``tests/data/scans`` (see ``tools/bench_ocr.py``).
+
+Parallelism: Tesseract runs as a subprocess, so a small *thread* pool parallelizes pages as
+well as a process pool would (the GIL is released while we wait) without pickling images or
+nesting process pools inside the batch's workers. ``OMP_THREAD_LIMIT=1`` keeps each Tesseract
+on one core: several single-threaded processes beat one multi-threaded one.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import re
+import shutil
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Callable, Iterable, Iterator, Optional
+
+from ..model import Block, Location, Paragraph, Table
+from ..textnorm import display, strip_diacritics
+
+log = logging.getLogger(__name__)
+
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+
+#: Documented defaults; override per call with ``options={...}``.
+DEFAULTS: dict[str, Any] = {
+    "lang": "vie",            # Tesseract language(s); falls back to "eng" with a warning if vie is missing
+    "psm": 3,                 # page segmentation: 3 = automatic (two-column headers, centred titles)
+    "target_dpi": 300,        # resolution Tesseract's models like best
+    "min_dpi": 200,           # below this, upsample to target_dpi
+    "orientation": True,      # Tesseract OSD: pages scanned upside down or sideways
+    "deskew": True,           # projection-profile skew estimate, ±5°
+    "binarize": False,        # Otsu before OCR (Tesseract binarizes internally; see bench figures)
+    "denoise": True,          # 3×3 median filter: removes scanner speckle before Tesseract's own Otsu
+    "tables": True,           # ruled tables: grid detection + per-cell OCR
+    "low_confidence": 70.0,   # lines with digits under this mean word confidence are flagged
+    "workers": None,          # page-level parallelism (default: min(2, cpu count))
+    "timeout": 120,           # seconds per Tesseract call
+}
+
+#: Above this many pixels an image is refused (a 20 000 × 20 000 scan would need 400 MB per channel).
+MAX_PIXELS = int(os.environ.get("PIPELINE_OCR_MAX_PIXELS", 100_000_000))
+#: Pages are downscaled to at most this many pixels before OCR (A4 at 400 dpi ≈ 15.6 MP).
+OCR_MAX_PIXELS = 20_000_000
+#: Smaller than this on either side: nothing legible can be there.
+MIN_SIDE = 16
+#: Cap on pages read from one multi-page image or PDF by OCR (bounded time in the nightly batch).
+MAX_OCR_PAGES = int(os.environ.get("PIPELINE_OCR_MAX_PAGES", 200))
+
+NOT_INSTALLED = "needs OCR but tesseract is not installed"
+
+
+# --------------------------------------------------------------------------- availability
+
+
+@lru_cache(maxsize=1)
+def tesseract_status() -> tuple[bool, str]:
+    """(usable, detail). Cached: the answer does not change within a run."""
+    try:
+        import pytesseract  # noqa: F401
+    except ImportError:
+        return False, "pytesseract is not installed"
+    if not shutil.which(_tesseract_cmd()):
+        return False, "tesseract is not installed"
+    try:
+        import pytesseract
+
+        langs = set(pytesseract.get_languages(config=""))
+    except Exception as exc:  # noqa: BLE001 - a broken install is reported, not raised
+        return False, f"tesseract does not run: {str(exc)[:100]}"
+    if "vie" not in langs:
+        return True, "Vietnamese language data (tesseract-ocr-vie) is missing: OCR in English, diacritics lost"
+    return True, ""
+
+
+def _tesseract_cmd() -> str:
+    import pytesseract
+
+    return os.environ.get("TESSERACT_CMD") or pytesseract.pytesseract.tesseract_cmd
+
+
+def tesseract_available() -> bool:
+    return tesseract_status()[0]
+
+
+def _language(opts: dict[str, Any]) -> str:
+    ok, detail = tesseract_status()
+    return "eng" if detail.startswith("Vietnamese language data") else opts["lang"]
+
+
+# --------------------------------------------------------------------------- results
+
+
+@dataclass
+class PageResult:
+    """What OCR made of one page: blocks in reading order plus facts for warnings and benchmarks."""
+
+    page: int
+    blocks: list[Block] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+    rotation: int = 0
+    skew: float = 0.0
+    scale: float = 1.0
+    mean_confidence: Optional[float] = None
+
+    def text(self) -> str:
+        parts: list[str] = []
+        for b in self.blocks:
+            if isinstance(b, Paragraph):
+                parts.append(b.text)
+            else:
+                parts.extend(" | ".join(c.text for c in row) for row in b.rows)
+        return "\n".join(parts)
+
+
+# --------------------------------------------------------------------------- image guards
+
+
+def check_size(width: int, height: int, what: str = "image") -> Optional[str]:
+    """A warning when an image cannot be OCRed at all because of its size, else None."""
+    if width < MIN_SIDE or height < MIN_SIDE:
+        return f"{what} is only {width}×{height} pixels: too small to contain text, not OCRed"
+    if width * height > MAX_PIXELS:
+        return (f"{what} is {width}×{height} pixels ({width * height / 1e6:.0f} MP > {MAX_PIXELS / 1e6:.0f} MP "
+                f"limit): refused to avoid exhausting memory; scan at 300 dpi instead")
+    return None
+
+
+def to_gray_array(img: Any) -> Any:
+    """PIL image (any mode) -> uint8 grayscale numpy array on white (transparency flattened)."""
+    import numpy as np
+    from PIL import Image
+
+    if img.mode in ("RGBA", "LA", "PA") or (img.mode == "P" and "transparency" in img.info):
+        img = img.convert("RGBA")
+        background = Image.new("RGBA", img.size, (255, 255, 255, 255))
+        img = Image.alpha_composite(background, img)
+    if img.mode == "1":
+        img = img.convert("L")
+    elif img.mode in ("I;16", "I;16B", "I;16L", "I"):
+        arr = np.asarray(img, dtype=np.float64)
+        top = arr.max() or 1.0
+        return (arr * (255.0 / top)).clip(0, 255).astype(np.uint8)
+    elif img.mode != "L":
+        img = img.convert("L")
+    return np.asarray(img, dtype=np.uint8).copy()
+
+
+# --------------------------------------------------------------------------- preprocessing
+
+
+def estimate_text_height(gray: Any) -> Optional[float]:
+    """Median height (px) of glyph-sized connected components, or None when there is no text.
+
+    Used for resolution normalization of photos, whose dpi metadata is usually absent or wrong.
+    """
+    import cv2
+    import numpy as np
+
+    h, w = gray.shape
+    factor = 1.0
+    small = gray
+    if max(h, w) > 2500:  # estimate on a reduced copy; scale the answer back
+        factor = 2500 / max(h, w)
+        small = cv2.resize(gray, (max(1, int(w * factor)), max(1, int(h * factor))), interpolation=cv2.INTER_AREA)
+    _, bw = cv2.threshold(small, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    n, _, stats, _ = cv2.connectedComponentsWithStats(bw, connectivity=8)
+    if n < 20:
+        return None
+    heights = stats[1:, cv2.CC_STAT_HEIGHT]
+    widths = stats[1:, cv2.CC_STAT_WIDTH]
+    keep = (heights >= 3) & (heights < small.shape[0] / 10) & (widths < small.shape[1] / 10) & (widths >= 2)
+    if keep.sum() < 20:
+        return None
+    return float(np.median(heights[keep])) / factor
+
+
+def estimate_skew(gray: Any, limit: float = 5.0) -> float:
+    """Skew angle in degrees (positive = counter-clockwise text) by projection-profile variance.
+
+    Text lines give the sharpest horizontal profile when level; search coarse then fine on a
+    reduced, binarized copy so it costs ~0.1 s per page.
+    """
+    import cv2
+    import numpy as np
+
+    h, w = gray.shape
+    factor = min(1.0, 1200 / max(h, w))
+    small = cv2.resize(gray, (max(1, int(w * factor)), max(1, int(h * factor))), interpolation=cv2.INTER_AREA)
+    _, bw = cv2.threshold(small, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    if bw.mean() < 0.5:  # blank page
+        return 0.0
+    sh, sw = bw.shape
+    center = (sw / 2, sh / 2)
+
+    def score(angle: float) -> float:
+        m = cv2.getRotationMatrix2D(center, angle, 1.0)
+        rotated = cv2.warpAffine(bw, m, (sw, sh), flags=cv2.INTER_NEAREST, borderValue=0)
+        profile = rotated.sum(axis=1, dtype=np.float64)
+        return float(np.var(profile))
+
+    best = max(np.arange(-limit, limit + 0.01, 0.5), key=score)
+    fine = max(np.arange(best - 0.5, best + 0.51, 0.1), key=score)
+    return float(round(fine, 2))
+
+
+def rotate(gray: Any, angle: float) -> Any:
+    """Rotate by ``angle`` degrees (counter-clockwise), keeping the whole page, white border."""
+    import cv2
+    import numpy as np
+
+    h, w = gray.shape
+    m = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
+    cos, sin = abs(m[0, 0]), abs(m[0, 1])
+    nw, nh = int(h * sin + w * cos), int(h * cos + w * sin)
+    m[0, 2] += nw / 2 - w / 2
+    m[1, 2] += nh / 2 - h / 2
+    out = cv2.warpAffine(gray, m, (nw, nh), flags=cv2.INTER_CUBIC, borderValue=255)
+    return np.ascontiguousarray(out)
+
+
+def detect_orientation(gray: Any, opts: dict[str, Any]) -> int:
+    """Clockwise degrees (0/90/180/270) the page must be rotated by to read upright; 0 if unsure."""
+    import cv2
+    import pytesseract
+
+    h, w = gray.shape
+    factor = min(1.0, 2000 / max(h, w))
+    small = cv2.resize(gray, (int(w * factor), int(h * factor)), interpolation=cv2.INTER_AREA) if factor < 1 else gray
+    try:
+        osd = pytesseract.image_to_osd(small, config="--psm 0 -c min_characters_to_try=30",
+                                       output_type=pytesseract.Output.DICT, timeout=opts["timeout"])
+    except Exception as exc:  # noqa: BLE001 - too little text, missing osd data: keep as is
+        log.debug("OSD failed: %s", exc)
+        return 0
+    if float(osd.get("orientation_conf", 0)) < 2.0:
+        return 0
+    return int(osd.get("rotate", 0)) % 360
+
+
+def preprocess(gray: Any, opts: dict[str, Any], dpi: Optional[float]) -> tuple[Any, dict[str, Any]]:
+    """Orientation, resolution, deskew, denoise, binarization — each switchable in ``opts``.
+
+    Returns the image to OCR and facts: ``scale`` (OCR px per input px), ``rotation``, ``skew``.
+    The rotation/deskew are not undone for bboxes: boxes are reported in the corrected frame,
+    scaled back to input units, which is what a reviewer opening the straightened page sees.
+    """
+    import cv2
+    import numpy as np
+
+    facts: dict[str, Any] = {"scale": 1.0, "rotation": 0, "skew": 0.0}
+    h, w = gray.shape
+    # Bound the work first: very large pages are reduced before anything else touches them.
+    if h * w > OCR_MAX_PIXELS:
+        f = (OCR_MAX_PIXELS / (h * w)) ** 0.5
+        gray = cv2.resize(gray, (int(w * f), int(h * f)), interpolation=cv2.INTER_AREA)
+        facts["scale"] *= f
+    # Resolution: trust a plausible dpi, else measure glyph height (photos lie about dpi).
+    up = 1.0
+    if dpi and dpi >= 70 and dpi < opts["min_dpi"]:
+        up = opts["target_dpi"] / dpi
+    elif not dpi or dpi < 70:
+        height = estimate_text_height(gray)
+        if height and height < 14:  # 13-pt text at 200 dpi gives ≈ 18 px components
+            up = min(3.0, 20.0 / height)
+    if up > 1.05:
+        gh, gw = gray.shape
+        if gh * gw * up * up > OCR_MAX_PIXELS:
+            up = max(1.0, (OCR_MAX_PIXELS / (gh * gw)) ** 0.5)
+        gray = cv2.resize(gray, (int(gw * up), int(gh * up)), interpolation=cv2.INTER_CUBIC)
+        facts["scale"] *= up
+    if opts["orientation"]:
+        rot = detect_orientation(gray, opts)
+        if rot:
+            code = {90: cv2.ROTATE_90_CLOCKWISE, 180: cv2.ROTATE_180, 270: cv2.ROTATE_90_COUNTERCLOCKWISE}[rot]
+            gray = np.ascontiguousarray(cv2.rotate(gray, code))
+            facts["rotation"] = rot
+    if opts["deskew"]:
+        angle = estimate_skew(gray)
+        if abs(angle) >= 0.15:
+            gray = rotate(gray, angle)
+            facts["skew"] = angle
+    if opts["denoise"]:
+        gray = cv2.medianBlur(gray, 3)
+    if opts["binarize"]:
+        _, gray = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    return gray, facts
+
+
+# --------------------------------------------------------------------------- post-correction
+
+_CONFUSABLE_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1"})
+_CONFUSABLES = "OoIl|"
+# A run made of digits and look-alikes, possibly with date/number separators inside.
+_DIGITISH = re.compile(r"(?<![^\W\d_])[0-9" + re.escape(_CONFUSABLES) + r"]+(?:[/.\-][0-9" + re.escape(_CONFUSABLES)
+                       + r"]+)*(?![^\W\d_])")
+_DATE_SPACES = re.compile(r"\b(\d{1,2}) ?([/.]) ?(\d{1,2}) ?(\2) ?(\d{4})\b")
+
+
+def _fix_digit_part(part: str) -> str:
+    """Replace look-alikes in a run that is clearly a number: mostly digits already."""
+    digits = sum(ch.isdigit() for ch in part)
+    if digits == 0 or digits == len(part):
+        return part
+    if digits < (len(part) + 1) // 2 or len(part) < 2:
+        return part
+    # Letters only where a real letter is impossible: between or next to digits.
+    return part.translate(_CONFUSABLE_DIGITS)
+
+
+def correct_digits(text: str) -> str:
+    """``1O/02/2O24`` → ``10/02/2024``, ``l5/3`` → ``15/3``: only inside digit-dominated runs.
+
+    Conservative on purpose: a run with no real digit (``IO``, ``lO``) or one where letters are
+    the majority is left alone, so words and Roman numerals (``II``, ``III``) never change.
+    """
+
+    def repl(m: re.Match[str]) -> str:
+        token = m.group(0)
+        pieces = re.split(r"([/.\-])", token)
+        fixed = [p if p in "/.-" else _fix_digit_part(p) for p in pieces]
+        # A date-shaped run (d/m, d/m/y) may fix a part of only look-alikes when the others are digits.
+        parts = fixed[::2]
+        if len(parts) >= 2 and sum(any(c.isdigit() for c in p) for p in parts) >= len(parts) - 1:
+            shaped = [p.translate(_CONFUSABLE_DIGITS) if len(p) <= 4 else p for p in parts]
+            if all(s.isdigit() for s in shaped) and any(p.isdigit() for p in parts) \
+                    and re.fullmatch(r"\d{1,2}([/.\-])\d{1,2}(\1\d{2,4})?", "".join(
+                        s + (fixed[2 * i + 1] if 2 * i + 1 < len(fixed) else "") for i, s in enumerate(shaped))):
+                fixed = [shaped[i // 2] if i % 2 == 0 else fixed[i] for i in range(len(fixed))]
+        return "".join(fixed)
+
+    text = _DIGITISH.sub(repl, text)
+    return _DATE_SPACES.sub(lambda m: "".join(m.groups()), text)
+
+
+#: Trigger words of deadlines and dates whose diacritics OCR sometimes drops (``truoc ngay``).
+_TRIGGERS = (
+    "trước ngày", "chậm nhất là ngày", "chậm nhất ngày", "chậm nhất", "hạn chót", "hạn cuối", "không muộn hơn",
+    "đến hết ngày", "hoàn thành trước", "xong trước",
+)
+#: Single words fixed only when a number follows (``ngay 10/02`` → ``ngày 10/02``; "ngay" alone is a word).
+_BEFORE_NUMBER = ("ngày", "tháng", "quý", "số")
+
+
+def _case_like(source: str, target: str) -> str:
+    if source.isupper() and len(source) > 1:
+        return target.upper()
+    if source[:1].isupper():
+        return target[:1].upper() + target[1:]
+    return target
+
+
+def _trigger_pattern(phrase: str) -> re.Pattern[str]:
+    words = strip_diacritics(phrase).split()
+    return re.compile(r"(?<![^\W\d_])" + r"\s+".join(re.escape(w) for w in words) + r"(?![^\W\d_])", re.IGNORECASE)
+
+
+_TRIGGER_RES = [(p, _trigger_pattern(p)) for p in _TRIGGERS]
+_YEAR_WORD = re.compile(r"(\d\s+)(nam)(?=\s+\d{4}\b)", re.IGNORECASE)
+_NUMBER_WORD_RES = [(w, re.compile(r"(?<![^\W\d_])" + re.escape(strip_diacritics(w)) + r"(?=\s*\d)", re.IGNORECASE))
+                    for w in _BEFORE_NUMBER]
+
+
+def restore_trigger_diacritics(text: str) -> str:
+    """``truoc ngay`` → ``trước ngày``, ``han chot`` → ``hạn chót``: only fully unaccented spellings.
+
+    Matching runs on the literal ASCII form, so a correctly accented word (or a different
+    accented word with the same letters) is never touched.
+    """
+    for phrase, pattern in _TRIGGER_RES:
+        text = pattern.sub(lambda m, p=phrase: _case_like(m.group(0), p), text)
+    for word, pattern in _NUMBER_WORD_RES:
+        text = pattern.sub(lambda m, w=word: _case_like(m.group(0), w), text)
+    # "năm" only between numbers ("tháng 3 nam 2024"): "Việt Nam 2024" must stay.
+    return _YEAR_WORD.sub(lambda m: m.group(1) + _case_like(m.group(2), "năm"), text)
+
+
+def correct(text: str) -> str:
+    """All post-corrections, in order (digits first: the diacritics rule looks at numbers)."""
+    return restore_trigger_diacritics(correct_digits(text))
+
+
+# --------------------------------------------------------------------------- tesseract calls
+
+
+@dataclass
+class OcrLine:
+    text: str
+    confidence: Optional[float]
+    bbox: tuple[float, float, float, float]  # x0, top, x1, bottom in OCR pixels
+    block: int
+    paragraph: int
+    words: list[tuple[str, float]] = field(default_factory=list)
+    boxes: list[tuple[int, int, int, int]] = field(default_factory=list)  # one per word
+
+
+def tesseract_lines(gray: Any, opts: dict[str, Any], psm: Optional[int] = None) -> list[OcrLine]:
+    """Run Tesseract once; group words into lines with mean confidence and a box."""
+    import pytesseract
+
+    config = f"--oem 1 --psm {psm if psm is not None else opts['psm']} --dpi {opts['target_dpi']}"
+    data = pytesseract.image_to_data(gray, lang=_language(opts), config=config,
+                                     output_type=pytesseract.Output.DICT, timeout=opts["timeout"])
+    lines: dict[tuple[int, int, int], OcrLine] = {}
+    order: list[tuple[int, int, int]] = []
+    for i, word in enumerate(data["text"]):
+        word = (word or "").strip()
+        if not word:
+            continue
+        key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
+        conf = float(data["conf"][i])
+        x, y, w, h = data["left"][i], data["top"][i], data["width"][i], data["height"][i]
+        line = lines.get(key)
+        if line is None:
+            line = lines[key] = OcrLine("", None, (x, y, x + w, y + h), key[0], key[1])
+            order.append(key)
+        x0, y0, x1, y1 = line.bbox
+        line.bbox = (min(x0, x), min(y0, y), max(x1, x + w), max(y1, y + h))
+        line.words.append((word, conf))
+        line.boxes.append((x, y, x + w, y + h))
+    out: list[OcrLine] = []
+    for key in order:
+        line = lines[key]
+        confs = [c for _, c in line.words if c >= 0]
+        line.confidence = sum(confs) / len(confs) if confs else None
+        line.text = display(" ".join(w for w, _ in line.words))
+        out.append(line)
+    return out
+
+
+# --------------------------------------------------------------------------- paragraphs
+
+_LIST_START = re.compile(r"^([-–•+*]|\d{1,2}[.)]|[IVX]{1,5}[.)]|[a-zđ][)]|Điều\s+\d|Bước\s+\d)\s", re.IGNORECASE)
+
+
+def group_paragraphs(lines: list[OcrLine], page_width: float) -> list[list[OcrLine]]:
+    """Tesseract paragraphs, re-split so that only wrapped lines of one sentence are joined.
+
+    A line continues the previous one when (a) the previous line ran to the right margin —
+    the next line's first word would not have fitted after it — and (b) it starts at the
+    paragraph's left edge (centred signature and title lines do not), and it is not a new
+    list item. A deadline sentence then stays whole; headers, titles and items stay separate,
+    as in the born-digital text.
+    """
+    if not lines:
+        return []
+    rights = sorted(ln.bbox[2] for ln in lines)
+    right_margin = rights[int(0.9 * (len(rights) - 1))]
+    left_edge: dict[tuple[int, int], float] = {}
+    for ln in lines:
+        key = (ln.block, ln.paragraph)
+        left_edge[key] = min(left_edge.get(key, ln.bbox[0]), ln.bbox[0])
+    groups: list[list[OcrLine]] = []
+    for line in lines:
+        prev = groups[-1][-1] if groups else None
+        if prev is not None and (prev.block, prev.paragraph) == (line.block, line.paragraph):
+            tall = max(prev.bbox[3] - prev.bbox[1], 1)
+            first_word = (line.boxes[0][2] - line.boxes[0][0]) if line.boxes else tall
+            wrapped = right_margin - prev.bbox[2] < first_word + 1.5 * tall
+            aligned = line.bbox[0] - left_edge[(line.block, line.paragraph)] < 1.5 * tall
+            close = line.bbox[1] - prev.bbox[3] < 1.2 * tall
+            if wrapped and aligned and close and not _LIST_START.match(line.text):
+                groups[-1].append(line)
+                continue
+        groups.append([line])
+    return groups
+
+
+def _region(bbox: tuple[float, float, float, float], page_w: float, page_h: float, page: int,
+            others: list[tuple[float, float, float, float]]) -> str:
+    """header-left / header-right for the two-column block at the top of page 1, else body."""
+    if page != 1 or bbox[1] > 0.3 * page_h:
+        return "body"
+    mid = page_w / 2
+    if bbox[2] <= mid * 1.1:
+        side = "left"
+    elif bbox[0] >= mid * 0.9:
+        side = "right"
+    else:
+        return "body"
+    # Only a real two-column layout: something on the other side at the same height.
+    for o in others:
+        if o is bbox:
+            continue
+        vertical_overlap = min(o[3], bbox[3]) - max(o[1], bbox[1]) > -0.03 * page_h
+        other_side = o[0] >= mid * 0.9 if side == "left" else o[2] <= mid * 1.1
+        if vertical_overlap and other_side:
+            return f"header-{side}"
+    return "body"
+
+
+# --------------------------------------------------------------------------- one page
+
+
+def ocr_page(gray: Any, page: int, *, dpi: Optional[float] = None, to_output: float = 1.0,
+             options: Optional[dict[str, Any]] = None) -> PageResult:
+    """OCR one grayscale page (numpy uint8). ``to_output`` converts input pixels to output units
+    (PDF points: 72/dpi; images: 1). Never raises for bad pixels: warnings instead.
+    """
+    import numpy as np
+
+    opts = {**DEFAULTS, **(options or {})}
+    started = time.perf_counter()
+    result = PageResult(page=page)
+    h, w = gray.shape[:2]
+    warning = check_size(w, h, f"page {page}")
+    if warning:
+        result.warnings.append(warning)
+        return result
+    if float(np.std(gray)) < 2.0:
+        result.warnings.append(f"page {page} is blank: no text found")
+        result.seconds = time.perf_counter() - started
+        return result
+    image, facts = preprocess(gray, opts, dpi)
+    result.rotation, result.skew, result.scale = facts["rotation"], facts["skew"], facts["scale"]
+    out_scale = to_output / facts["scale"]  # OCR pixels -> output units
+
+    tables: list[Table] = []
+    if opts["tables"]:
+        from .ocr_tables import find_tables
+
+        tables, image = find_tables(image, page, opts, out_scale)
+    lines = tesseract_lines(image, opts)
+    ph, pw = image.shape[:2]
+    blocks: list[tuple[float, Block]] = []
+    groups = group_paragraphs(lines, pw)
+    boxes = [_union(g) for g in groups]
+    line_no = 0
+    confs: list[float] = []
+    low_conf = opts["low_confidence"]
+    for group, box in zip(groups, boxes):
+        texts = []
+        for ln in group:
+            line_no += 1
+            fixed = correct(ln.text)
+            texts.append(fixed)
+            if ln.confidence is not None:
+                confs.append(ln.confidence)
+            digit_confs = [c for wd, c in ln.words if any(ch.isdigit() for ch in wd) and c >= 0]
+            if digit_confs and min(digit_confs) < low_conf:
+                result.warnings.append(
+                    f"page {page} line {line_no}: low OCR confidence ({min(digit_confs):.0f}%) on a date or number "
+                    f"in \"{_short(fixed)}\": check it against the scan")
+        text = " ".join(t for t in texts if t)
+        if not text.strip():
+            continue
+        group_confs = [c for ln in group for _, c in ln.words if c >= 0]
+        para = Paragraph(text=text,
+                         location=Location(page=page, line=line_no - len(group) + 1,
+                                           bbox=tuple(v * out_scale for v in box)),  # type: ignore[arg-type]
+                         region=_region(box, pw, ph, page, boxes),
+                         confidence=round(sum(group_confs) / len(group_confs), 1) if group_confs else None)
+        blocks.append((box[1], para))
+    for table in tables:
+        top = table.location.bbox[1] / out_scale if table.location.bbox else 0.0
+        blocks.append((top, table))
+        for row in table.rows:
+            for cell in row:
+                if cell.confidence is not None and cell.text:
+                    confs.append(cell.confidence)
+                    if any(ch.isdigit() for ch in cell.text) and cell.confidence < low_conf:
+                        result.warnings.append(
+                            f"page {page} table cell (row {cell.row + 1}, column {cell.column + 1}): low OCR "
+                            f"confidence ({cell.confidence:.0f}%) on \"{_short(cell.text)}\": check it against the scan")
+    # Reading order: paragraphs keep Tesseract's order; each table goes before the first paragraph below it.
+    paragraphs = [b for b in blocks if isinstance(b[1], Paragraph)]
+    ordered: list[Block] = []
+    pending = sorted((b for b in blocks if isinstance(b[1], Table)), key=lambda b: b[0])
+    for top, para in paragraphs:
+        while pending and pending[0][0] <= top:
+            ordered.append(pending.pop(0)[1])
+        ordered.append(para)
+    ordered.extend(t for _, t in pending)
+    result.blocks = ordered
+    result.mean_confidence = round(sum(confs) / len(confs), 1) if confs else None
+    if not ordered:
+        result.warnings.append(f"page {page}: OCR found no text (blank, too faint or not a document)")
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _union(lines: list[OcrLine]) -> tuple[float, float, float, float]:
+    return (min(ln.bbox[0] for ln in lines), min(ln.bbox[1] for ln in lines),
+            max(ln.bbox[2] for ln in lines), max(ln.bbox[3] for ln in lines))
+
+
+def _short(text: str, n: int = 60) -> str:
+    text = text.replace("\n", " ")
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+# --------------------------------------------------------------------------- many pages
+
+
+def default_workers(options: Optional[dict[str, Any]] = None) -> int:
+    requested = (options or {}).get("workers") or os.environ.get("PIPELINE_OCR_WORKERS")
+    if requested:
+        return max(1, int(requested))
+    return max(1, min(2, os.cpu_count() or 1))
+
+
+PageSource = tuple[int, Callable[[], tuple[Any, Optional[float], float]]]
+
+
+def ocr_pages(sources: Iterable[PageSource], options: Optional[dict[str, Any]] = None) -> Iterator[PageResult]:
+    """OCR pages in parallel, yielding results in page order.
+
+    Each source is ``(page, load)``; ``load()`` runs in the caller's thread (PDF renderers and
+    PIL frame seeking are not thread-safe) and returns ``(gray, dpi, to_output)``. At most
+    ``workers + 1`` pages are held in memory at once.
+    """
+    workers = default_workers(options)
+
+    def run(page: int, load: Callable[[], tuple[Any, Optional[float], float]]) -> Any:
+        try:
+            gray, dpi, to_output = load()
+        except Exception as exc:  # noqa: BLE001 - one bad page must not lose the others
+            res = PageResult(page=page)
+            res.warnings.append(f"page {page}: cannot be rendered for OCR ({_short(str(exc) or type(exc).__name__, 120)})")
+            return None, res
+        return (gray, dpi, to_output), None
+
+    def work(page: int, payload: tuple[Any, Optional[float], float]) -> PageResult:
+        gray, dpi, to_output = payload
+        try:
+            return ocr_page(gray, page, dpi=dpi, to_output=to_output, options=options)
+        except Exception as exc:  # noqa: BLE001
+            log.warning("OCR failed on page %s: %s", page, exc)
+            res = PageResult(page=page)
+            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            res.warnings.append(f"page {page}: OCR failed ({_short(reason, 120)})")
+            return res
+
+    if workers <= 1:
+        for page, load in sources:
+            payload, failed = run(page, load)
+            yield failed if failed is not None else work(page, payload)
+        return
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="ocr") as pool:
+        pending: list[Any] = []
+        for page, load in sources:
+            payload, failed = run(page, load)
+            if failed is not None:
+                pending.append(failed)
+            else:
+                pending.append(pool.submit(work, page, payload))
+            while len(pending) > workers:
+                head = pending.pop(0)
+                yield head if isinstance(head, PageResult) else head.result()
+        for head in pending:
+            yield head if isinstance(head, PageResult) else head.result()
+
+
+# --------------------------------------------------------------------------- documents
+
+
+def add_results(doc: Any, results: list[PageResult]) -> None:
+    """Put OCRed pages into a Document: blocks in page order, tables renumbered, facts recorded."""
+    from ..model import Paragraph as _P
+
+    ocred = [r for r in results if r.blocks]
+    for res in results:
+        doc.warnings.extend(res.warnings)
+    if ocred:
+        doc.ocr = True
+    new_blocks = [b for r in results for b in r.blocks]
+    if new_blocks:
+        doc.blocks.extend(new_blocks)
+        doc.blocks.sort(key=lambda b: (b.location.page or 0))  # stable: in-page order is kept
+        for i, table in enumerate(doc.tables):
+            table.index = i
+            table.location.table = i
+            for row in table.rows:
+                for cell in row:
+                    cell.location.table = i
+    stats = doc.metadata.setdefault("ocr", {"pages": []})
+    for r in results:
+        stats["pages"].append({"page": r.page, "seconds": round(r.seconds, 2), "rotation": r.rotation,
+                               "skew": r.skew, "scale": round(r.scale, 3), "confidence": r.mean_confidence,
+                               "paragraphs": sum(isinstance(b, _P) for b in r.blocks),
+                               "tables": sum(not isinstance(b, _P) for b in r.blocks)})
+
+
+def _render_pdf_page(pdf: Any, index: int, dpi: int) -> tuple[Any, Optional[float], float]:
+    """Render one PDF page to grayscale at ``dpi`` (bounded: huge page sizes are rendered smaller)."""
+    import numpy as np
+
+    page = pdf[index]
+    try:
+        width_pt, height_pt = page.get_size()
+        scale = dpi / 72.0
+        if width_pt * height_pt * scale * scale > OCR_MAX_PIXELS:
+            scale = (OCR_MAX_PIXELS / (width_pt * height_pt)) ** 0.5
+        bitmap = page.render(scale=scale, grayscale=True)
+        try:
+            image = bitmap.to_pil()
+            gray = to_gray_array(image)
+        finally:
+            bitmap.close()
+    finally:
+        page.close()
+    return np.ascontiguousarray(gray), scale * 72.0, 1.0 / scale
+
+
+def ocr_pdf_pages(path: Any, doc: Any, options: Optional[dict[str, Any]] = None, dpi: int = 300) -> None:
+    """OCR the pages the PDF reader found without a text layer (``doc.metadata["pages_without_text"]``).
+
+    Replaces the reader's "needs OCR" warnings by OCR's own; keeps working (with a clear warning)
+    when Tesseract is absent.
+    """
+    pages = sorted({int(p) for p in doc.metadata.get("pages_without_text") or []})
+    if not pages:
+        return
+    usable, detail = tesseract_status()
+    if not usable:
+        doc.warnings[:] = [w for w in doc.warnings if "needs OCR" not in w]
+        doc.warnings.append(f"{len(pages)} page(s) without a text layer ({_page_list(pages)}): {NOT_INSTALLED}")
+        return
+    doc.warnings[:] = [w for w in doc.warnings if "needs OCR" not in w]
+    if detail:
+        doc.warnings.append(detail)
+    if len(pages) > MAX_OCR_PAGES:
+        doc.warnings.append(f"{len(pages)} pages need OCR: only the first {MAX_OCR_PAGES} were OCRed")
+        pages = pages[:MAX_OCR_PAGES]
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        count = len(pdf)
+        sources = ((p, (lambda i=p - 1: _render_pdf_page(pdf, i, dpi))) for p in pages if 1 <= p <= count)
+        results = list(ocr_pages(sources, options))
+    finally:
+        pdf.close()
+    add_results(doc, results)
+    doc.metadata["ocr_pages"] = pages
+
+
+def _page_list(pages: list[int]) -> str:
+    shown = ", ".join(str(p) for p in pages[:10])
+    return f"page {shown}" if len(pages) == 1 else f"pages {shown}{' …' if len(pages) > 10 else ''}"

@@ -1,0 +1,265 @@
+"""Ruled tables in scans: find the grid with OpenCV line detection, OCR each cell, build a Table.
+
+Why per cell: Tesseract's page segmentation reads a ruled form across columns and mixes the
+cells of one row into one line. Registration forms are printed with full grids, so the ruling
+lines tell us the cells exactly; OCRing each cell alone gives one clean string per cell and
+lets :mod:`pipeline.registrations` work on scans exactly as on DOCX tables.
+
+Algorithm (all on the deskewed page):
+1. inverse adaptive threshold; morphological opening with long thin kernels keeps only
+   horizontal / vertical strokes (text strokes are far shorter than the kernels);
+2. a table = a connected component of the line mask that is wide and contains at least two
+   horizontal and two vertical rulings;
+3. rulings are the x (y) positions where the vertical (horizontal) mask has long runs;
+   the grid is every rectangle between consecutive rulings; a rectangle merges with its
+   neighbour when the ruling between them is mostly absent (merged header cells);
+4. each cell is cropped inside its borders, ruling residue removed, and OCRed (``--psm 6``);
+5. the table area is painted white in the page image, so the page OCR does not read it again.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, Optional
+
+from ..model import Cell, Location, Table
+
+log = logging.getLogger(__name__)
+
+#: Minimal share of the page width a ruled table must span.
+MIN_TABLE_WIDTH = 0.3
+#: A ruling between two grid rectangles counts as present when it covers this share of the edge.
+EDGE_PRESENT = 0.6
+
+
+def _line_masks(gray: Any) -> tuple[Any, Any]:
+    import cv2
+
+    h, w = gray.shape
+    bw = cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 25, 15)
+    # Long kernels: at 300 dpi a glyph is < 60 px; a ruling spans at least one cell (> 1/4 inch).
+    hk = max(40, w // 25)
+    vk = max(30, h // 60)
+    horizontal = cv2.morphologyEx(bw, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (hk, 1)))
+    vertical = cv2.morphologyEx(bw, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, vk)))
+    # Close small breaks from noise or faint printing.
+    horizontal = cv2.dilate(horizontal, cv2.getStructuringElement(cv2.MORPH_RECT, (9, 3)))
+    vertical = cv2.dilate(vertical, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 9)))
+    return horizontal, vertical
+
+
+def _positions(profile: Any, threshold: float) -> list[int]:
+    """Centres of runs where ``profile`` exceeds ``threshold`` (one per ruling)."""
+    out: list[int] = []
+    start = None
+    for i, v in enumerate(list(profile) + [0]):
+        if v >= threshold and start is None:
+            start = i
+        elif v < threshold and start is not None:
+            out.append((start + i - 1) // 2)
+            start = None
+    return out
+
+
+def _coverage(mask: Any, x0: int, y0: int, x1: int, y1: int, axis: int) -> float:
+    """Share of the edge's length where the ruling is present anywhere across the band.
+
+    ``axis=0``: a horizontal band (row boundary), measured per pixel column; ``axis=1``: a
+    vertical band. "Anywhere across" tolerates rulings that drift a few pixels (residual skew).
+    """
+    region = mask[max(0, y0):max(y0 + 1, y1), max(0, x0):max(x0 + 1, x1)]
+    if region.size == 0:
+        return 0.0
+    return float((region > 0).any(axis=axis).mean())
+
+
+def find_grids(gray: Any) -> list[dict[str, Any]]:
+    """Ruled grids on the page: dicts with bbox, xs (column rulings), ys (row rulings) and masks."""
+    import cv2
+
+    h, w = gray.shape
+    horizontal, vertical = _line_masks(gray)
+    mask = cv2.bitwise_or(horizontal, vertical)
+    n, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    grids = []
+    for i in range(1, n):
+        x, y, bw_, bh = (int(v) for v in stats[i, :4])
+        if bw_ < MIN_TABLE_WIDTH * w or bh < 30:
+            continue
+        hsub = horizontal[y:y + bh, x:x + bw_]
+        vsub = vertical[y:y + bh, x:x + bw_]
+        ys = _positions((hsub > 0).sum(axis=1), 0.15 * bw_)
+        xs = _positions((vsub > 0).sum(axis=0), min(0.15 * bh, max(30, h // 60)))
+        if len(ys) < 3 or len(xs) < 3:  # a data table has at least two rows and two columns
+            continue
+        grids.append({"bbox": (x, y, x + bw_, y + bh), "xs": [x + v for v in xs], "ys": [y + v for v in ys],
+                      "h": horizontal, "v": vertical})
+    return grids
+
+
+def _cells_of(grid: dict[str, Any]) -> list[tuple[int, int, int, int]]:
+    """(row, column, rowspan, colspan) of every cell, merging rectangles with no ruling between them."""
+    xs, ys, hmask, vmask = grid["xs"], grid["ys"], grid["h"], grid["v"]
+    nr, nc = len(ys) - 1, len(xs) - 1
+    parent = list(range(nr * nc))
+
+    def find(a: int) -> int:
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    def union(a: int, b: int) -> None:
+        parent[find(a)] = find(b)
+
+    pad = 4
+    band = max(6, hmask.shape[1] // 250)
+    for r in range(nr):
+        for c in range(nc):
+            y0, y1 = ys[r] + pad, ys[r + 1] - pad
+            x0, x1 = xs[c] + pad, xs[c + 1] - pad
+            if c + 1 < nc and _coverage(vmask, xs[c + 1] - band, y0, xs[c + 1] + band + 1, y1, 1) < EDGE_PRESENT:
+                union(r * nc + c, r * nc + c + 1)
+            if r + 1 < nr and _coverage(hmask, x0, ys[r + 1] - band, x1, ys[r + 1] + band + 1, 0) < EDGE_PRESENT:
+                union(r * nc + c, (r + 1) * nc + c)
+    groups: dict[int, list[tuple[int, int]]] = {}
+    for r in range(nr):
+        for c in range(nc):
+            groups.setdefault(find(r * nc + c), []).append((r, c))
+    cells = []
+    for members in groups.values():
+        r0 = min(r for r, _ in members)
+        c0 = min(c for _, c in members)
+        r1 = max(r for r, _ in members)
+        c1 = max(c for _, c in members)
+        cells.append((r0, c0, r1 - r0 + 1, c1 - c0 + 1))
+    return sorted(cells)
+
+
+_ROMAN_LOOKALIKES = re.compile(r"^[|\[\]!IVX]*[|\[\]!][|\[\]!IVX]*\.?$")
+_TWO_BARS = {"H", "li", "Il", "lI", "ll", "[I", "I]", "|I", "I|", "||"}
+_TRAILING_SPECK = re.compile(r"\s+[`'^ˆ‘’.,:;~]+$")
+
+
+def fix_short_cell(text: str) -> str:
+    """Numbering cells (``TT``: 1, 2, I, II …) alone in a cell are Tesseract's weakest spot.
+
+    A bar-like glyph (``|``, ``[``, ``]``, ``!``) is never a cell's whole content: it is the
+    Roman ``I``; two bars read as ``H``/``li`` are ``II``; a speck after the number is dropped.
+    Only applied to cells of at most four characters.
+    """
+    if len(text) > 4:
+        return text
+    text = _TRAILING_SPECK.sub("", text)
+    if text in _TWO_BARS:
+        return "II"
+    if _ROMAN_LOOKALIKES.match(text):
+        return re.sub(r"[|\[\]!]", "I", text)
+    return text
+
+
+def _ink_box(crop: Any) -> Optional[tuple[int, int, int, int, float]]:
+    """Bounding box of the text in a cell (specks ignored) and the typical glyph height."""
+    import cv2
+    import numpy as np
+
+    _, bw = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    n, _, stats, _ = cv2.connectedComponentsWithStats(bw, connectivity=8)
+    if n <= 1:
+        return None
+    keep = [(int(x), int(y), int(w), int(h)) for x, y, w, h, area in stats[1:]
+            if area >= 6 and h >= 3 and not (w > 0.9 * crop.shape[1] and h <= 4)]
+    if not keep:
+        return None
+    x0 = min(k[0] for k in keep)
+    y0 = min(k[1] for k in keep)
+    x1 = max(k[0] + k[2] for k in keep)
+    y1 = max(k[1] + k[3] for k in keep)
+    glyph = float(np.percentile([k[3] for k in keep], 90))
+    return x0, y0, x1, y1, max(glyph, 1.0)
+
+
+def _ocr_cell(crop: Any, opts: dict[str, Any]) -> tuple[str, Optional[float]]:
+    """One cell: skip empty ones (cheap); else a tight crop with a white margin, one line or a block.
+
+    Tight crops matter: Tesseract misreads a lone ``3`` or ``II`` in a mostly empty cell.
+    """
+    import cv2
+    import numpy as np
+
+    from .ocr import correct, tesseract_lines
+
+    if crop.size == 0 or crop.shape[0] < 8 or crop.shape[1] < 8 or float(crop.std()) < 6:
+        return "", None
+    box = _ink_box(crop)
+    if box is None:
+        return "", None
+    x0, y0, x1, y1, glyph = box
+    if (y1 - y0) * (x1 - x0) < 40:
+        return "", None
+    m = 3
+    # Binarized tight crop: a grey paper background inside a white margin misleads Tesseract on short cells.
+    _, bw = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    tight = bw[max(0, y0 - m):y1 + m, max(0, x0 - m):x1 + m]
+    single_line = (y1 - y0) < 2.2 * glyph
+    padded = cv2.copyMakeBorder(tight, 30, 30, 30, 30, cv2.BORDER_CONSTANT, value=255)
+    lines = tesseract_lines(np.ascontiguousarray(padded), opts, psm=7 if single_line else 6)
+    texts = [correct(ln.text) for ln in lines if ln.text.strip()]
+    confs = [c for ln in lines for _, c in ln.words if c >= 0]
+    # Wrapped lines of one cell are one value; a bullet starts a new line.
+    text = ""
+    for t in texts:
+        if text and (t[:1] in "-+•"):
+            text += "\n" + t
+        else:
+            text = f"{text} {t}".strip()
+    return fix_short_cell(text), (round(sum(confs) / len(confs), 1) if confs else None)
+
+
+def find_tables(image: Any, page: int, opts: dict[str, Any], out_scale: float) -> tuple[list[Table], Any]:
+    """Tables of one page and the page image with those tables painted white."""
+    import numpy as np
+
+    try:
+        grids = find_grids(image)
+    except Exception as exc:  # noqa: BLE001 - a failed grid search must still OCR the page text
+        log.warning("table detection failed on page %s: %s", page, exc)
+        return [], image
+    if not grids:
+        return [], image
+    cleaned = image.copy()
+    tables: list[Table] = []
+    for grid in sorted(grids, key=lambda g: g["bbox"][1]):
+        xs, ys = grid["xs"], grid["ys"]
+        hmask, vmask = grid["h"], grid["v"]
+        # Remove ruling residue so cell crops hold only ink of the text.
+        source = image.copy()
+        x0, y0, x1, y1 = grid["bbox"]
+        lines = (hmask[y0:y1, x0:x1] > 0) | (vmask[y0:y1, x0:x1] > 0)
+        source[y0:y1, x0:x1][lines] = 255
+        specs = _cells_of(grid)
+        inset = max(4, image.shape[1] // 300)  # past the ruling and its blur (8 px at 300 dpi)
+        crops = []
+        for r, c, rs, cs in specs:
+            cx0, cx1 = xs[c] + inset, xs[c + cs] - inset
+            cy0, cy1 = ys[r] + inset, ys[r + rs] - inset
+            crops.append(np.ascontiguousarray(source[cy0:cy1, cx0:cx1]))
+        workers = 2 if len(crops) > 4 else 1
+        if workers > 1:
+            with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="ocr-cell") as pool:
+                results = list(pool.map(lambda cr: _ocr_cell(cr, opts), crops))
+        else:
+            results = [_ocr_cell(cr, opts) for cr in crops]
+        index = len(tables)
+        rows: dict[int, list[Cell]] = {r: [] for r in range(len(ys) - 1)}
+        for (r, c, rs, cs), (text, conf) in zip(specs, results):
+            box = (xs[c] * out_scale, ys[r] * out_scale, xs[c + cs] * out_scale, ys[r + rs] * out_scale)
+            rows[r].append(Cell(text=text, row=r, column=c, rowspan=rs, colspan=cs, confidence=conf,
+                                location=Location(page=page, table=index, row=r, column=c, bbox=box)))
+        table_rows = [sorted(rows[r], key=lambda cell: cell.column) for r in sorted(rows)]
+        tables.append(Table(rows=table_rows, index=index,
+                            location=Location(page=page, table=index,
+                                              bbox=(x0 * out_scale, y0 * out_scale, x1 * out_scale, y1 * out_scale))))
+        cleaned[max(0, y0 - 4):y1 + 4, max(0, x0 - 4):x1 + 4] = 255
+    return tables, cleaned

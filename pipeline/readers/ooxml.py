@@ -1,0 +1,64 @@
+"""Safety checks on the ZIP container of DOCX/XLSX files, before any XML is parsed.
+
+Why: a hostile or broken office file must be refused fast with a clear reason, not exhaust the
+nightly batch's memory. A ZIP bomb declares huge uncompressed sizes (or ratios); XML entity tricks
+need a DTD, which Word and Excel never write. Declared sizes are trustworthy enough here because
+``zipfile`` never inflates a member beyond its declared size (a lie ends in a CRC error).
+"""
+from __future__ import annotations
+
+import os
+import zipfile
+from pathlib import Path
+
+from . import ReadError
+
+#: Total uncompressed size refused above this (bytes).
+MAX_UNCOMPRESSED = int(os.environ.get("PIPELINE_MAX_UNCOMPRESSED", 200 * 1024 * 1024))
+#: A member bigger than MIN_RATIO_SIZE that inflates more than MAX_RATIO times is a bomb.
+MAX_RATIO = 100
+MIN_RATIO_SIZE = 2 * 1024 * 1024
+MAX_MEMBERS = 10000
+_DTD_MARKERS = (b"<!DOCTYPE", b"<!ENTITY", b"<\x00!\x00D\x00O\x00C\x00", b"<\x00!\x00E\x00N\x00")
+
+
+def check_container(path: Path, required: str, label: str) -> None:
+    """Raise ReadError unless ``path`` is a sane ZIP holding ``required``."""
+    try:
+        zf = zipfile.ZipFile(path)
+    except zipfile.BadZipFile:
+        raise ReadError(f"not a valid {label} file: the ZIP container is corrupt or truncated", "corrupt") from None
+    except OSError as exc:
+        raise ReadError(f"cannot open {label} file: {exc.strerror or exc}", "unreadable") from None
+    with zf:
+        infos = zf.infolist()
+        if len(infos) > MAX_MEMBERS:
+            raise ReadError(f"{label} refused: {len(infos)} parts in the ZIP container (limit {MAX_MEMBERS})",
+                            "unsafe")
+        names = {i.filename for i in infos}
+        if required not in names:
+            raise ReadError(f"{label} file has no {required}: not a valid {label}", "corrupt")
+        total = 0
+        for info in infos:
+            total += info.file_size
+            if info.file_size > MIN_RATIO_SIZE and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+                raise ReadError(f"{label} refused as a ZIP bomb: {info.filename} inflates "
+                                f"{info.file_size // max(info.compress_size, 1)}x to {info.file_size >> 20} MB",
+                                "unsafe")
+        if total > MAX_UNCOMPRESSED:
+            raise ReadError(f"{label} refused: {total >> 20} MB uncompressed (limit {MAX_UNCOMPRESSED >> 20} MB)",
+                            "unsafe")
+        for info in infos:
+            if not info.filename.endswith((".xml", ".rels")) or info.file_size == 0:
+                continue
+            try:
+                with zf.open(info) as fh:
+                    head = fh.read(4096)
+            except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError) as exc:
+                raise ReadError(f"corrupt {label}: cannot read {info.filename} ({exc})", "corrupt") from None
+            except Exception as exc:  # zlib.error and friends
+                raise ReadError(f"corrupt {label}: cannot read {info.filename} ({type(exc).__name__})",
+                                "corrupt") from None
+            if any(marker in head for marker in _DTD_MARKERS):
+                raise ReadError(f"{label} refused: {info.filename} declares a DTD/entities (XML entity attack?)",
+                                "unsafe")

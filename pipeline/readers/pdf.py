@@ -1,0 +1,538 @@
+"""PDF reader (pdfplumber): lines in reading order, ruled tables with merged cells, the official header.
+
+Why the extra work over ``page.extract_text()``: official documents put two columns side by side
+at the top (issuer | national motto, then ``Số: …`` | place-and-date) and at the end (``Nơi nhận:`` |
+signature); plain extraction interleaves them into one line. Tables are read with their merged cells
+(pdfplumber gives ``None`` for covered cells) and a table cut by a page break is joined back. Text
+inside tables is never repeated as body lines. Wrapped body lines are reflowed into paragraphs that
+keep the page and the line number (on that page) of their first line.
+"""
+from __future__ import annotations
+
+import os
+import re
+import statistics
+import time
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Optional
+
+from ..legacy import fix_document as fix_legacy_fonts
+from ..model import Cell, Document, Location, Paragraph, Table
+from ..textnorm import display
+from . import ReadError
+from .text import _DOC_TYPE, _LIST_START, _RIGHT_HEADER, _TERMINAL, _starts_lower, is_heading, starts_block
+
+#: Pages read at most (the rest is reported in warnings).
+MAX_PAGES = int(os.environ.get("PIPELINE_PDF_MAX_PAGES", 500))
+#: Seconds spent on one PDF at most (checked between pages).
+TIME_LIMIT = float(os.environ.get("PIPELINE_PDF_TIME_LIMIT", 120))
+#: Horizontal gap (points) that separates two columns written side by side.
+COLUMN_GAP = 30.0
+
+_LEFT_START = re.compile(r"^(?:Số\b|V/v\b|Về việc\b)", re.IGNORECASE)
+_RECIPIENTS = re.compile(r"^\s*Nơi\s+nhận", re.IGNORECASE)
+_PAGE_NUMBER = re.compile(r"^(?:-\s*)?(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?$", re.IGNORECASE)
+
+
+@dataclass
+class _Row:
+    """One printed line of a page (words sharing a baseline), before column splitting."""
+
+    words: list[dict[str, Any]]
+    number: int = 0  # 1-based line number on the page
+
+    @property
+    def top(self) -> float:
+        return min(w["top"] for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w["bottom"] for w in self.words)
+
+    @property
+    def x0(self) -> float:
+        return min(w["x0"] for w in self.words)
+
+    @property
+    def x1(self) -> float:
+        return max(w["x1"] for w in self.words)
+
+    @property
+    def text(self) -> str:
+        return _join_words(self.words)
+
+
+@dataclass
+class _Line:
+    text: str
+    page: int
+    line: int
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    region: str = "body"
+    bold: bool = False
+    italic: bool = False
+    centered: bool = False
+    parts: list[str] = field(default_factory=list)
+
+
+def _join_words(words: list[dict[str, Any]]) -> str:
+    return display(" ".join(w["text"] for w in sorted(words, key=lambda w: w["x0"])))
+
+
+def _style(words: list[dict[str, Any]]) -> tuple[bool, bool]:
+    names = [str(w.get("fontname", "")) for w in words]
+    n = max(len(names), 1)
+    bold = sum(1 for f in names if re.search(r"bold|black|heavy|semibold|,B\b", f, re.I)) * 2 > n
+    italic = sum(1 for f in names if re.search(r"italic|oblique|,I\b", f, re.I)) * 2 > n
+    return bold, italic
+
+
+def _rows(words: list[dict[str, Any]]) -> list[_Row]:
+    """Words grouped into printed lines by vertical overlap, top to bottom."""
+    rows: list[_Row] = []
+    for w in sorted(words, key=lambda w: ((w["top"] + w["bottom"]) / 2, w["x0"])):
+        mid = (w["top"] + w["bottom"]) / 2
+        height = max(w["bottom"] - w["top"], 1.0)
+        if rows:
+            last = rows[-1]
+            lmid = (last.top + last.bottom) / 2
+            if abs(mid - lmid) <= 0.45 * min(height, max(last.bottom - last.top, 1.0)):
+                last.words.append(w)
+                continue
+        rows.append(_Row([w]))
+    for i, row in enumerate(rows, start=1):
+        row.words.sort(key=lambda w: w["x0"])
+        row.number = i
+    return rows
+
+
+def _segments(words: list[dict[str, Any]], gap: float = COLUMN_GAP) -> list[list[dict[str, Any]]]:
+    """Split a row where a horizontal gap wider than ``gap`` points separates two columns."""
+    segs: list[list[dict[str, Any]]] = []
+    for w in sorted(words, key=lambda w: w["x0"]):
+        if segs and w["x0"] - segs[-1][-1]["x1"] <= gap:
+            segs[-1].append(w)
+        else:
+            segs.append([w])
+    return segs
+
+
+def _inside(word: dict[str, Any], bbox: tuple[float, float, float, float]) -> bool:
+    cx = (word["x0"] + word["x1"]) / 2
+    cy = (word["top"] + word["bottom"]) / 2
+    return bbox[0] <= cx <= bbox[2] and bbox[1] <= cy <= bbox[3]
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def read(path: Path, doc: Document) -> None:
+    import pdfplumber
+
+    try:
+        pdf = pdfplumber.open(path)
+    except Exception as exc:  # pdfminer raises many types
+        raise _open_error(exc) from None
+    with pdf:
+        try:
+            pages = pdf.pages
+        except Exception as exc:  # noqa: BLE001
+            raise _open_error(exc) from None
+        doc.pages = len(pages)
+        info = _safe_metadata(pdf)
+        if info:
+            doc.metadata["pdf"] = info
+        no_text: list[int] = []
+        started = time.monotonic()
+        state = _State()
+        for index, page in enumerate(pages):
+            number = index + 1
+            if number > MAX_PAGES:
+                doc.warnings.append(f"only the first {MAX_PAGES} of {len(pages)} pages were read (page limit)")
+                break
+            if time.monotonic() - started > TIME_LIMIT:
+                doc.warnings.append(f"stopped after {index} of {len(pages)} pages: time limit of "
+                                    f"{TIME_LIMIT:.0f} s reached")
+                break
+            try:
+                has_text = _read_page(page, number, doc, state)
+            except ReadError:
+                raise
+            except Exception as exc:  # noqa: BLE001 - one bad page must not lose the others
+                doc.warnings.append(f"page {number} could not be read: {type(exc).__name__}: {str(exc)[:120]}")
+                continue
+            finally:
+                try:
+                    page.close()  # frees the page's cached objects (bounded memory on long files)
+                except Exception:  # noqa: BLE001
+                    pass
+            if not has_text:
+                no_text.append(number)
+                doc.warnings.append(f"page {number} has no text layer: needs OCR")
+        if state.reflow is not None:
+            state.reflow.flush(doc)
+        fix_legacy_fonts(doc)
+        if no_text:
+            doc.metadata["pages_without_text"] = no_text
+
+
+def _open_error(exc: Exception) -> ReadError:
+    # pdfplumber wraps pdfminer's exception: PdfminerException(PDFPasswordIncorrect()).
+    inner = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc.__context__
+    if isinstance(inner, Exception):
+        exc = inner
+    name = type(exc).__name__
+    text = str(exc).splitlines()[0][:160] if str(exc) else name
+    if "Password" in name or "Encryption" in name or "encrypt" in text.lower() or "password" in text.lower():
+        return ReadError(f"encrypted PDF: a password is needed to open it ({name})", "encrypted")
+    return ReadError(f"corrupt or truncated PDF: {text}", "corrupt")
+
+
+def _safe_metadata(pdf: Any) -> dict[str, str]:
+    out: dict[str, str] = {}
+    try:
+        for key in ("Producer", "Creator", "Title", "Author", "CreationDate"):
+            value = pdf.metadata.get(key)
+            if isinstance(value, bytes):
+                value = value.decode("utf-8", errors="replace")
+            if value:
+                out[key.lower()] = str(value)[:200]
+    except Exception:  # noqa: BLE001 - metadata is a nicety
+        pass
+    return out
+
+
+@dataclass
+class _State:
+    """What a page needs to know about the pages before it."""
+
+    header_done: bool = False
+    reflow: Optional["_Reflow"] = None  # carries a paragraph over a page break
+
+
+def _read_page(page: Any, number: int, doc: Document, state: _State) -> bool:
+    """Append the page's blocks to ``doc``; return whether the page has a text layer."""
+    if not page.chars:
+        return False
+    found = []
+    try:
+        found = page.find_tables()
+    except Exception as exc:  # noqa: BLE001
+        doc.warnings.append(f"page {number}: tables not detected ({type(exc).__name__})")
+    tables = [t for t in found if len(t.rows) >= 1 and len(t.cells) >= 2]
+    words = page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False, use_text_flow=False)
+    for w in words:
+        w["text"] = unicodedata.normalize("NFC", w["text"])
+    bboxes = [t.bbox for t in tables]
+    body_words = [w for w in words if not any(_inside(w, b) for b in bboxes)]
+    rows = _rows(body_words)
+    width = float(page.width)
+    height = float(page.height)
+
+    # Items in reading order: ("rows", [_Line…]) or ("table", pdfplumber table), sorted by top.
+    items: list[tuple[float, str, Any]] = []
+    lines = _lines_for_page(rows, number, width, height, doc, state)
+    _mark_centered(lines, width)
+    for line in lines:
+        items.append((line.top, "line", line))
+    for t in tables:
+        items.append((t.bbox[1], "table", t))
+    items.sort(key=lambda it: (it[0], 0 if it[1] == "line" else 1))
+
+    if state.reflow is None:
+        state.reflow = _Reflow(width)
+    body = state.reflow
+    body.width = width
+    for _, kind, obj in items:
+        if kind == "line":
+            body.add(obj, doc)
+        else:
+            body.flush(doc)
+            _add_table(obj, page, number, doc, body_rows_above=any(
+                it[1] == "line" and it[2].region == "body" and it[0] < obj.bbox[1] for it in items))
+    return True
+
+
+def _lines_for_page(rows: list[_Row], number: int, width: float, height: float, doc: Document,
+                    state: _State) -> list[_Line]:
+    """Rows become lines; the header and the recipients/signature block are split into columns."""
+    out: list[_Line] = []
+    header_rows: set[int] = set()
+    if not state.header_done:
+        header = _header(rows, width, height, number)
+        if header is not None:
+            state.header_done = True
+            header_lines, header_rows = header
+            out.extend(header_lines)
+        elif number >= 1:
+            state.header_done = True  # the header is on the first page with text or nowhere
+    # The end block: "Nơi nhận:" and its list on the left, the signature block on the right. It ends
+    # with the page (an annex such as a blank form may follow on the next page).
+    rec_left: Optional[float] = None
+    for row in rows:
+        if row.number in header_rows:
+            continue
+        text = row.text
+        if not text:
+            continue
+        if rec_left is None and _RECIPIENTS.match(text):
+            rec_left = row.x0
+        if rec_left is not None:
+            for seg in _segments(row.words):
+                region = "recipients" if seg[0]["x0"] <= rec_left + 25 else "signature"
+                out.append(_make_line(seg, number, row.number, width, region))
+            continue
+        region = "body"
+        if _PAGE_NUMBER.match(text) and (row.bottom < height * 0.08 or row.top > height * 0.9):
+            region = "page-header" if row.top < height / 2 else "page-footer"
+        out.append(_make_line(row.words, number, row.number, width, region))
+    # Recipients first, then the signature block (the two columns read one after the other).
+    rec = [ln for ln in out if ln.region == "recipients"]
+    sig = [ln for ln in out if ln.region == "signature"]
+    if sig:
+        others = [ln for ln in out if ln.region not in ("recipients", "signature")]
+        first_top = min(ln.top for ln in rec + sig)
+        before = [ln for ln in others if ln.top < first_top]
+        after = [ln for ln in others if ln.top >= first_top]
+        # Keep the sort key: give the column lines increasing tops after the rows before them.
+        ordered = rec + sig
+        for i, ln in enumerate(ordered):
+            ln.top = first_top + i * 1e-3
+        out = before + ordered + [ln for ln in after]
+        for i, ln in enumerate(after):
+            ln.top = max(ln.top, first_top + len(ordered) * 1e-3 + i * 1e-3)
+    return out
+
+
+def _mark_centered(lines: list[_Line], width: float) -> None:
+    """Centred = midpoint on the page axis and clear of both text margins (titles, signatures)."""
+    body = [ln for ln in lines if ln.region == "body"]
+    if not body:
+        return
+    lefts = sorted(ln.x0 for ln in body)
+    rights = sorted(ln.x1 for ln in body)
+    left = lefts[len(lefts) // 10]
+    right = rights[(len(rights) * 9) // 10]
+    for ln in body:
+        ln.centered = (abs((ln.x0 + ln.x1) / 2 - width / 2) < 10 and ln.x0 - left > 40 and right - ln.x1 > 40)
+
+
+def _make_line(words: list[dict[str, Any]], page: int, line: int, width: float, region: str) -> _Line:
+    bold, italic = _style(words)
+    x0 = min(w["x0"] for w in words)
+    x1 = max(w["x1"] for w in words)
+    return _Line(_join_words(words), page, line, x0, x1, min(w["top"] for w in words),
+                 max(w["bottom"] for w in words), region, bold, italic, False)
+
+
+def _header(rows: list[_Row], width: float, height: float, page: int) -> Optional[tuple[list[_Line], set[int]]]:
+    """The two-column header at the top of the first page: (lines, row numbers used) or None."""
+    top_rows = [r for r in rows if r.top < height * 0.45]
+    right_segs: list[tuple[_Row, list[dict[str, Any]]]] = []
+    for row in top_rows:
+        for seg in _segments(row.words):
+            if _RIGHT_HEADER.search(_join_words(seg)):
+                right_segs.append((row, seg))
+    if not right_segs:
+        return None
+    split = min(seg[0]["x0"] for _, seg in right_segs) - 3
+    if split < width * 0.25:
+        # The motto starts at the left margin: a one-column header (read as ordinary lines).
+        return None
+    last_right = max(row.number for row, _ in right_segs)
+    used: set[int] = set()
+    left: list[_Line] = []
+    right: list[_Line] = []
+    prev_bottom: Optional[float] = None
+    for row in rows:
+        text = row.text
+        crosses = any(w["x0"] < split - 2 and w["x1"] > split + 2 for w in row.words)
+        if _DOC_TYPE.match(text) or crosses:
+            if row.number > last_right or not _RIGHT_HEADER.search(text):
+                break
+        if row.number > last_right:
+            # Below the date line only the left column goes on (``V/v …`` and its continuation).
+            on_left = all((w["x0"] + w["x1"]) / 2 < split for w in row.words)
+            near = prev_bottom is not None and row.top - prev_bottom < (row.bottom - row.top) * 1.2
+            if not (on_left and (_LEFT_START.match(text) or near and left and _LEFT_START.match(left[-1].text))):
+                break
+        lw = [w for w in row.words if (w["x0"] + w["x1"]) / 2 < split]
+        rw = [w for w in row.words if (w["x0"] + w["x1"]) / 2 >= split]
+        if lw:
+            left.append(_make_line(lw, page, row.number, width, "header-left"))
+        if rw:
+            right.append(_make_line(rw, page, row.number, width, "header-right"))
+        used.add(row.number)
+        prev_bottom = row.bottom
+    if not right:
+        return None
+    top = min(ln.top for ln in left + right)
+    ordered = left + right
+    for i, ln in enumerate(ordered):
+        ln.top = top + i * 1e-3  # keep column order when sorted with the other blocks
+        ln.centered = False
+    return ordered, used
+
+
+# --------------------------------------------------------------------------- reflow
+
+
+class _Reflow:
+    """Joins wrapped body lines of one page into paragraphs."""
+
+    def __init__(self, width: float):
+        self.width = width
+        self.pending: list[_Line] = []
+        self.deferred: list[_Line] = []  # page numbers met while a paragraph runs over a page break
+
+    def add(self, line: _Line, doc: Document) -> None:
+        if line.region in ("page-header", "page-footer") and self.pending:
+            self.deferred.append(line)
+            return
+        if line.region != "body" or line.centered:
+            self.flush(doc)
+            self._emit([line], doc)
+            return
+        if self.pending and not self._continues(self.pending[-1], line):
+            self.flush(doc)
+        self.pending.append(line)
+
+    def _continues(self, a: _Line, b: _Line) -> bool:
+        if is_heading(a.text) or a.bold != b.bold:
+            return False
+        if starts_block(b.text) and not (re.match(r"^[-–]\s+[a-zđ]", b.text) and not _TERMINAL.search(a.text)):
+            return False
+        if b.page != a.page:
+            # Over a page break only an unfinished sentence goes on.
+            return not _TERMINAL.search(a.text) and (_starts_lower(b.text)
+                                                     or a.x1 > 0.8 * self.width and b.x0 <= a.x0 + 2)
+        pitch = b.top - a.top
+        size = max(a.bottom - a.top, 1.0)
+        if pitch <= 0 or pitch > 2.1 * size:
+            return False
+        left = min(ln.x0 for ln in self.pending)
+        indented = b.x0 > left + 8
+        if indented:
+            return False
+        right = max(ln.x1 for ln in self.pending + [b])
+        full = a.x1 >= right - 0.12 * max(right - left, 1.0)
+        if _starts_lower(b.text):
+            return True
+        if _TERMINAL.search(a.text) and not a.text.endswith("."):
+            return False
+        return full
+
+    def flush(self, doc: Document) -> None:
+        if self.pending:
+            self._emit(self.pending, doc)
+            self.pending = []
+        for line in self.deferred:
+            self._emit([line], doc)
+        self.deferred = []
+
+    @staticmethod
+    def _emit(lines: list[_Line], doc: Document) -> None:
+        first = lines[0]
+        text = first.text
+        for ln in lines[1:]:
+            glue = "" if re.search(r"[\w/]-$", text) else " "
+            text = text + glue + ln.text
+        doc.blocks.append(Paragraph(text, Location(page=first.page, line=first.line,
+                                                   bbox=(min(ln.x0 for ln in lines), first.top,
+                                                         max(ln.x1 for ln in lines), lines[-1].bottom)),
+                                    region=first.region, bold=first.bold, italic=first.italic,
+                                    centered=first.centered))
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def _add_table(t: Any, page: Any, number: int, doc: Document, body_rows_above: bool) -> None:
+    """A pdfplumber table as one Table (merged cells once, with spans); joined to the previous page's
+    table when it continues it."""
+    rows = t.rows
+    xs = sorted({round(c[0], 1) for c in t.cells})
+    tops = sorted({round(c[1], 1) for c in t.cells})
+    x_right = max(c[2] for c in t.cells)
+    texts = t.extract(x_tolerance=1.5)
+    cells_out: list[list[Cell]] = []
+    for r, row in enumerate(rows):
+        out_row: list[Cell] = []
+        for c, bbox in enumerate(row.cells):
+            if bbox is None:
+                continue
+            x0, top, x1, bottom = bbox
+            col = _index(xs, x0)
+            colspan = max(1, sum(1 for x in xs if x0 - 1 <= x < x1 - 1))
+            rowspan = max(1, sum(1 for y in tops if top - 1 <= y < bottom - 1))
+            raw = texts[r][c] if r < len(texts) and c < len(texts[r]) else None
+            text = display(" ".join((raw or "").split()))
+            out_row.append(Cell(text, r, col, rowspan, colspan,
+                                Location(page=number, row=r, column=col, bbox=tuple(bbox))))
+        cells_out.append(out_row)
+    cells_out = [row for row in cells_out if row]
+    if not cells_out:
+        return
+    previous = _previous_table(doc)
+    if previous is not None and not body_rows_above and _continues_table(previous, xs, x_right, cells_out, number):
+        _append_rows(previous, cells_out)
+        return
+    index = len(doc.tables)
+    for r, row in enumerate(cells_out):
+        for cell in row:
+            cell.row = r
+            cell.location.table = index
+            cell.location.row = r
+    table = Table(cells_out, Location(page=number, table=index, bbox=tuple(t.bbox)), index=index)
+    # Column positions, to recognise the same table continuing on the next page.
+    table._pdf_columns = {"xs": xs, "x_right": x_right, "page": number}  # type: ignore[attr-defined]
+    doc.blocks.append(table)
+
+
+def _index(values: list[float], x: float) -> int:
+    best = min(range(len(values)), key=lambda i: abs(values[i] - x))
+    return best
+
+
+def _previous_table(doc: Document) -> Optional[Table]:
+    """The last block, skipping page headers/footers, when it is a table."""
+    for block in reversed(doc.blocks):
+        if isinstance(block, Paragraph) and block.region in ("page-header", "page-footer"):
+            continue
+        return block if isinstance(block, Table) else None
+    return None
+
+
+def _continues_table(prev: Table, xs: list[float], x_right: float, rows: list[list[Cell]], page: int) -> bool:
+    cols = _columns_meta(prev)
+    if cols is None or cols["page"] >= page:
+        return False
+    pxs, pright = cols["xs"], cols["x_right"]
+    if len(pxs) != len(xs) or abs(pright - x_right) > 3:
+        return False
+    return all(abs(a - b) <= 3 for a, b in zip(pxs, xs))
+
+
+def _columns_meta(table: Table) -> Optional[dict[str, Any]]:
+    return getattr(table, "_pdf_columns", None)
+
+
+def _append_rows(prev: Table, rows: list[list[Cell]]) -> None:
+    header = [c.text for c in prev.rows[0]] if prev.rows else []
+    if rows and [c.text for c in rows[0]] == header:
+        rows = rows[1:]  # the header row repeated on the new page
+    start = len(prev.rows)
+    for i, row in enumerate(rows):
+        for cell in row:
+            cell.row = start + i
+            cell.location.row = start + i
+            cell.location.table = prev.index
+        prev.rows.append(row)
+    cols = _columns_meta(prev)
+    if cols is not None and rows:
+        cols["page"] = rows[0][0].location.page

@@ -1,0 +1,217 @@
+"""PDF reader on real PDFs drawn with reportlab (DejaVu Serif, Vietnamese text)."""
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from pipeline.model import Document, Paragraph, Table
+from pipeline.readers import ReadError, read
+from readers_helpers import HEADER_OPS, make_pdf, table_ops, wrap_ops
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+P1 = ("Căn cứ kế hoạch số 44/KH-UBND ngày 19/3/2024 của UBND phường về thực hiện Quy chế dân chủ ở cơ sở và "
+      "công tác dân vận chính quyền năm 2024. Để triển khai thực hiện công tác dân vận chính quyền năm 2024 đạt "
+      "hiệu quả, UBND phường xây dựng kế hoạch như sau:")
+P2 = ("1. Các ban, ngành, cơ quan đơn vị thực hiện Kế hoạch phát động phong trào thi đua “Dân vận khéo” trên địa "
+      "bàn phường, gửi báo cáo về UBND phường trước ngày 10/02/2024.")
+P3 = "- Lựa chọn ưu tiên những lĩnh vực khó, trọng tâm."
+XS = [70, 100, 300, 420, 525]
+ROWS = [["TT", "Tên mô hình", "Lĩnh vực", "Thời gian"],
+        ["I", "Mô hình mới năm 2024", None, None],
+        ["1", "Camera an ninh", "QP-AN", "Tháng 3 - 12/2024"],
+        ["2", "Tủ sách pháp luật", "^", "Năm 2024"]]
+
+
+@pytest.fixture(scope="module")
+def official(tmp_path_factory: pytest.TempPathFactory) -> Document:
+    ops = list(HEADER_OPS)
+    o, y = wrap_ops(P1, 200)
+    ops += o
+    ops.append(("text", 70, y + 6, "I. MỤC ĐÍCH, YÊU CẦU", "bold", 12))
+    y += 24
+    for para in (P2, P3):
+        o, y = wrap_ops(para, y)
+        ops += o
+    ops += table_ops(XS, y + 10, 20, ROWS)
+    page2 = [("text", 70, 80, "Nơi nhận:", "bold", 11), ("center", 420, 80, "CHỦ TỊCH", "bold", 12),
+             ("text", 70, 96, "- Phòng Nội vụ thị xã;", "", 10), ("text", 70, 110, "- Lưu: VT.", "", 10),
+             ("center", 420, 160, "Lê Duy Bảo", "bold", 12)]
+    path = make_pdf(tmp_path_factory.mktemp("pdf") / "kh.pdf", [ops, page2])
+    return read(path)
+
+
+def _paras(doc: Document) -> list[Paragraph]:
+    return [b for b in doc.blocks if isinstance(b, Paragraph)]
+
+
+def test_pages_and_format(official: Document) -> None:
+    assert official.format == "pdf"
+    assert official.pages == 2
+
+
+def test_two_column_header_is_read_column_by_column(official: Document) -> None:
+    head = [(p.text, p.region, p.location.line) for p in _paras(official)[:6]]
+    assert head == [
+        ("ỦY BAN NHÂN DÂN", "header-left", 1), ("PHƯỜNG PHỔ MINH", "header-left", 2),
+        ("Số: 46/KH-UBND", "header-left", 3),
+        ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "header-right", 1), ("Độc lập - Tự do - Hạnh phúc", "header-right", 2),
+        ("Phổ Minh, ngày 19 tháng 3 năm 2024", "header-right", 3),
+    ]
+    date_line = _paras(official)[5]
+    assert date_line.italic and not date_line.bold
+    assert _paras(official)[3].bold
+
+
+def test_title_then_reflowed_paragraphs_with_first_line_numbers(official: Document) -> None:
+    body = [p for p in _paras(official) if p.region == "body"]
+    assert [p.text for p in body] == [
+        "KẾ HOẠCH", "Về việc phát động phong trào thi đua “Dân vận khéo” năm 2024", P1, "I. MỤC ĐÍCH, YÊU CẦU", P2, P3]
+    assert body[0].centered and body[0].bold
+    assert [p.location.line for p in body] == [4, 5, 6, 10, 11, 14]
+    assert all(p.location.page == 1 for p in body)
+
+
+def test_table_with_merged_cells_and_no_duplicate_body_text(official: Document) -> None:
+    assert len(official.tables) == 1
+    table = official.tables[0]
+    assert table.text_rows() == [
+        ["TT", "Tên mô hình", "Lĩnh vực", "Thời gian"],
+        ["I", "Mô hình mới năm 2024", "", ""],
+        ["1", "Camera an ninh", "QP-AN", "Tháng 3 - 12/2024"],
+        ["2", "Tủ sách pháp luật", "", "Năm 2024"],
+    ]
+    spans = {c.text: (c.rowspan, c.colspan) for row in table.rows for c in row}
+    assert spans["Mô hình mới năm 2024"] == (1, 3)
+    assert spans["QP-AN"] == (2, 1)
+    assert sum(len(r) for r in table.rows) == 13  # merged cells read once
+    assert table.rows[2][1].location.page == 1 and table.rows[2][1].location.row == 2
+    assert not any("Camera" in p.text for p in _paras(official))
+
+
+def test_recipients_and_signature_side_by_side(official: Document) -> None:
+    tail = [(p.text, p.region, p.location.page) for p in _paras(official) if p.location.page == 2]
+    assert tail == [("Nơi nhận:", "recipients", 2), ("- Phòng Nội vụ thị xã;", "recipients", 2),
+                    ("- Lưu: VT.", "recipients", 2), ("CHỦ TỊCH", "signature", 2), ("Lê Duy Bảo", "signature", 2)]
+
+
+def test_party_header(tmp_path: Path) -> None:
+    ops = [("center", 150, 60, "ĐẢNG BỘ THÀNH PHỐ VINH", "", 11), ("center", 420, 60, "ĐẢNG CỘNG SẢN VIỆT NAM", "bold", 12),
+           ("center", 150, 76, "ĐẢNG ỦY PHƯỜNG VINH TÂN", "bold", 11), ("center", 150, 90, "*", "", 11),
+           ("center", 150, 106, "Số 12-KH/ĐU", "", 11),
+           ("center", 420, 106, "Vinh Tân, ngày 05 tháng 02 năm 2024", "italic", 11),
+           ("center", 297, 145, "KẾ HOẠCH", "bold", 13)]
+    doc = read(make_pdf(tmp_path / "party.pdf", [ops]))
+    got = [(p.text, p.region) for p in _paras(doc)]
+    assert got == [("ĐẢNG BỘ THÀNH PHỐ VINH", "header-left"), ("ĐẢNG ỦY PHƯỜNG VINH TÂN", "header-left"),
+                   ("*", "header-left"), ("Số 12-KH/ĐU", "header-left"),
+                   ("ĐẢNG CỘNG SẢN VIỆT NAM", "header-right"),
+                   ("Vinh Tân, ngày 05 tháng 02 năm 2024", "header-right"), ("KẾ HOẠCH", "body")]
+
+
+def _long_table_pdf(path: Path, repeat_header: bool, second_xs: list[float] | None = None) -> Path:
+    head = ["TT", "Tên mô hình", "Lĩnh vực", "Thời gian"]
+    rows1 = [head] + [[str(i), f"Mô hình số {i}", "KT", "Năm 2024"] for i in range(1, 30)]
+    rows2 = ([head] if repeat_header else []) + [[str(i), f"Mô hình số {i}", "KT", "Năm 2024"] for i in range(30, 36)]
+    p1 = [("text", 70, 60, "DANH SÁCH ĐĂNG KÝ MÔ HÌNH", "bold", 12)] + table_ops(XS, 80, 24, rows1)
+    p2 = [("center", 297, 40, "2", "", 10)] + table_ops(second_xs or XS, 60, 24, rows2) + [
+        ("text", 70, 60 + 24 * 7 + 30, "Vinh Tân, ngày 05 tháng 02 năm 2024", "italic", 12)]
+    return make_pdf(path, [p1, p2])
+
+
+@pytest.mark.parametrize("repeat_header", [True, False])
+def test_table_continuing_on_next_page_is_joined(tmp_path: Path, repeat_header: bool) -> None:
+    doc = read(_long_table_pdf(tmp_path / "long.pdf", repeat_header))
+    assert len(doc.tables) == 1
+    rows = doc.tables[0].text_rows()
+    assert rows[0] == ["TT", "Tên mô hình", "Lĩnh vực", "Thời gian"]
+    assert [r[0] for r in rows[1:]] == [str(i) for i in range(1, 36)]
+    last = doc.tables[0].rows[-1][0]
+    assert last.location.page == 2 and last.location.row == 35 and last.location.table == 0
+    assert _paras(doc)[-1].text == "Vinh Tân, ngày 05 tháng 02 năm 2024"
+
+
+def test_tables_with_other_columns_are_not_joined(tmp_path: Path) -> None:
+    doc = read(_long_table_pdf(tmp_path / "two.pdf", False, second_xs=[70, 200, 525, 530, 540]))
+    assert len(doc.tables) == 2
+    assert doc.tables[1].index == 1
+
+
+def test_image_only_page_is_reported(tmp_path: Path) -> None:
+    from pipeline.readers import pdf
+
+    path = make_pdf(tmp_path / "scan.pdf", [[("image", 50, 50, 400, 300)], HEADER_OPS])
+    doc = Document(path=str(path), sha256="", format="pdf")
+    pdf.read(path, doc)  # the reader alone: OCR is a later stage
+    assert doc.metadata["pages_without_text"] == [1]
+    assert "page 1 has no text layer: needs OCR" in doc.warnings
+    assert any(isinstance(b, Paragraph) and b.location.page == 2 for b in doc.blocks)
+
+
+def test_encrypted_pdf(tmp_path: Path) -> None:
+    path = make_pdf(tmp_path / "enc.pdf", [HEADER_OPS], encrypt="mat-khau")
+    with pytest.raises(ReadError) as err:
+        read(path)
+    assert err.value.kind == "encrypted"
+    assert err.value.reason.startswith("encrypted PDF")
+
+
+@pytest.mark.parametrize("fraction", [0.3, 0.9])
+def test_truncated_pdf(tmp_path: Path, fraction: float) -> None:
+    full = make_pdf(tmp_path / "full.pdf", [HEADER_OPS, HEADER_OPS])
+    data = full.read_bytes()
+    cut = tmp_path / "cut.pdf"
+    cut.write_bytes(data[: int(len(data) * fraction)])
+    with pytest.raises(ReadError) as err:
+        read(cut)
+    assert "\n" not in err.value.reason and "PDF" in err.value.reason
+
+
+def test_page_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipeline.readers import pdf
+
+    monkeypatch.setattr(pdf, "MAX_PAGES", 2)
+    path = make_pdf(tmp_path / "many.pdf", [[("text", 70, 80, f"Trang nội dung {i}", "", 12)] for i in range(4)])
+    doc = read(path)
+    assert doc.pages == 4
+    assert [p.text for p in _paras(doc)] == ["Trang nội dung 0", "Trang nội dung 1"]
+    assert any("first 2 of 4 pages" in w for w in doc.warnings)
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFC", text))
+
+
+def test_seed_rendered_as_pdf_reads_back_faithfully(tmp_path: Path) -> None:
+    """A real seed drawn as a multi-page PDF (wrapped paragraphs) reads back with similarity >= 0.98."""
+    seed = next(iter(sorted((SHARED / "seeds").glob("002_*.txt"))), None)
+    if seed is None:
+        pytest.skip("seeds not available")
+    paragraphs = [ln.strip() for ln in seed.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    pages, ops, y = [], [], 60.0
+    for para in paragraphs:
+        o, y2 = wrap_ops(para, y, indent=0)
+        if y2 > 780:
+            pages.append(ops)
+            ops, y = [], 60.0
+            o, y2 = wrap_ops(para, y, indent=0)
+        ops += o
+        y = y2 + 4
+    pages.append(ops)
+    doc = read(make_pdf(tmp_path / "seed.pdf", pages))
+    assert doc.pages == len(pages) >= 2
+    a, b = _squash("".join(paragraphs)), _squash(doc.text())
+    assert difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.98
+
+
+def test_pdf_made_from_a_vni_font_document_is_converted(tmp_path: Path) -> None:
+    from readers_helpers import to_vni
+
+    text = "Đảng ủy phường đề nghị các chi bộ đăng ký mô hình trước ngày 16/02/2024."
+    glyphs = to_vni(text).decode("cp1252")
+    doc = read(make_pdf(tmp_path / "vni.pdf", [[("text", 70, 80, glyphs, "", 12)]]))
+    assert [p.text for p in _paras(doc)] == [text]
+    assert doc.encoding == "vni"

@@ -1,0 +1,211 @@
+"""Deadlines and milestones (pipeline.timeline) on invented documents of several kinds.
+
+Run: ``.venv/bin/pytest -q tests/test_timeline.py``. The documents below are made up (other
+provinces, bodies and campaigns than the dev set) and go through the real underthesea/spaCy
+pipeline; one also goes through the real text reader from a file.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.model import Cell, Document, DocumentMeta, Location, Paragraph, Table
+from pipeline.timeline import extract_timeline
+
+
+def make_doc(lines: list[str], start_line: int = 1, step: int = 1) -> Document:
+    doc = Document(path="t.txt", sha256="0", format="txt")
+    for i, text in enumerate(lines):
+        if text:
+            doc.blocks.append(Paragraph(text, Location(line=start_line + i * step)))
+    return doc
+
+
+def run(lines: list[str], issued_on: str | None = "2025-04-05", kind: str = "plan", **kw):
+    warnings: list[str] = []
+    meta = DocumentMeta(kind=kind, issued_on=issued_on)
+    deadlines, milestones = extract_timeline(make_doc(lines, **kw), meta, warnings)
+    return deadlines, milestones, warnings
+
+
+PLAN = [
+    "ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM",
+    "SỞ NỘI VỤ",
+    "Số: 123/KH-SNV",
+    "Tam Kỳ, ngày 05 tháng 4 năm 2025",
+    "KẾ HOẠCH",
+    "Tổ chức phong trào thi đua năm 2025",
+    "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31/12/2023 của Chính phủ; Quyết định số 12/QĐ-UBND ngày 10/01/2025 "
+    "của UBND tỉnh về việc ban hành Kế hoạch công tác năm 2025.",
+    "Kỷ niệm 80 năm Cách mạng tháng Tám thành công (19/8/1945 - 19/8/2025) và 50 năm giải phóng (1975 - 2025).",
+    "I. THỜI GIAN THỰC HIỆN",
+    "1. Tháng 5/2025, các sở, ngành tổ chức phát động phong trào thi đua năm 2025.",
+    "2. Giữa tháng 9/2025 Hội đồng thẩm định các mô hình tiêu biểu.",
+    "3. Hội nghị tổng kết tổ chức lúc 8 giờ 00, thứ Sáu, ngày 19/12/2025 tại Hội trường UBND tỉnh.",
+    "II. TỔ CHỨC THỰC HIỆN",
+    "1. UBND các huyện, thị xã, thành phố",
+    "- Gửi báo cáo kết quả về Sở Nội vụ (qua Ban Thi đua - Khen thưởng) chậm nhất là ngày 30/6/2025.",
+    "- Định kỳ hằng năm, trước ngày 10/12 gửi danh sách đề nghị khen thưởng về Sở Nội vụ.",
+    "- Báo cáo nhanh vào ngày 05 hằng tháng.",
+    "2. Các sở, ban, ngành cấp tỉnh hoàn thành việc rà soát hồ sơ; hạn nộp hồ sơ: 15/8/2025.",
+    "3. Sở Nội vụ tổng hợp kết quả, trình UBND tỉnh không muộn hơn ngày 31 tháng 8 năm 2025.",
+    "Trong vòng 05 ngày làm việc kể từ ngày nhận hồ sơ, Sở Nội vụ thẩm định và trả lời bằng văn bản.",
+    "Các phòng chuyên môn gửi hồ sơ trước ngày 31/2/2025.",
+    "Nơi nhận:",
+    "- Như trên;",
+    "- Lưu: VT, TĐKT.",
+    "GIÁM ĐỐC",
+    "Trần Văn An",
+]
+
+
+@pytest.fixture(scope="module")
+def plan():
+    return run(PLAN)
+
+
+def by_due(deadlines):
+    return {d.due: d for d in deadlines}
+
+
+def test_deadline_triggers_give_exactly_the_cut_offs(plan):
+    deadlines, _, _ = plan
+    assert sorted(by_due(deadlines)) == ["2025-06-30", "2025-08-15", "2025-08-31", "2025-12-10"]
+
+
+def test_own_date_cited_dates_and_anniversaries_are_neither_deadlines_nor_milestones(plan):
+    deadlines, milestones, _ = plan
+    dates = {d.due for d in deadlines} | {m.start for m in milestones} | {m.end for m in milestones}
+    for not_an_event in ("2025-04-05", "2023-12-31", "2025-01-10", "1945-08-19", "2025-08-19", "1975-01-01"):
+        assert not_an_event not in dates
+
+
+def test_deadline_fields(plan):
+    d = by_due(plan[0])["2025-06-30"]
+    assert d.responsible == "UBND các huyện, thị xã, thành phố"  # the heading the bullet sits under
+    assert d.recipient == "Sở Nội vụ (qua Ban Thi đua - Khen thưởng)"
+    assert d.action.startswith("gửi báo cáo kết quả")
+    assert d.precision == "day" and not d.year_inferred and d.recurring is None
+    assert d.text.startswith("Gửi báo cáo kết quả") and d.location.line == PLAN.index(PLAN[14]) + 1
+
+
+def test_subject_before_the_verb_is_responsible(plan):
+    d = by_due(plan[0])
+    assert d["2025-08-15"].responsible == "Các sở, ban, ngành cấp tỉnh"
+    assert d["2025-08-31"].responsible == "Sở Nội vụ"
+    assert d["2025-08-31"].recipient == "UBND tỉnh"
+
+
+def test_yearly_recurring_deadline_takes_the_document_year(plan):
+    d = by_due(plan[0])["2025-12-10"]
+    assert d.recurring == "yearly" and d.year_inferred
+    assert d.recipient == "Sở Nội vụ"
+
+
+def test_milestones_are_scheduled_periods(plan):
+    _, milestones, _ = plan
+    got = {(m.start, m.end, m.precision) for m in milestones}
+    assert got == {("2025-05-01", "2025-05-31", "month"), ("2025-09-01", "2025-09-30", "month"),
+                   ("2025-12-19", "2025-12-19", "day")}
+
+
+def test_warnings_for_monthly_relative_and_unreadable_limits(plan):
+    _, _, warnings = plan
+    text = "\n".join(warnings)
+    assert "monthly" in text and "05 hằng tháng" in text
+    assert "relative" in text and "05 ngày làm việc" in text
+    assert "could not be read" in text and "31/2/2025" in text
+
+
+def test_hard_wrapped_lines_are_joined_and_the_date_line_is_located():
+    lines = [
+        "Căn cứ Chương trình công tác năm 2025, Ban Thường vụ Huyện ủy đề nghị các chi bộ, đảng bộ cơ",
+        "sở đăng ký các mô hình “Dân vận khéo” năm 2025.",
+        "Thời gian đăng ký mô hình gửi về Ban Dân vận Huyện ủy (qua Văn",
+        "phòng) trước ngày 20/3/2025. Ban Dân vận Huyện ủy thẩm định các mô hình",
+        "vào cuối tháng 10/2025.",
+    ]
+    deadlines, milestones, _ = run(lines, issued_on=None, start_line=11, step=2)
+    assert len(deadlines) == 1
+    d = deadlines[0]
+    assert d.due == "2025-03-20" and d.location.line == 17  # the line holding the date
+    assert d.recipient == "Ban Dân vận Huyện ủy (qua Văn phòng)"
+    assert d.responsible == "các chi bộ, đảng bộ cơ sở"  # the bodies asked to register, earlier on
+    assert [(m.start, m.end) for m in milestones] == [("2025-10-01", "2025-10-31")]
+    assert milestones[0].location.line == 19
+
+
+def test_year_is_inferred_from_the_body_when_the_date_line_is_missing():
+    lines = ["Kế hoạch công tác năm 2026 của Hội Cựu chiến binh xã.",
+             "Các chi hội báo cáo kết quả năm 2026 về Thường trực Hội trước ngày 15/11."]
+    deadlines, _, _ = run(lines, issued_on=None)
+    assert [(d.due, d.year_inferred) for d in deadlines] == [("2026-11-15", True)]
+    assert deadlines[0].responsible == "Các chi hội" and deadlines[0].recipient == "Thường trực Hội"
+
+
+@pytest.mark.parametrize("sentence, due", [
+    ("Hạn chót nộp báo cáo là ngày 15/10/2025.", "2025-10-15"),
+    ("Các xã hoàn thành trước 30/11/2025.", "2025-11-30"),
+    ("Thời gian thực hiện: từ ngày ký đến hết ngày 31/12/2025.", "2025-12-31"),
+    ("Các trường gửi hồ sơ không quá ngày 05/6/2025.", "2025-06-05"),
+    ("Đoàn Thanh niên hoàn thành đến ngày 20/7/2025.", "2025-07-20"),
+    ("Hạn cuối: 10/9/2025.", "2025-09-10"),
+    ("Chậm nhất vào ngày 01/10/2025 các đơn vị phải gửi báo cáo.", "2025-10-01"),
+])
+def test_trigger_shapes(sentence, due):
+    deadlines, milestones, _ = run([sentence])
+    assert [d.due for d in deadlines] == [due]
+    assert milestones == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Thực hiện Thông báo số 194-TB/ĐU ngày 05/2/2025 của Ban Thường vụ Đảng ủy.",
+    "Căn cứ Kế hoạch số 03-KH/BDVTU, ngày 29/01/2025 của Ban Dân vận Thành ủy.",
+    "Hà Nội, ngày 12 tháng 3 năm 2025",
+    "Phong trào thi đua “Dân vận khéo” năm 2025 được triển khai sâu rộng.",
+    "Trong năm 2025 các đơn vị đăng ký thực hiện mô hình.",
+    "Từ ngày 01/3/2025 đến ngày 31/5/2025 tổ chức tuyên truyền kỷ niệm 95 năm thành lập (03/02/1930 - 03/02/2025).",
+])
+def test_sentences_without_deadlines(sentence):
+    deadlines, milestones, _ = run([sentence])
+    assert deadlines == []
+    if "Từ ngày" in sentence:
+        assert [(m.start, m.end) for m in milestones] == [("2025-03-01", "2025-05-31")]
+    else:
+        assert milestones == []
+
+
+def test_registration_table_periods_are_not_milestones():
+    doc = make_doc(["DANH SÁCH ĐĂNG KÝ MÔ HÌNH DÂN VẬN KHÉO NĂM 2025"])
+    rows = [["TT", "Tên mô hình", "Thời gian thực hiện"], ["1", "Mô hình A", "Tháng 3 - 12/2025"],
+            ["2", "Mô hình B", "Quý II - III/2025"]]
+    cells = [[Cell(t, r, c, location=Location(line=10 + r)) for c, t in enumerate(row)] for r, row in enumerate(rows)]
+    doc.blocks.append(Table(cells, Location(line=10), index=0))
+    doc.blocks.append(Paragraph("Vinh Tân, ngày 05 tháng 02 năm 2025", Location(line=20)))
+    for kind in ("registration_form", "other"):
+        deadlines, milestones = extract_timeline(doc, DocumentMeta(kind=kind), [])
+        assert deadlines == [] and milestones == []
+
+
+def test_text_file_through_the_reader(tmp_path: Path):
+    from pipeline.readers import read
+
+    text = ("UBND XÃ AN PHÚ\n\nSố: 15/KH-UBND\n\nAn Phú, ngày 02 tháng 01 năm 2025\n\nKẾ HOẠCH\n\n"
+            "Triển khai công tác chuyển đổi số năm 2025\n\n"
+            "1. Quý I/2025: các thôn rà soát dữ liệu dân cư.\n\n"
+            "2. Các thôn gửi báo cáo về UBND xã trước ngày 25/3/2025.\n\n"
+            "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\nCHỦ TỊCH\n\nLê Văn Bình\n")
+    path = tmp_path / "kh.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = read(path)
+    deadlines, milestones = extract_timeline(doc, DocumentMeta(kind="plan", issued_on="2025-01-02"), [])
+    assert [(d.due, d.responsible, d.recipient) for d in deadlines] == [("2025-03-25", "Các thôn", "UBND xã")]
+    assert [(m.start, m.end, m.precision) for m in milestones] == [("2025-01-01", "2025-03-31", "quarter")]
+
+
+def test_empty_and_odd_documents_do_not_crash():
+    assert extract_timeline(Document(path="x", sha256="0", format="txt"), DocumentMeta(), []) == ([], [])
+    odd = ["", "   ", "****", "ngày ngày tháng năm", "- - -", "12/12/12/12/12", "trước ngày"]
+    deadlines, milestones, _ = run(odd, issued_on="not a date")
+    assert isinstance(deadlines, list) and isinstance(milestones, list)
