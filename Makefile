@@ -3,7 +3,7 @@
 PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
-APT_PACKAGES := tesseract-ocr tesseract-ocr-vie postgresql fonts-liberation fonts-dejavu-core poppler-utils \
+APT_PACKAGES := tesseract-ocr tesseract-ocr-vie postgresql fonts-liberation2 fonts-dejavu-core fonts-dejavu-extra poppler-utils \
                 libreoffice-calc-nogui libreoffice-writer-nogui
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

@@ -463,7 +463,8 @@ class _Run:
             self._process()
         except StoreWriteFailed as exc:
             status, failure = "failed", str(exc)
-            log.error("run failed: %s; files not yet committed stay in the inbox for the next run", exc)
+            log.error("run failed: %s%s; files not yet committed stay in the inbox for the next run", exc,
+                      _disk_hint(self.data_dir))
         except Exception as exc:  # noqa: BLE001 - the nightly log must say what happened, then exit 2
             status, failure = "failed", f"{type(exc).__name__}: {exc}"
             log.exception("run failed")
@@ -586,6 +587,15 @@ def write_summary(out_dir: Path, summary: dict[str, Any]) -> Optional[Path]:
         return None
 
 
+def _disk_hint(folder: Path) -> str:
+    """' (disk full: …)' when the folder's filesystem is (nearly) full; SQLite only says 'disk I/O error'."""
+    try:
+        free = shutil.disk_usage(folder).free
+    except OSError:
+        return ""
+    return f" (the disk holding {folder} is full: {free} bytes free)" if free < 256 * 1024 else ""
+
+
 def _ensure_info_logging() -> None:
     """The nightly log should show progress and the summary without -v."""
     if not log.isEnabledFor(logging.INFO):
@@ -618,7 +628,7 @@ def run_batch(inbox: Path, store_url: Optional[str] = None, data_dir: Path = Pat
         log.error("%s", exc)
         return RunResult(EXIT_LOCKED)
     except store.StoreError as exc:
-        log.error("%s", exc)
+        log.error("%s%s", exc, _disk_hint(data_dir))
         return RunResult(EXIT_FAILED)
     except OSError as exc:
         log.error("run failed: %s", exc)

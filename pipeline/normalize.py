@@ -82,6 +82,10 @@ def normalize_period(text: Optional[str], default_year: Optional[int] = None) ->
     return Period(start, end, text)
 
 
+# "T3 - T12/2024": forms abbreviate "tháng" to "T" in narrow cells.
+_SHORT_MONTH = re.compile(r"(?<![\w/])[Tt]\.?\s?(\d{1,2})(?![\d\w])")
+
+
 @lru_cache(maxsize=2048)
 def _period_bounds(text: str, default_year: Optional[int]) -> tuple[Optional[str], Optional[str]]:
     """(first day, last day) as ISO strings; cached because a sheet repeats the same few periods."""
@@ -90,6 +94,8 @@ def _period_bounds(text: str, default_year: Optional[int]) -> tuple[Optional[str
         from .dates import parse_time_expression
 
         expr = parse_time_expression(text, default_year)
+        if expr is None and _SHORT_MONTH.search(text):
+            expr = parse_time_expression(_SHORT_MONTH.sub(r"tháng \1", text), default_year)
     except Exception:  # noqa: BLE001 - a grammar bug must not lose the row
         expr = None
     if expr is not None:

@@ -161,6 +161,10 @@ _ISSUER_END = re.compile(r"\s+(?:về|v/v|thực hiện|ban hành|nhằm|để|t
                          r"Đề|Báo|Pháp)\S*\s)")
 
 
+_ORG_NEXT = re.compile(r"\s*(?:Ban|Đảng|Ủy|Uỷ|UBND|HĐND|Thường trực|Thường vụ|BTV|BCH|Hội|Mặt trận|MTTQ|Bộ|"
+                       r"Chính phủ|Thủ tướng|Văn phòng|Tỉnh ủy|Thành ủy|Huyện ủy|Thị ủy|Quận ủy)\b")
+
+
 def _kind_of(key_text: str) -> str:
     for key, canonical in _KIND_KEYS:
         if key_text.startswith(key):
@@ -182,7 +186,12 @@ def _tail_info(orig: str, start: int) -> tuple[Optional[str], Optional[str]]:
     im = re.match(r"\s*,?\s*của\s+", window[pos:], re.I)
     if im:
         rest = window[pos + im.end():]
+        offset = 0
         end = _ISSUER_END.search(rest)
+        # "của Ban Chấp hành Đảng bộ, Ban Thường vụ Thị ủy": a comma followed by another body continues
+        while end and rest[end.start()] == "," and _ORG_NEXT.match(rest, end.end()):
+            offset = end.end()
+            end = _ISSUER_END.search(rest, offset)
         cand = rest[: end.start()] if end else rest[:120]
         cand = cand.strip(" ,.;:*")
         if cand and len(cand.split()) <= 16:

@@ -50,9 +50,15 @@ _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 _UNIT_LINE = re.compile(r"^\s*(?:tên\s+)?đơn\s*vị\s*:\s*(.*)$", re.IGNORECASE)
 
 
+_PLACEHOLDER = re.compile(r"^[\s.…_\-–—·*x/]*$")
+
+
 def _text(cell: Optional[Cell]) -> str:
-    """A cell's text on one line: wrapped lines joined with one space."""
-    return " ".join(cell.text.split()) if cell is not None and cell.text else ""
+    """A cell's text on one line: wrapped lines joined with one space; "……" placeholders are empty."""
+    if cell is None or not cell.text:
+        return ""
+    text = " ".join(cell.text.split())
+    return "" if _PLACEHOLDER.match(text) else text
 
 
 def _header_key(text: str) -> str:
@@ -186,14 +192,25 @@ def _find_header(grid: list[list[str]], table: Table) -> Optional[_Layout]:
         if r + used < len(grid) and _is_numbering_row(grid[r + used]):
             used += 1
         labels = {c: t for c, t in enumerate(texts) if t}
-        roles = _dedupe_roles(roles)
+        roles = _dedupe_roles(roles, labels)
         width = max(labels) + 1 if labels else len(texts)
         return _Layout(roles, labels, width, used, r)
     return None
 
 
-def _dedupe_roles(roles: dict[int, str]) -> dict[int, str]:
-    """One column per role (a period may span two: start and end); later duplicates become extra."""
+def _dedupe_roles(roles: dict[int, str], labels: dict[int, str]) -> dict[int, str]:
+    """One column per role (a period may span two: start and end); the others become extra.
+
+    The model's name goes to the column headed "Tên mô hình" when another also says "mô hình"
+    ("Nội dung mô hình"), wherever the two stand.
+    """
+    names = [c for c, r in roles.items() if r == "name"]
+    if len(names) > 1:
+        def rank(c: int) -> tuple[int, int]:
+            key = _header_key(labels.get(c, ""))
+            return (0 if key.startswith("ten mo hinh") else 1 if key.startswith("ten") else 2, c)
+        keep = min(names, key=rank)
+        roles = {c: r for c, r in roles.items() if r != "name" or c == keep}
     seen: set[str] = set()
     out: dict[int, str] = {}
     for c in sorted(roles):
@@ -302,16 +319,42 @@ def _year_from(text: Optional[str]) -> Optional[int]:
 # --------------------------------------------------------------------------- unit fallback
 
 
+def _unit_value(text: str) -> Optional[str]:
+    """The unit named by a ``Đơn vị: …`` line; None when it is not one or is left blank."""
+    m = _UNIT_LINE.match(text)
+    if not m:
+        return None
+    value = re.sub(r"[.…_\s]+$", "", m.group(1)).strip(" .…_-:")
+    return " ".join(value.split()) if value and re.search(r"\w", value) else None
+
+
 def _unit_from_lines(doc: Document) -> Optional[str]:
-    """The first non-blank ``Đơn vị: …`` line (fallback while meta.unit is not set)."""
-    for line in doc.lines(include_tables=False):
-        m = _UNIT_LINE.match(line.text)
-        if not m:
-            continue
-        value = re.sub(r"[.…_\s]+$", "", m.group(1)).strip(" .…_-:")
-        if value and re.search(r"\w", value):
-            return " ".join(value.split())
+    """The first filled ``Đơn vị: …`` line, paragraphs or cells (safety net when meta.unit is unset)."""
+    for line in doc.lines(include_tables=True):
+        for part in line.text.split(" | "):
+            value = _unit_value(part)
+            if value:
+                return value
     return None
+
+
+def _units_before_tables(doc: Document) -> dict[int, str]:
+    """Table index -> the nearest filled ``Đơn vị:`` paragraph above it, for files holding several
+    units' forms one after the other. Empty when the file names fewer than two distinct units."""
+    from .normalize import unit_key
+
+    current: Optional[str] = None
+    seen: set[str] = set()
+    out: dict[int, str] = {}
+    for block in doc.blocks:
+        if isinstance(block, Paragraph):
+            value = _unit_value(block.text.split("\n")[0])
+            if value:
+                current = value
+                seen.add(unit_key(value))
+        elif current is not None:
+            out[block.index] = current
+    return out if len(seen) >= 2 else {}
 
 
 # --------------------------------------------------------------------------- entry point
@@ -328,6 +371,7 @@ def extract_registrations(doc: Document, meta: DocumentMeta, warnings: list[str]
     top = [_fold(p.text) for p in doc.paragraphs[:15]]
     looks_like_form = meta.kind == "registration_form" or (
         any(t.startswith("danh sach") for t in top) and any("mo hinh" in t for t in top))
+    per_table = _units_before_tables(doc)
     for block in doc.blocks:
         if isinstance(block, Paragraph):
             _paragraph_heading(block.text, state)
@@ -336,7 +380,8 @@ def extract_registrations(doc: Document, meta: DocumentMeta, warnings: list[str]
         if table.layout or not table.rows:
             continue
         try:
-            _read_table(table, state, unit, default_year, looks_like_form, out, warnings)
+            _read_table(table, state, per_table.get(table.index, unit), default_year, looks_like_form, out,
+                        warnings)
         except Exception as exc:  # noqa: BLE001 - one odd table must not lose the others
             warnings.append(f"registrations: table {table.index} could not be read "
                             f"({type(exc).__name__}: {str(exc)[:100]})")
@@ -365,6 +410,10 @@ def _read_table(table: Table, state: _State, unit: Optional[str], default_year: 
                             f"(TT, Tên mô hình, …); its rows were not read")
         return
     state.heading = False
+    if unit is not None and layout.columns("unit") and not layout.columns("leader"):
+        # a one-unit form whose "Đơn vị" column names who carries the model out
+        layout = _Layout({c: ("leader" if r == "unit" else r) for c, r in layout.roles.items()},
+                         layout.labels, layout.width, layout.header_rows, layout.first_row)
     if n_rows > MAX_TABLE_ROWS:
         warnings.append(f"registrations: table {table.index} has {n_rows} rows; only the first "
                         f"{MAX_TABLE_ROWS} were read")

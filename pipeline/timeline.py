@@ -70,7 +70,7 @@ _BODY_RE = re.compile(
     r"chi hội|chi đoàn|thôn|ấp|bản|làng|khu phố|khối phố|tổ dân phố|khu dân cư|huyện|quận|tỉnh|thành phố|"
     r"thị xã|trung tâm|bệnh viện|đài|ban quản lý|chi nhánh|lực lượng|thành viên|thủ trưởng|người đứng đầu|"
     r"tập thể|cá nhân|hội viên|đoàn viên|giáo viên|hộ gia đình|các cấp|cấp ủy|ủy viên|tiểu ban|tổ công tác|"
-    r"đoàn kiểm tra|hội đồng|bch|btv|bcđ|ubkt|văn phòng)"
+    r"đoàn kiểm tra|hội đồng|bch|btv|bcđ|ubkt|văn phòng|chi(?=\s*,)|cơ sở đảng)"
     r"(?!\w)", _F)
 _HEADING_NUM = re.compile(r"^\s*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s+|^\s*(?:Bước\s+\d+\s*[:.]?\s*)", _F)
 _BULLET = re.compile(r"^\s*(?:[-–•+*]|\d+(?:\.\d+)*[.)]|[a-zđ][.)])\s+", _F)
@@ -300,7 +300,7 @@ def _subject_here(text: str) -> Optional[str]:
 def _subject_before(text: str) -> Optional[str]:
     """The bodies named before the verb (``các ngành, các bộ phận báo cáo``), trying each clause start."""
     req = _after_request(_strip_time_lead(text))
-    if req and re.match(r"^[^,;]{0,60}?(?:đề nghị|yêu cầu|giao)", text, _F):
+    if req:
         return req[0]  # "Sở Nội vụ đề nghị UBND các huyện báo cáo …": the body asked to act
     starts = [0] + [m.end() for m in re.finditer(r"[,;]\s*", text)]
     for start in starts:
@@ -324,7 +324,8 @@ def _after_request(text: str) -> Optional[tuple[str, str]]:
     return None
 
 
-def _action(sentence: str, expr_spans: list[tuple[int, int]], date_at: Optional[int] = None) -> Optional[str]:
+def _action(sentence: str, expr_spans: list[tuple[int, int]], date_at: Optional[int] = None,
+            limits: Optional[list[tuple[int, int]]] = None) -> Optional[str]:
     """The verb phrase: from an action verb to a recipient, trigger, date or punctuation.
 
     With several dates in one sentence the verb nearest before this date (after the previous
@@ -364,8 +365,10 @@ def _action(sentence: str, expr_spans: list[tuple[int, int]], date_at: Optional[
     if not phrases:
         return None
     if date_at is not None:
-        prev_limit = max([e for s, e in expr_spans if e <= date_at] or [0])
+        prev_limit = max([e for s, e in (limits if limits is not None else expr_spans) if e <= date_at] or [0])
         before = [p for at, p in phrases if prev_limit <= at < date_at]
+        while len(before) > 1 and before[-1].lower() in CLOSING_VERBS:
+            before.pop()  # "Tổ chức hội nghị …, hoàn thành trước ngày …": the task, not "hoàn thành"
         if before:
             return before[-1]
         after = [p for at, p in phrases if at > date_at]
@@ -563,6 +566,8 @@ def _read_sentence(para: _Para, s_start: int, sentence: str, exprs: list[TimeExp
             log.warning("timeline: NLP failed on a sentence (%s); using text rules", exc)
             spacy_doc = None
     rel_spans = [(e.start - s_start, e.end - s_start) for e in exprs]
+    cutoffs = [(e.start - s_start, e.end - s_start) for e in exprs
+               if _is_deadline(sentence, e.start - s_start, spacy_doc, triggers)[0]]
     seen_ms: set[tuple[str, str]] = set()
     for expr in exprs:
         line = para.lines[0][1]
@@ -577,7 +582,7 @@ def _read_sentence(para: _Para, s_start: int, sentence: str, exprs: list[TimeExp
                 warnings.append(f"timeline: deadline without a calendar date (line {loc.line}): "
                                 f"{_clean_item(sentence)[:160]}")
                 continue
-            deadlines.append(_make_deadline(sentence, expr, s_start, rel_spans, ctx, loc))
+            deadlines.append(_make_deadline(sentence, expr, s_start, rel_spans, ctx, loc, cutoffs))
             continue
         if expr.recurring in ("monthly", "weekly"):
             warnings.append(f"timeline: {expr.recurring} limit without a calendar date (line {loc.line}): "
@@ -645,7 +650,7 @@ def _is_deadline(sentence: str, rel_start: int, spacy_doc, triggers) -> tuple[bo
 
 
 def _make_deadline(sentence: str, expr: TimeExpr, s_start: int, rel_spans: list[tuple[int, int]],
-                   ctx: _Context, loc: Location) -> Deadline:
+                   ctx: _Context, loc: Location, cutoffs: Optional[list[tuple[int, int]]] = None) -> Deadline:
     clean = _strip_marks(sentence)
     item = _clean_item(sentence)
     body = _clean_item(clean)
@@ -656,7 +661,8 @@ def _make_deadline(sentence: str, expr: TimeExpr, s_start: int, rel_spans: list[
     responsible = _subject_before(lead_free)
     clean_spans = _spans_in(clean, sentence, rel_spans)
     here = _spans_in(clean, sentence, [(expr.start - s_start, expr.end - s_start)])
-    action = _action(clean, clean_spans, here[0][0] if here else None)
+    limits = _spans_in(clean, sentence, cutoffs) if cutoffs is not None else clean_spans
+    action = _action(clean, clean_spans, here[0][0] if here else None, limits)
     if responsible is None:
         verb = None
         if action:
@@ -668,6 +674,8 @@ def _make_deadline(sentence: str, expr: TimeExpr, s_start: int, rel_spans: list[
             responsible = ctx.requested[verb]
         elif action and any(v in action.lower() for v in ctx.requested):
             responsible = next(ctx.requested[v] for v in ctx.requested if v in action.lower())
+        elif ctx.requested_any and not ctx.prev_actor:
+            responsible = ctx.requested_any
         elif ctx.prev_actor:
             responsible = ctx.prev_actor
     recipient = _recipient(clean, len(clean))

@@ -224,3 +224,17 @@ def test_page_number_inside_a_wrapped_sentence_is_set_aside(tmp_path: Path) -> N
     assert texts[:3] == [" ".join(p.split()) for p in PARAS[:3]]
     page = next(b for b in doc.paragraphs if b.text == "2")
     assert page.region == "page-footer"
+
+
+def test_recipients_and_signature_written_side_by_side(tmp_path: Path) -> None:
+    text = ("Trên đây là kế hoạch của UBND phường.\n\n"
+            "Nơi nhận:                                   TM. ỦY BAN NHÂN DÂN\n"
+            "- Phòng Nội vụ thị xã;                           CHỦ TỊCH\n"
+            "- Lưu: VT.\n\n"
+            "                                              Lê Duy Bảo\n")
+    doc = read(_write(tmp_path, "end.txt", text.encode("utf-8")))
+    got = [(p.text, p.region, p.location.line) for p in doc.paragraphs]
+    assert got == [("Trên đây là kế hoạch của UBND phường.", "body", 1),
+                   ("Nơi nhận:", "recipients", 3), ("TM. ỦY BAN NHÂN DÂN", "signature", 3),
+                   ("- Phòng Nội vụ thị xã;", "recipients", 4), ("CHỦ TỊCH", "signature", 4),
+                   ("- Lưu: VT.", "recipients", 5), ("Lê Duy Bảo", "body", 7)]

@@ -78,3 +78,13 @@ def test_helpers():
     assert parse_date("ngày 5 tháng 2 năm 2024") == "2024-02-05"
     assert parse_date("25/7/23") == "2023-07-25"
     assert parse_date("31/02/2024") is None
+
+
+def test_issuer_of_two_bodies_and_other_kinds():
+    got = refs("Thực hiện Chương trình công tác số 23-CTr/ThU, ngày 08/02/2023 của Ban Chấp hành Đảng bộ, Ban "
+               "Thường vụ Thị ủy năm 2023; Công văn số 45-CV/ĐU của Đảng ủy xã; Thông tư số 01/2011/TT-BNV; "
+               "Nghị quyết liên tịch số 09/2008/NQLT-CP-UBTWMTTQVN.")
+    assert got["23-CTr/ThU"] == ("Chương trình công tác", "2023-02-08", "Ban Chấp hành Đảng bộ, Ban Thường vụ Thị ủy")
+    assert got["45-CV/ĐU"] == ("Công văn", None, "Đảng ủy xã")
+    assert got["01/2011/TT-BNV"][0] == "Thông tư"
+    assert got["09/2008/NQLT-CP-UBTWMTTQVN"][0] == "Nghị quyết liên tịch"

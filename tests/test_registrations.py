@@ -148,11 +148,41 @@ def test_old_style_tone_marks_in_headers_and_cells():
     assert regs[0].unit == "Đảng uỷ xã Tân Lập"
 
 
-def test_unit_column_overrides_the_form_unit():
-    header = ["STT", "Đơn vị", "Tên mô hình", "Lĩnh vực"]
-    rows = [header, ["1", "Chi bộ thôn Đông", "Đường hoa", "VH-XH"], ["2", "", "Tủ sách", "VH-XH"]]
-    regs = extract_registrations(form_document([grid_table(rows)]), meta(unit="Đảng ủy xã"), [])
+def test_unit_column_of_a_consolidated_list_gives_each_row_its_unit():
+    header = ["STT", "Đơn vị", "Tên mô hình", "Người phụ trách", "Lĩnh vực"]
+    rows = [header, ["1", "Chi bộ thôn Đông", "Đường hoa", "Đ/c Hà", "VH-XH"],
+            ["2", "", "Tủ sách", "Đ/c Lan", "VH-XH"]]
+    doc = form_document([grid_table(rows)], unit_line=None)
+    regs = extract_registrations(doc, meta(unit="Đảng ủy xã"), [])
     assert [r.unit for r in regs] == ["Chi bộ thôn Đông", "Đảng ủy xã"]
+    assert [r.leader for r in regs] == ["Đ/c Hà", "Đ/c Lan"]
+
+
+def test_unit_column_of_a_one_unit_form_without_leader_column_is_the_leader():
+    rows = [["STT", "Tên mô hình", "Đơn vị", "Lĩnh vực"], ["1", "Đường hoa", "Chi hội Phụ nữ thôn Đông", "VH-XH"]]
+    (reg,) = extract_registrations(form_document([grid_table(rows)]), meta(unit="Hội LHPN xã"), [])
+    assert (reg.unit, reg.leader) == ("Hội LHPN xã", "Chi hội Phụ nữ thôn Đông")
+
+
+def test_several_units_forms_in_one_file_take_the_unit_written_above_each():
+    from pipeline.model import Location, Paragraph
+
+    doc = form_document([], unit_line=None)
+    doc.blocks.append(Paragraph("Đơn vị: Chi bộ thôn Đông", Location(line=3)))
+    doc.blocks.append(grid_table([HEADER] + NEW_ROWS, index=0))
+    doc.blocks.append(Paragraph("Đơn vị: Chi bộ thôn Tây", Location(line=8)))
+    doc.blocks.append(grid_table([HEADER] + CONTINUING_ROWS, index=1))
+    regs = extract_registrations(doc, meta(unit="Chi bộ thôn Đông"), [])
+    assert [r.unit for r in regs] == ["Chi bộ thôn Đông", "Chi bộ thôn Đông", "Chi bộ thôn Tây"]
+
+
+def test_placeholder_dots_count_as_empty_and_tên_mô_hình_beats_nội_dung_mô_hình():
+    header = ["TT", "Nội dung mô hình", "Tên mô hình", "Chủ thể", "Lĩnh vực"]
+    rows = [header, ["1", "Vận động người dân hiến đất", "Đường hoa", "Chi bộ thôn", "KT"],
+            ["2", "……………", "……………", "………", "……"]]
+    (reg,) = extract_registrations(form_document([grid_table(rows)]), meta(unit="X"), [])
+    assert reg.name == "Đường hoa"
+    assert reg.extra == {"Nội dung mô hình": "Vận động người dân hiến đất"}
 
 
 def test_unit_falls_back_to_the_unit_line_when_metadata_has_none():

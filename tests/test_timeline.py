@@ -209,3 +209,31 @@ def test_empty_and_odd_documents_do_not_crash():
     odd = ["", "   ", "****", "ngày ngày tháng năm", "- - -", "12/12/12/12/12", "trước ngày"]
     deadlines, milestones, _ = run(odd, issued_on="not a date")
     assert isinstance(deadlines, list) and isinstance(milestones, list)
+
+
+PARTY_LETTER = [
+    "ĐẢNG BỘ TỈNH BÌNH ĐỊNH", "HUYỆN ỦY PHÙ CÁT", "*", "Số 245-CV/HU", "V/v tổ chức sơ kết 6 tháng đầu năm 2025",
+    "ĐẢNG CỘNG SẢN VIỆT NAM", "Phù Cát, ngày 02 tháng 6 năm 2025",
+    "Kính gửi: Các chi, đảng bộ cơ sở trực thuộc Huyện ủy.",
+    "Thực hiện Hướng dẫn số 12-HD/BTGTU, ngày 15/5/2025 của Ban Tuyên giáo Tỉnh ủy, Ban Thường vụ Huyện ủy "
+    "đề nghị các chi, đảng bộ cơ sở thực hiện một số nội dung sau:",
+    "1. Tổ chức hội nghị sơ kết 6 tháng đầu năm 2025, hoàn thành trước ngày 15/7/2025.",
+    "2. Báo cáo sơ kết gửi về Ban Tuyên giáo Huyện ủy trước ngày 20/7/2025 (qua email: btg@phucat.gov.vn, "
+    "điện thoại 0256.3850.123).",
+    "3. Kỷ niệm 95 năm Ngày thành lập Đảng bộ tỉnh (1930 - 2025): các cơ sở đảng xây dựng kế hoạch trong tháng 7/2025.",
+    "a) Đảng ủy các xã, thị trấn: chỉ đạo các chi bộ thôn đăng ký mô hình điểm, gửi Ban Dân vận Huyện ủy "
+    "chậm nhất ngày 30/9/2025.",
+    "Nơi nhận:", "- Như kính gửi,", "- Lưu Văn phòng Huyện ủy.", "T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", "Nguyễn Văn Hùng",
+]
+
+
+def test_party_letter_actor_is_the_body_asked_to_act():
+    deadlines, milestones, _ = run(PARTY_LETTER, issued_on="2025-06-02", kind="official_letter")
+    got = {d.due: (d.responsible, d.recipient, d.action) for d in deadlines}
+    assert got == {
+        "2025-07-15": ("các chi, đảng bộ cơ sở", None, "tổ chức hội nghị sơ kết"),
+        "2025-07-20": ("các chi, đảng bộ cơ sở", "Ban Tuyên giáo Huyện ủy", "báo cáo sơ kết"),
+        "2025-09-30": ("Đảng ủy các xã, thị trấn", "Ban Dân vận Huyện ủy", got["2025-09-30"][2]),
+    }
+    spans = {(m.start, m.end) for m in milestones}
+    assert ("2025-07-01", "2025-07-31") in spans and not any(s.startswith("1930") for s, _ in spans)

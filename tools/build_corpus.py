@@ -11,7 +11,8 @@ dev set's forms and gold), so a fresh clone can rebuild.
     .venv/bin/python tools/build_corpus.py --out DIR  # build elsewhere (the tests check determinism)
 
 Needs reportlab, python-docx, openpyxl, pdfplumber (page counts) and the Liberation Serif fonts
-(``apt-get install -y fonts-liberation``; DejaVu Serif is the fallback).
+(``apt-get install -y fonts-liberation2``: version 1 of fonts-liberation lacks the Vietnamese letters;
+DejaVu Serif with its italic faces is the fallback).
 """
 from __future__ import annotations
 
@@ -107,8 +108,8 @@ def reflow(text: str) -> list[str]:
     """Hard-wrapped PDF-extracted lines (blank line after each) back into paragraphs.
 
     A paragraph ends after a short line, or when the next line starts a list item / heading (or
-    keeps its first-line indent) and the line before closes a sentence; a line ending in a glued hyphen (``49-``) joins without a
-    space because the number was only wrapped there (``49-KH/ThU``).
+    keeps its first-line indent) and the line before closes a sentence; a line ending in a glued
+    hyphen (``49-``) joins without a space because the number was only wrapped there (``49-KH/ThU``).
     """
     raw = [ln.rstrip() for ln in text.split("\n") if ln.strip()]
     lines = [ln.strip() for ln in raw]
@@ -326,7 +327,8 @@ def parse_form(name: str) -> Form:
 
 # --------------------------------------------------------------------------- PDF (reportlab)
 
-_VIETNAMESE = "ĂÂĐÊÔƠƯăâđêôơưẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ“”–…"
+_VIETNAMESE = ("ĂÂĐÊÔƠƯăâđêôơưẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ"
+               "ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ“”–…")
 
 
 def _covers_vietnamese(path: Path) -> bool:

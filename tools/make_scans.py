@@ -3,7 +3,7 @@
 
 Why: OCR quality must be measured on scans whose true text we know. We typeset each
 development document (shared/eval/dev/NAME.txt) as a PDF with reportlab (Times-like font,
-ruled tables for the registration forms), render it with pypdfium2 at 150–300 dpi, and
+ruled tables for the registration forms) unless corpus/NAME.pdf exists (then that one), render it with pypdfium2 at 150–300 dpi, and
 degrade it like an office scanner or a phone would: slight rotation, blur, noise, grey
 paper, JPEG compression; a few pages sideways or upside down. Everything is seeded, so
 running the script twice gives the same bytes.
@@ -11,7 +11,7 @@ running the script twice gives the same bytes.
 Outputs in tests/data/scans/ (kept small, a few MB):
   NAME.EXT + NAME.gold.json   the scan and the dev gold with ``source`` adjusted (score.py --gold)
   ref/NAME.txt                reference text (text layer of the source PDF) for CER
-  src/NAME.pdf is NOT kept    (regenerated on demand with --keep-src)
+  src/NAME.pdf                born-digital PDFs we typeset for documents missing from corpus/
 
 Usage: .venv/bin/python tools/make_scans.py [--dev ../shared/eval/dev] [--out tests/data/scans]
 Needs: reportlab (the ``build`` extra), pypdfium2, pdfplumber, Pillow, numpy, fonts-liberation2.
@@ -31,6 +31,10 @@ import numpy as np
 from PIL import Image, ImageFilter
 
 ROOT = Path(__file__).resolve().parents[1]
+#: Fixed PDF dates: the script must give the same bytes every run.
+import time as _time  # noqa: E402
+
+FIXED_DATE = _time.gmtime(1704067200)  # 2024-01-01
 #: Liberation Serif 2.x (fonts-liberation2) has the Vietnamese glyphs; 1.x does not.
 FONT_DIRS = [Path("/usr/share/fonts/truetype/liberation2")]
 
@@ -105,6 +109,9 @@ def typeset(txt: Path, pdf: Path) -> None:
     from reportlab.lib.units import cm
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+    from reportlab import rl_config
+
+    rl_config.invariant = 1  # no timestamps or random IDs in the PDF
     font = _register_fonts()
     body = ParagraphStyle("body", fontName=font, fontSize=13, leading=17, alignment=TA_JUSTIFY, spaceAfter=3)
     center = ParagraphStyle("center", parent=body, alignment=TA_CENTER, fontName=font + "-Bold")
@@ -215,8 +222,8 @@ VARIANTS = [
     Variant("hd-bdvtu-hai-phong-2024-scan200", "hd-bdvtu-hai-phong-2024", 200, "pdf", 5, bilevel=True),
     Variant("form-chi-bo-khoi-5-scan300", "form-chi-bo-khoi-5", 300, "pdf", 6, quality=40),
     Variant("form-cong-an-phuong-scan200", "form-cong-an-phuong", 200, "tiff", 7, bilevel=True),
-    Variant("form-hoi-lhpn-phuong-photo150", "form-hoi-lhpn-phuong", 150, "jpg", 8, quality=60),
-    Variant("form-chi-bo-khoi-5-bw150", "form-chi-bo-khoi-5", 150, "png", 9, bilevel=True),
+    Variant("form-hoi-lhpn-phuong-photo150", "form-hoi-lhpn-phuong", 150, "tiff", 8, quality=60),
+    Variant("form-chi-bo-khoi-5-bw150", "form-chi-bo-khoi-5", 150, "png", 9, bilevel=True, pages=[0]),
 ]
 
 
@@ -277,10 +284,11 @@ def write_variant(v: Variant, src_pdf: Path, out_dir: Path) -> Path:
     if v.kind == "pdf":
         # JPEG inside the PDF, like a scanner's "PDF (image)" output.
         frames = images if v.bilevel else [_jpeg(im, v.quality) for im in images]
-        frames[0].save(path, "PDF", save_all=True, append_images=frames[1:], resolution=float(v.dpi))
+        frames[0].save(path, "PDF", save_all=True, append_images=frames[1:], resolution=float(v.dpi),
+                       creationDate=FIXED_DATE, modDate=FIXED_DATE, producer="make_scans")
     elif v.kind == "tiff":
-        images[0].save(path, "TIFF", save_all=True, append_images=images[1:], compression="group4" if v.bilevel
-                       else "tiff_lzw", dpi=(v.dpi, v.dpi))
+        extra = {"compression": "group4"} if v.bilevel else {"compression": "jpeg", "quality": v.quality}
+        images[0].save(path, "TIFF", save_all=True, append_images=images[1:], dpi=(v.dpi, v.dpi), **extra)
     elif v.kind == "png":
         images[0].save(path, "PNG", optimize=True, dpi=(v.dpi, v.dpi))
     else:  # jpg: a phone photo carries no trustworthy dpi
@@ -304,7 +312,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dev", default=str(ROOT.parent / "shared" / "eval" / "dev"))
     ap.add_argument("--out", default=str(ROOT / "tests" / "data" / "scans"))
     ap.add_argument("--only", nargs="*", help="variant names to (re)build")
-    ap.add_argument("--keep-src", action="store_true", help="keep the born-digital PDFs in OUT/src/")
+    ap.add_argument("--corpus", default=str(ROOT / "corpus"), help="folder of born-digital corpus PDFs")
     args = ap.parse_args(argv)
     dev, out = Path(args.dev), Path(args.out)
     (out / "ref").mkdir(parents=True, exist_ok=True)
@@ -312,31 +320,31 @@ def main(argv: list[str] | None = None) -> int:
     src_dir.mkdir(exist_ok=True)
     built: dict[str, Path] = {}
     total = 0
+    corpus = Path(args.corpus)
     for v in VARIANTS:
         if args.only and v.name not in args.only:
             continue
         if v.source not in built:
-            pdf = src_dir / f"{v.source}.pdf"
-            typeset(dev / f"{v.source}.txt", pdf)
+            # The corpus engineer's PDF (official layout, merged cells) when there is one, else our own.
+            pdf = corpus / f"{v.source}.pdf"
+            if not pdf.exists():
+                pdf = src_dir / f"{v.source}.pdf"
+                typeset(dev / f"{v.source}.txt", pdf)
             built[v.source] = pdf
         pdf = built[v.source]
-        scan = write_variant(v, pdf, out)
         import pypdfium2 as pdfium
 
-        n = len(pdfium.PdfDocument(str(pdf))) if v.pages is None else len(v.pages)
-        if v.kind in ("png", "jpg"):
-            n = 1
-        ref = text_layer(pdf, [0] if v.kind in ("png", "jpg") else None)
-        (out / "ref" / f"{v.name}.txt").write_text(ref + "\n", encoding="utf-8")
-        if n == len(pdfium.PdfDocument(str(pdf))):
-            write_gold(v, scan, dev, out, n)
+        with pdfium.PdfDocument(str(pdf)) as source_doc:
+            n_source = len(source_doc)
+        scan = write_variant(v, pdf, out)
+        pages = v.pages if v.pages is not None else list(range(n_source))
+        (out / "ref" / f"{v.name}.txt").write_text(text_layer(pdf, pages) + "\n", encoding="utf-8")
+        if len(pages) == n_source:  # gold only for complete documents
+            write_gold(v, scan, dev, out, n_source)
         size = scan.stat().st_size
         total += size
-        print(f"{scan.name}: {n} page(s), {size / 1024:.0f} kB")
-    if not args.keep_src:
-        for p in src_dir.glob("*.pdf"):
-            p.unlink()
-        src_dir.rmdir()
+        print(f"{scan.name}: {len(pages)} of {n_source} page(s) from {pdf.relative_to(ROOT) if pdf.is_relative_to(ROOT) else pdf}, "
+              f"{size / 1024:.0f} kB")
     print(f"total {total / 1048576:.2f} MB in {out}")
     return 0
 

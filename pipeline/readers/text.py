@@ -237,9 +237,12 @@ def reflow(items: list[_Item], wrapped: bool, wrap_gap: int, width: float) -> li
     """
     out: list[_Item] = []
     aside: list[_Item] = []
-    for item in items:
+    for i, item in enumerate(items):
         prev = out[-1] if out else None
-        if wrapped and _PAGE_NUMBER.match(item.text) and prev is not None and prev.region == "body":
+        following = items[i + 1] if i + 1 < len(items) else None
+        if (wrapped and _PAGE_NUMBER.match(item.text) and prev is not None and prev.region == "body"
+                and following is not None and following.region == "body"
+                and _should_join(prev.last or prev.text, following, wrapped, wrap_gap + 2, width)):
             aside.append(_Item(item.line, item.text, item.gap, "page-footer", item.indent, item.text))
             continue
         if (prev is not None and prev.region == "body" and item.region == "body"
@@ -309,14 +312,33 @@ def _header_items(lines: list[tuple[int, str]]) -> list[_Item] | None:
     return out if seen_right else None
 
 
-def _split_signature(item: _Item, raw: str) -> list[_Item]:
-    """``Nơi nhận:      CHỦ TỊCH`` holds the recipients label and the signer's title side by side."""
-    if item.text.startswith("Nơi nhận"):
-        m = re.match(r"^\s*(Nơi nhận\s*:?)\s{2,}(\S.*)$", raw)
-        if m:
-            return [_Item(item.line, display(m.group(1)), item.gap, "recipients"),
-                    _Item(item.line, display(m.group(2)), 0, "signature")]
-    return [item]
+class _EndBlock:
+    """The end of a document: ``Nơi nhận:`` and its list on the left, the signature on the right.
+
+    Text exports keep the two columns on one line separated by spaces
+    (``Nơi nhận:      CHỦ TỊCH``, ``- Lưu: VT.        Lê Duy Bảo``): split them, left part first.
+    """
+
+    def __init__(self) -> None:
+        self.active = False
+
+    def split(self, item: _Item, raw: str) -> list[_Item]:
+        if not self.active and re.match(r"^\s*Nơi\s+nhận", raw, re.IGNORECASE):
+            self.active = True
+            m = re.match(r"^\s*(Nơi\s+nhận\s*:?)\s{2,}(\S.*)$", raw, re.IGNORECASE)
+            if m:
+                return [_Item(item.line, display(m.group(1)), item.gap, "recipients"),
+                        _Item(item.line, display(m.group(2)), 0, "signature")]
+            return [_Item(item.line, item.text, item.gap, "recipients")]
+        if not self.active:
+            return [item]
+        parts = _split_side_by_side(raw)
+        if parts and parts[0].lstrip()[:1] in "-+•":
+            return [_Item(item.line, display(parts[0]), item.gap, "recipients"),
+                    _Item(item.line, display(parts[1]), 0, "signature")]
+        if item.text[:1] in "-+•":
+            return [_Item(item.line, item.text, item.gap, "recipients")]
+        return [item]
 
 
 # --------------------------------------------------------------------------- reader
@@ -362,6 +384,7 @@ def fill_from_text(text: str, doc: Document) -> None:
     doc.metadata["text_reflowed"] = wrapped
 
     first = True
+    end_block = _EndBlock()
     for part in order:
         if isinstance(part, list):
             if not part:
@@ -378,7 +401,7 @@ def fill_from_text(text: str, doc: Document) -> None:
             body: list[_Item] = []
             raw_by_line = dict(part)
             for item in _items([(n, l) for n, l in part if n not in skip]):
-                body.extend(_split_signature(item, raw_by_line[item.line]))
+                body.extend(end_block.split(item, raw_by_line[item.line]))
             for item in reflow(body, wrapped, wrap_gap, width):
                 doc.blocks.append(Paragraph(item.text, Location(line=item.line), region=item.region,
                                             bold=False))
