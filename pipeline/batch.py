@@ -99,6 +99,14 @@ class Candidate:
     arrived_at: str = ""
     sha256: str = ""
     symlink: bool = False
+    mtime_ns: int = 0
+
+    def changed_since_scan(self) -> bool:
+        try:
+            st = os.lstat(self.path)
+        except OSError:
+            return True
+        return (st.st_size, st.st_mtime_ns) != (self.size, self.mtime_ns)
 
 
 def _iso(ts: float) -> str:
@@ -111,8 +119,13 @@ def _is_temp(name: str) -> bool:
             or low in JUNK_NAMES or low.endswith(REASON_SUFFIX))
 
 
-def scan_inbox(inbox: Path, exclude: list[Path], warnings: list[str]) -> list[Candidate]:
-    """Regular files and symlinks under the inbox, in a stable order; temp/hidden files skipped."""
+def scan_inbox(inbox: Path, exclude: list[Path], warnings: list[str], min_age: float = 0.0,
+               deferred: Optional[list[str]] = None) -> list[Candidate]:
+    """Regular files and symlinks under the inbox, in a stable order; temp/hidden files skipped.
+
+    ``min_age`` (watch mode) defers files modified less than that many seconds ago.
+    """
+    now = time.time()
     excluded = {os.path.normcase(str(p)) for p in exclude}
     found: list[Candidate] = []
     for root, dirnames, filenames in os.walk(inbox, followlinks=False):
@@ -146,7 +159,12 @@ def scan_inbox(inbox: Path, exclude: list[Path], warnings: list[str]) -> list[Ca
                 warnings.append(f"{rel}: not a regular file (pipe, socket or device); skipped")
                 continue
             # ctime: when the file landed here (a copy keeps its old mtime, never its ctime)
-            found.append(Candidate(full, rel, st.st_size, _iso(max(st.st_ctime, st.st_mtime))))
+            if min_age and now - st.st_mtime < min_age:
+                if deferred is not None:
+                    deferred.append(rel)
+                continue
+            found.append(Candidate(full, rel, st.st_size, _iso(max(st.st_ctime, st.st_mtime)),
+                                   mtime_ns=st.st_mtime_ns))
     return found
 
 
@@ -297,7 +315,9 @@ def extract_all(tasks: list[Candidate], workers: int) -> Iterator[tuple[Candidat
 
 class _Run:
     def __init__(self, inbox: Path, url: str, data_dir: Path, out_dir: Path, workers: Optional[int],
-                 move: bool) -> None:
+                 move: bool, min_age: float = 0.0) -> None:
+        self.min_age = min_age
+        self.deferred: list[str] = []
         self.inbox, self.url, self.data_dir, self.out_dir = inbox, url, data_dir, out_dir
         self.workers = workers
         self.move = move
@@ -333,6 +353,15 @@ class _Run:
         """Move a committed file out of the inbox; a read-only inbox leaves a copy and a warning."""
         from . import store
 
+        if not cand.symlink and cand.changed_since_scan():
+            self.warn(f"{cand.rel}: changed while it was being processed; left in the inbox "
+                      "(the new content is read next run, as a new version)")
+            if file_id is not None:
+                try:
+                    store.set_stored_path(self.engine, file_id, None)
+                except Exception:  # noqa: BLE001
+                    pass
+            return
         try:
             move_file(cand.path, dest)
             return
@@ -475,7 +504,7 @@ class _Run:
         summary = {
             "run_id": self.run_id, "status": status, "exit_code": exit_code, "inbox": str(self.inbox),
             "store": store.redact(self.url), "started_at": store.now_iso(), "seconds": 0.0,
-            **self.counts, "failure": failure, "warning_messages": self.warnings[:500], "files": self.outcomes,
+            **self.counts, "deferred": self.deferred, "failure": failure, "warning_messages": self.warnings[:500], "files": self.outcomes,
         }
         summary["seconds"] = round(time.monotonic() - started, 3)
         try:
@@ -493,7 +522,7 @@ class _Run:
         from . import store
 
         exclude = [self.data_dir, self.out_dir.resolve()]
-        candidates = scan_inbox(self.inbox, exclude, self.warnings)
+        candidates = scan_inbox(self.inbox, exclude, self.warnings, self.min_age, self.deferred)
         for w in self.warnings:
             log.warning("%s", w)
         known = store.known_files(self.engine)
@@ -604,7 +633,7 @@ def _ensure_info_logging() -> None:
 
 def run_batch(inbox: Path, store_url: Optional[str] = None, data_dir: Path = Path("data"),
               out_dir: Path = Path("out"), workers: Optional[int] = None, report: bool = True,
-              units_csv: Optional[str | Path] = None, move: bool = True) -> RunResult:
+              units_csv: Optional[str | Path] = None, move: bool = True, min_age: float = 0.0) -> RunResult:
     """Process every new or changed file of ``inbox``; see the module docstring for the guarantees."""
     from . import store
 
@@ -623,7 +652,7 @@ def run_batch(inbox: Path, store_url: Optional[str] = None, data_dir: Path = Pat
     url = store_url or store.default_store_url(data_dir)
     try:
         with run_lock(data_dir):
-            result = _Run(inbox, url, data_dir, out_dir, workers, move).execute()
+            result = _Run(inbox, url, data_dir, out_dir, workers, move, min_age).execute()
     except LockHeld as exc:
         log.error("%s", exc)
         return RunResult(EXIT_LOCKED)
@@ -717,10 +746,13 @@ def watch(inbox: Path, store_url: Optional[str] = None, data_dir: Path = Path("d
                 before = after
             if stop.is_set() or not before:
                 continue
-            result = run_batch(inbox, store_url, data_dir, out_dir, workers, True, units_csv, move)
-            if result.exit_code == EXIT_LOCKED:
+            result = run_batch(inbox, store_url, data_dir, out_dir, workers, True, units_csv, move,
+                               min_age=settle_seconds)
+            if result.exit_code == EXIT_LOCKED:  # the nightly run is busy: try again shortly
                 dirty.set()
                 stop.wait(max(settle_seconds, 5.0))
+            elif result.summary.get("deferred"):  # files still too fresh: look again after settling
+                dirty.set()
     finally:
         observer.stop()
         observer.join(timeout=5)

@@ -182,13 +182,13 @@ def _month(m: re.Match[str]) -> _Atom:
     return _Atom(m.start(), m.end(), "month", m=int(m["m"]), y=_int(m["y"]), pos=_POSITIONS.get((m["pos"] or "").lower()))
 
 
-@_shape("month_year_bare", _B + r"(?P<m>" + _MON + r")\s?/\s?(?P<y>" + _Y4 + r")" + _E)
+@_shape("month_year_bare", _B + r"T?(?P<m>" + _MON + r")\s?/\s?(?P<y>" + _Y4 + r")" + _E)
 def _month_year_bare(m: re.Match[str]) -> _Atom:
     return _Atom(m.start(), m.end(), "month", m=int(m["m"]), y=int(m["y"]), weak=True)
 
 
-@_shape("month_range", r"(?<!\w)(?:(?P<from>từ)\s+)?(?:(?P<kw>tháng)\s+)?(?P<m1>" + _MON + r")(?:\s?/\s?(?P<y1>" + _Y4 + r"))?"
-        r"\s*(?:" + _DASH + r"|đến|tới)\s*(?:tháng\s+)?(?P<m2>" + _MON + r")\s*(?:/|,?\s*năm\s+)\s*(?P<y>" + _Y4 + r")" + _E)
+@_shape("month_range", r"(?<!\w)(?:(?P<from>từ)\s+)?(?:(?P<kw>tháng)\s+|T(?=\d))?(?P<m1>" + _MON + r")(?:\s?/\s?(?P<y1>" + _Y4 + r"))?"
+        r"\s*(?:" + _DASH + r"|đến|tới)\s*(?:tháng\s+|T(?=\d))?(?P<m2>" + _MON + r")\s*(?:/|,?\s*năm\s+)\s*(?P<y>" + _Y4 + r")" + _E)
 def _month_range(m: re.Match[str]) -> _Atom:
     weak = not (m["kw"] or m["y1"])
     a = _Atom(m.start(), m.end(), "month", m=int(m["m1"]), y=_int(m["y1"]), weak=weak)
@@ -467,7 +467,8 @@ def find_time_expressions(text: str, default_year: Optional[int] = None, *, cell
             if expr is not None:
                 expr = _decorate(text, expr, prev_end)
                 if expr.recurring is None and expr.year_inferred and expr.precision == "day":
-                    if _YEARLY.search(text[max(prev_end, expr.start - 40):expr.start]):
+                    if _YEARLY.search(text[max(prev_end, expr.start - 40):expr.start]) \
+                            or _YEARLY.match(text[expr.end:expr.end + 16].lstrip(" ,")):
                         expr = replace(expr, recurring="yearly")
                 out.append(expr)
                 prev_end = expr.end

@@ -182,8 +182,34 @@ def non_ascii_words(text: str, limit: int = 20000) -> int:
     return sum(1 for m in _WORD.finditer(text[:limit]) if not m.group(0).isascii())
 
 
+_CP1252_BYTES = {bytes((b,)).decode("cp1252"): b for b in range(0x80, 0xA0)
+                 if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
+
+
+def _undo_double_utf8(text: str) -> str:
+    """``Cá»™ng hÃ²a`` is UTF-8 read as Windows-1252 and saved again: encode back and decode right.
+
+    Windows keeps the five bytes cp1252 leaves undefined as U+0081 … U+009D, so those map back too.
+    """
+    out = bytearray()
+    for ch in text:
+        code = ord(ch)
+        if code < 0x100:
+            out.append(code)
+        elif ch in _CP1252_BYTES:
+            out.append(_CP1252_BYTES[ch])
+        else:
+            return text
+    try:
+        return out.decode("utf-8")
+    except UnicodeDecodeError:
+        return text
+
+
 def convert_legacy(text: str) -> tuple[str, str | None]:
-    """Convert text that is TCVN3 or VNI mojibake; returns (text, 'tcvn3'|'vni'|None).
+    """Convert text that is TCVN3 or VNI (or doubly encoded UTF-8) mojibake.
+
+    Returns (text, 'tcvn3'|'vni'|'mojibake'|None).
 
     Only characters up to U+00FF are legacy glyphs; the conversion is kept only when it reads
     clearly more Vietnamese than the input.
@@ -192,15 +218,21 @@ def convert_legacy(text: str) -> tuple[str, str | None]:
         return text, None
     base = vietnamese_score(text)
     best, best_name, best_score = text, None, base
-    for name, fn in (("tcvn3", tcvn3_to_unicode), ("vni", vni_to_unicode)):
+    for name, fn in (("tcvn3", tcvn3_to_unicode), ("vni", vni_to_unicode), ("mojibake", _undo_double_utf8)):
         candidate = fn(text)
         score = vietnamese_score(candidate)
-        if score > best_score + 0.2:
+        if score > best_score + 0.2 and score >= 0.3:
             best, best_name, best_score = candidate, name, score
     return best, best_name
 
 
-_CONVERTERS = {"tcvn3": tcvn3_to_unicode, "vni": vni_to_unicode}
+_CONVERTERS = {"tcvn3": tcvn3_to_unicode, "vni": vni_to_unicode, "mojibake": _undo_double_utf8}
+
+
+def describe(name: str) -> str:
+    """Words for a warning about what was converted."""
+    return "doubly encoded UTF-8 text repaired" if name == "mojibake" else \
+        f"legacy {name.upper()} text converted to Unicode"
 
 
 def fix_document(doc) -> str | None:  # type: ignore[no-untyped-def]
@@ -236,6 +268,6 @@ def fix_document(doc) -> str | None:  # type: ignore[no-untyped-def]
             holder.text = new  # type: ignore[attr-defined]
             changed += 1
     if changed:
-        doc.warnings.append(f"text in a legacy {doc_name.upper()} font converted to Unicode ({changed} blocks)")
+        doc.warnings.append(f"{describe(doc_name)} ({changed} blocks; written in a legacy font or code page)")
         doc.encoding = doc.encoding or doc_name
     return doc_name

@@ -72,6 +72,9 @@ ACRONYMS = {"UBND", "HĐND", "MTTQ", "MTTQVN", "UBMTTQ", "UBMTTQVN", "BCH", "BTV
 
 _MOTTO = re.compile(r"CỘNG\s+H[OÒ]À?\s*X[AÃ]\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
                     r"|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM", re.I)
+#: Mass organisations print their own name on the right, as the Party does (``ĐOÀN TNCS HỒ CHÍ MINH``).
+_EMBLEM = re.compile(r"ĐOÀN\s+TNCS\s+HỒ\s+CHÍ\s+MINH|ĐOÀN\s+THANH\s+NIÊN\s+CỘNG\s+SẢN\s+HỒ\s+CHÍ\s+MINH"
+                     r"|HỘI\s+LIÊN\s+HIỆP\s+PHỤ\s+NỮ\s+VIỆT\s+NAM|MẶT\s+TRẬN\s+TỔ\s+QUỐC\s+VIỆT\s+NAM$")
 _NUMBER_LINE = re.compile(r"(?:^|\s)Số\s*:?\s*(.*)$")
 _PLACE_DATE = re.compile(
     r"([^\W\d_][^\n,]{0,60}?),\s*ngày\s*(?:(\d{1,2}|[\s.…_/-]*)\s*tháng\s*(\d{1,2}|[\s.…_/-]*)\s*năm\s*(\d{4})"
@@ -216,12 +219,14 @@ def extract_metadata(doc: Document, warnings: list[str]) -> DocumentMeta:
             meta.issued_on = parse_date(f"ngày {m.group(5)} tháng {m.group(6)} năm {m.group(7)}")
         elif m.group(2).strip().isdigit() and m.group(3).strip().isdigit():
             meta.issued_on = parse_date(f"ngày {m.group(2)} tháng {m.group(3)} năm {m.group(4)}")
-        meta.location["issued_on"] = _loc(lines[idx])
+        meta.location["issued_on"] = meta.location["place"] = _loc(lines[idx])
         break
 
     # title and subject
     if heading is not None and not attached_form:
         meta.title = _title(lines, heading)
+        if meta.title:
+            meta.location["title"] = _loc(lines[heading[0]])
     for line in lines[: head_end + 3]:
         vm = re.match(r"^\s*V/v\s*:?\s*(.+)$", _clean(line.text), re.I)
         if vm:
@@ -249,7 +254,10 @@ def extract_metadata(doc: Document, warnings: list[str]) -> DocumentMeta:
     # signer
     if signature is not None:
         name_line, title, _start = signature
-        meta.signer = Signer(name=_RANK.sub("", _clean(name_line.text)), title=title)
+        name = _RANK.sub("", _clean(name_line.text))
+        if is_upper_line(name):
+            name = " ".join(w.capitalize() for w in name.split())  # NGUYỄN THỊ MỸ → Nguyễn Thị Mỹ
+        meta.signer = Signer(name=name, title=title)
         meta.location["signer"] = _loc(name_line)
 
     # issuer
@@ -423,21 +431,34 @@ _NOT_NAME_FIRST = {"Ban", "Đảng", "Ủy", "Uỷ", "Hội", "Công", "Chi", "V
                    "Huyện", "Quận", "Thị", "Phường", "Xã", "Mặt", "Liên", "Trung", "Quân", "Bộ", "Nhà", "Đường"}
 
 
-def _is_name(text: str) -> bool:
+def _is_name(text: str, strict_caps: bool = True) -> bool:
+    """A person's name: 2–5 capitalised words (``Nguyễn Thị Bích Hạnh``); in capitals only with a known
+    surname first (``NGUYỄN THỊ MỸ``) or right under a position line."""
     words = _RANK.sub("", _clean(text)).split()
-    if not 2 <= len(words) <= 5 or words[0] in _NOT_NAME_FIRST:
+    if not 2 <= len(words) <= 5 or words[0].capitalize() in _NOT_NAME_FIRST:
         return False
-    return all(_NAME_WORD.match(w) for w in words) or (
-        is_upper_line(text) and all(re.fullmatch(r"[A-ZĐÀ-Ỹ]+", w) for w in words) and not _POSITION_WORDS.search(text))
+    if all(_NAME_WORD.match(w) for w in words):
+        return True
+    caps = is_upper_line(text) and all(re.fullmatch(r"[A-ZĐÀ-Ỹ]+", w) for w in words) \
+        and not _POSITION_WORDS.search(text)
+    return caps and (not strict_caps or words[0].capitalize() in _SURNAMES)
+
+
+_SURNAMES = set("Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đào Trương Lương Mai "
+                "Cao Châu Tô Tạ Hà Lâm Phùng Quách Thái Tăng Thân Trịnh La Lưu Kiều Mạc Triệu Chu Khúc Nông Âu "
+                "Doãn Diệp Giang Hứa Kim Lạc Lã Lò Mạch Nghiêm Quan Tống Từ Vi Vương Ninh Hầu Hàn Đoàn Đàm Thạch "
+                "Tiêu Bạch Danh Lục Huỳnh Mã Ông Văn Viên Yên Hoàng Bế Hoàng Đồng Lăng Phí Sầm Tôn".split())
 
 
 def _find_signature(lines: list[Line], heading) -> Optional[tuple[Line, Optional[str], int]]:
     """(name line, title, index of the block's first line) of the last signed block of the document."""
     for idx in range(len(lines) - 1, -1, -1):
         text = _clean(lines[idx].text)
-        if not text or lines[idx].region == "recipients" or _SIGN_NOISE.match(text) or not _is_name(text):
+        if not text or lines[idx].region == "recipients" or _SIGN_NOISE.match(text) \
+                or not _is_name(text, strict_caps=False):
             continue
-        if is_upper_line(text) and not (idx > 0 and _is_position(_clean(lines[idx - 1].text))):
+        if is_upper_line(text) and not _is_name(text, strict_caps=True) and not (
+                idx > 0 and _is_position(_clean(lines[idx - 1].text))):
             continue
         # walk back over the title lines (skipping noise and the recipients list beside it)
         titles: list[str] = []
@@ -447,10 +468,15 @@ def _find_signature(lines: list[Line], heading) -> Optional[tuple[Line, Optional
         while j >= 0 and steps < 14:
             prev = _clean(lines[j].text)
             steps += 1
-            if not prev or _SIGN_NOISE.match(prev) or lines[j].region == "recipients":
+            if not prev or _SIGN_NOISE.match(prev):
                 j -= 1
                 continue
             cand = prev
+            if lines[j].region == "recipients" and not _split_trailing_caps(cand):
+                j -= 1
+                continue  # the recipients list beside the signature
+            if lines[j].region == "recipients":
+                cand = _split_trailing_caps(cand) or cand
             if not _is_position(cand) and not (titles and cand.lower() == "kiêm"):
                 split = _split_trailing_caps(cand)
                 if split:
@@ -486,8 +512,14 @@ def _issuer(lines: list[Line], head_end: int, meta: DocumentMeta, doc: Document)
     block: list[Line] = []
     for line in lines[: max(min(head_end, _header_zone_end(lines)), 0)]:
         if line.region == "header-right":
-            continue
-        text = _clean(_MOTTO.sub(" ", line.text))
+            # the right column only, unless a reader merged both columns into one line
+            merged = _MOTTO.search(line.text) or _EMBLEM.search(line.text)
+            if not merged or not line.text[: merged.start()].strip():
+                continue
+            text = _clean(line.text[: merged.start()])
+        else:
+            text = line.text
+        text = _clean(_MOTTO.sub(" ", text))
         text = re.sub(r"(?:^|\s)Số\s*:?.*$", "", text).strip()
         pm = _PLACE_DATE.search(text)
         if pm:

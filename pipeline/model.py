@@ -61,6 +61,9 @@ class Paragraph:
     italic: bool = False
     centered: bool = False
     confidence: Optional[float] = None  # OCR confidence 0..100, None for born-digital text
+    # (character offset in ``text``, source line number) where each re-joined source line starts, for
+    # paragraphs a reader reflowed from hard-wrapped lines; empty when unknown (then ``location.line``).
+    line_starts: list[tuple[int, int]] = _field(default_factory=list)
 
     kind = "paragraph"
 
@@ -133,6 +136,7 @@ class Line:
     bold: bool = False
     centered: bool = False
     confidence: Optional[float] = None
+    line_starts: list[tuple[int, int]] = _field(default_factory=list)  # as Paragraph.line_starts
 
 
 @dataclass
@@ -173,7 +177,8 @@ class Document:
                     if i:
                         loc = Location(page=loc.page, line=(loc.line + i) if loc.line is not None else None,
                                        table=loc.table, row=loc.row, column=loc.column)
-                    out.append(Line(part, loc, block.region, block.bold, block.centered, block.confidence))
+                    out.append(Line(part, loc, block.region, block.bold, block.centered, block.confidence,
+                                    list(block.line_starts) if "\n" not in block.text else []))
             elif include_tables:
                 out.extend(table_lines(block))
         return out

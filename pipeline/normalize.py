@@ -35,8 +35,8 @@ _WORD_PATTERNS: list[tuple[str, str]] = [
     ("digital_transformation", r"chuyen doi so|\bso hoa\b|cong nghe thong tin"),
     ("political_system", r"he thong chinh tri|xay dung dang|chinh quyen"),
     ("defense_security", r"quoc phong|an ninh|trat tu|phong chay"),
-    ("economy", r"kinh te|san xuat|giam ngheo"),
-    ("culture_society", r"van hoa|xa hoi|giao duc|y te|moi truong"),
+    ("economy", r"kinh te|san xuat|giam ngheo|nong nghiep|nong thon moi|khoi nghiep|thuong mai"),
+    ("culture_society", r"van hoa|xa hoi|giao duc|\by te\b|moi truong|an sinh"),
 ]
 _FIELD_RES = [(code, re.compile(p)) for code, p in _CODE_PATTERNS + _WORD_PATTERNS]
 
@@ -82,6 +82,9 @@ def normalize_period(text: Optional[str], default_year: Optional[int] = None) ->
     return Period(start, end, text)
 
 
+# Scans: after "Quý" only a roman numeral can follow, so "Quý TV" / "Quý lI" are OCR slips for IV / II.
+_OCR_QUARTER = re.compile(r"((?:^|\b)[Qq]u[ýỳy]\s+)([IVXTl|1]{1,4})(?![\w])")
+_OCR_ROMAN = str.maketrans({"T": "I", "l": "I", "|": "I", "1": "I"})
 # "T3 - T12/2024": forms abbreviate "tháng" to "T" in narrow cells.
 _SHORT_MONTH = re.compile(r"(?<![\w/])[Tt]\.?\s?(\d{1,2})(?![\d\w])")
 
@@ -93,6 +96,7 @@ def _period_bounds(text: str, default_year: Optional[int]) -> tuple[Optional[str
     try:
         from .dates import parse_time_expression
 
+        text = _OCR_QUARTER.sub(lambda m: m.group(1) + m.group(2).translate(_OCR_ROMAN), text)
         expr = parse_time_expression(text, default_year)
         if expr is None and _SHORT_MONTH.search(text):
             expr = parse_time_expression(_SHORT_MONTH.sub(r"tháng \1", text), default_year)

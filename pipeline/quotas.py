@@ -296,6 +296,11 @@ def _build(sdoc, start, after, value, pct, subject: Optional[str] = None) -> Quo
     item = _item(sdoc, after)
     if pct and not item:
         item = _measured(sdoc, start)
+        # "UBND xã phấn đấu mức độ hài lòng … đạt 90%": the body before the aim verb, the measure after it
+        if subj and subject is None:
+            parts = re.split(r"\s+(?:phấn đấu|đảm bảo|bảo đảm|cam kết)\s+", subj, maxsplit=1)
+            if len(parts) == 2 and parts[0] and parts[1]:
+                subj, item = parts[0], parts[1]
     return Quota(subject=subj or None, minimum=value, item=item, text="", unit="percent" if pct else "count")
 
 

@@ -15,10 +15,12 @@ from typing import Optional
 
 from .model import Cell, Document, DocumentMeta, Location, Paragraph, Registration, Table
 from .textnorm import match_key
-from .normalize import _fold, normalize_field, normalize_period, section_from_text
+from .normalize import _fold, normalize_field, normalize_period, section_from_text, unit_key
 
 #: A registration table longer than this is read only this far (bounded time for junk sheets).
 MAX_TABLE_ROWS = 5000
+#: Columns beyond this are ignored (a sheet with 16,384 used columns is junk, not a form).
+MAX_COLUMNS = 60
 #: The header is looked for in this many rows at the top of a table.
 HEADER_SEARCH_ROWS = 25
 
@@ -28,7 +30,7 @@ ROLES = ("seq", "name", "leader", "address", "field", "period", "unit")
 # Explanations in brackets are removed first, so "Lĩnh vực (KT, VH-XH …)" reads "lĩnh vực" and
 # "Tập thể (cá nhân) chỉ đạo …" reads "tập thể chỉ đạo …".
 _HEADER_RULES: list[tuple[str, re.Pattern[str]]] = [
-    ("seq", re.compile(r"^(?:s\.?\s*tt|tt|so\s*tt|so thu tu|thu tu|stt\.?|no\.?|#)$")),
+    ("seq", re.compile(r"^(?:s\.?\s*)?t\.?\s*t\.?$|^so\s*(?:tt|thu tu)$|^thu tu$|^no\.?$|^#$")),
     ("field", re.compile(r"\blinh vuc\b|\bnganh\b$")),
     ("period", re.compile(r"\bthoi gian\b|\bthoi han\b|\bthoi diem\b|\bgiai doan\b|\btien do\b")),
     ("address", re.compile(r"\bdia chi\b|\bdia ban\b|\bdia diem\b|\bnoi (?:thuc hien|xay dung|trien khai)\b"
@@ -112,7 +114,7 @@ class _State:
 
 def _filled_grid(table: Table, limit: int) -> list[list[str]]:
     """Row texts with merged cells copied into every position they cover (for header reading)."""
-    width = table.n_columns
+    width = min(table.n_columns, MAX_COLUMNS)
     rows = table.rows[:limit]
     out = [[""] * width for _ in rows]
     for r, row in enumerate(rows):
@@ -290,9 +292,10 @@ def _section_row(texts: list[str], vals: dict[str, str]) -> Optional[tuple[Optio
     seq_text = vals.get("seq", "")
     joined = " ".join(distinct)
     section = section_from_text(joined)
-    stripped = _LEADING_LABEL.sub("", joined, count=1)
+    title = " ".join(t for t in distinct if t != seq_text) or joined
+    stripped = _LEADING_LABEL.sub("", title, count=1)
     rest = _fold(stripped)
-    labelled = (_is_label(seq_text) or stripped != joined) and _seq_of(seq_text) is None
+    labelled = (_is_label(seq_text) or stripped != title) and _seq_of(seq_text) is None
     if not labelled and any(vals.get(r) for r in ("leader", "address", "field", "period")):
         return None
     if section and (labelled or rest.startswith(("mo hinh", "nhom", "phan", "dang ky"))):
@@ -341,8 +344,6 @@ def _unit_from_lines(doc: Document) -> Optional[str]:
 def _units_before_tables(doc: Document) -> dict[int, str]:
     """Table index -> the nearest filled ``Đơn vị:`` paragraph above it, for files holding several
     units' forms one after the other. Empty when the file names fewer than two distinct units."""
-    from .normalize import unit_key
-
     current: Optional[str] = None
     seen: set[str] = set()
     out: dict[int, str] = {}
@@ -374,10 +375,10 @@ def extract_registrations(doc: Document, meta: DocumentMeta, warnings: list[str]
     per_table = _units_before_tables(doc)
     for block in doc.blocks:
         if isinstance(block, Paragraph):
-            _paragraph_heading(block.text, state)
+            _paragraph_heading(block.text or "", state)
             continue
         table = block
-        if table.layout or not table.rows:
+        if not isinstance(table, Table) or table.layout or not table.rows:
             continue
         try:
             _read_table(table, state, per_table.get(table.index, unit), default_year, looks_like_form, out,
@@ -417,16 +418,27 @@ def _read_table(table: Table, state: _State, unit: Optional[str], default_year: 
     if n_rows > MAX_TABLE_ROWS:
         warnings.append(f"registrations: table {table.index} has {n_rows} rows; only the first "
                         f"{MAX_TABLE_ROWS} were read")
-    width = max(layout.width, table.n_columns)
+    width = min(max(layout.width, table.n_columns), MAX_COLUMNS)
+    if table.n_columns > MAX_COLUMNS:
+        warnings.append(f"registrations: table {table.index} has {table.n_columns} columns; only the first "
+                        f"{MAX_COLUMNS} were read")
+    attribute_cols = {c for c, role in layout.roles.items() if role in ("leader", "address", "field", "period", "unit")}
+    carried: dict[int, tuple[str, int]] = {}  # column -> (text, last row) of a vertically merged cell
     ragged = 0
     orphan = 0
     for r in range(start, limit):
         row = table.rows[r]
-        if row and (max(c.column + c.colspan for c in row) != layout.width or len(row) > layout.width):
-            if not any(c.colspan > 1 for c in row):
-                ragged += 1
         dense = _row_cells(row, width)
         texts = [_text(c) for c in dense]
+        if row and not any(c.colspan > 1 for c in row):
+            extent = max(c.column + c.colspan for c in row)
+            if extent < layout.width or any(texts[layout.width:]):
+                ragged += 1
+        for c, cell in enumerate(dense):
+            if cell is not None and cell.rowspan > 1 and c in attribute_cols:
+                carried[c] = (texts[c], r + cell.rowspan - 1)
+            elif cell is None and c in carried and carried[c][1] >= r and not texts[c]:
+                texts[c] = carried[c][0]  # one leader/field/period cell merged over several model rows
         if not any(texts):
             state.last = None  # a blank row ends the row above: what follows is not its continuation
             continue

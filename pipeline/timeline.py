@@ -18,12 +18,13 @@ heading, the body asked by ``đề nghị``, or the previous sentence's actor) a
 """
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import itertools
 import logging
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Optional
 
 from .dates import TimeExpr, find_time_expressions
@@ -39,6 +40,7 @@ _F = re.IGNORECASE | re.UNICODE
 #: Phrases that, right before a date, make it a cut-off (spec: "What makes a date a deadline").
 DEADLINE_TRIGGERS = [
     "trước", "chậm nhất", "chậm nhất là", "muộn nhất", "hạn chót", "hạn cuối", "thời hạn", "hạn nộp",
+    "hoàn thành", "hoàn tất",
     "không muộn hơn", "không quá", "đến hết", "hết hạn", "kết thúc trước", "xong trước", "hoàn thành trước",
 ]
 #: "đến ngày …" closes a task only after a verb of finishing or sending.
@@ -48,8 +50,7 @@ RELATIVE_TRIGGERS = re.compile(
     r"(?:chậm nhất|muộn nhất|trong (?:vòng|thời hạn))\s+(?:sau\s+)?\d+\s+(?:ngày|tuần|tháng)"
     r"|(?:trước|sau)\s+(?:ngày\s+)?[^\d,.;]{2,40}?\s+\d+\s+ngày(?!\s*\d)", _F)
 #: Anything deadline-like at all (a cheap pre-check before the NLP runs).
-_DEADLINE_HINT = re.compile(r"trước|chậm nhất|muộn nhất|hạn chót|hạn cuối|thời hạn|hạn nộp|không muộn|"
-                            r"đến hết|không quá", _F)
+_DEADLINE_HINT = re.compile(r"trước|chậm nhất|muộn nhất|hạn|không muộn|đến|không quá|hoàn thành|hoàn tất", _F)
 
 # Verbs that start an action (sending, finishing, registering …), longest first.
 ACTION_VERBS = sorted([
@@ -141,11 +142,17 @@ class _Para:
     lines: list[tuple[int, Line]] = field(default_factory=list)  # (offset in text, line)
 
     def location(self, offset: int) -> Location:
-        loc = self.lines[0][1].location
-        for start, line in self.lines:
-            if start <= offset:
-                loc = line.location
-        return Location(page=loc.page, line=loc.line, table=loc.table, row=loc.row)
+        """Where the character at ``offset`` came from (the source line, when the reader kept it)."""
+        start, line = self.lines[0]
+        for s, l in self.lines:
+            if s <= offset:
+                start, line = s, l
+        loc = line.location
+        number = loc.line
+        for local, source_line in getattr(line, "line_starts", None) or []:
+            if local <= offset - start:
+                number = source_line
+        return Location(page=loc.page, line=number, table=loc.table, row=loc.row)
 
 
 def _strip_marks(text: str) -> str:
@@ -250,7 +257,8 @@ _STOP_RECIPIENT = re.compile(
 
 def _recipient(sentence: str, until: int) -> Optional[str]:
     """Where it is sent: after "gửi về", "nộp về", "về <Body>", "qua <Body>"."""
-    for pattern in (r"(?:gửi|nộp|chuyển|báo cáo)\s+(?:về|đến|tới|lên)\s+(?=[^\W\d_])", r"(?<!\w)trình\s+(?=[A-ZĐ])",
+    for pattern in (r"(?:gửi|nộp|chuyển|báo cáo)\s+(?:về|đến|tới|lên)\s+(?=[^\W\d_])",
+                    r"(?<!\w)(?:trình|báo cáo)\s+(?=(?:Ủy|Uỷ|UB|Ban|Thường|Đảng|Huyện|Tỉnh|Thành|Sở|Bộ|Chủ tịch|HĐND))",
                     r"(?<!\w)(?:về|đến|lên)\s+(?=[A-ZĐÂĂÊÔƠƯ])", r"(?<!\w)(?:gửi|nộp)\s+(?=(?:cho\s+)?[A-ZĐ])"):
         for m in re.finditer(pattern, sentence, re.UNICODE):
             rest = sentence[m.end():]
@@ -386,6 +394,7 @@ class _Context:
     issued_on: Optional[str]
     title_key: str = ""
     heading: Optional[str] = None  # the body named by the nearest list heading
+    heading_level: int = 0
     prev_actor: Optional[str] = None
     requested: dict[str, str] = field(default_factory=dict)  # verb -> body asked to do it
     requested_any: Optional[str] = None
@@ -412,7 +421,7 @@ def _infer_year(paras: list[_Para], meta: DocumentMeta) -> Optional[int]:
     return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
 
 
-def _role(text: str, sent_start: int, expr: TimeExpr, ctx: _Context, line: Line) -> Optional[str]:
+def _role(text: str, sent_start: int, expr: TimeExpr, ctx: _Context) -> Optional[str]:
     """own | cited | anniversary | past | None (deadline/milestone decided later)."""
     before_line = text[max(0, expr.start - 60):expr.start]
     if expr.text.lower().startswith("ngày") and _PLACE_DATE_BEFORE.search(before_line) and not expr.is_range:
@@ -426,6 +435,8 @@ def _role(text: str, sent_start: int, expr: TimeExpr, ctx: _Context, line: Line)
         return "anniversary"
     if ctx.ref_year and expr.last and expr.last.year < ctx.ref_year - 1:
         return "past"
+    if re.search(r"kể\s+từ\s*$", before, _F) and not expr.is_range:
+        return "relative"  # "trong 05 ngày kể từ ngày 15/3": the start of a window, not an event
     return None
 
 
@@ -480,24 +491,43 @@ def extract_timeline(doc: Document, meta: DocumentMeta, warnings: list[str]) -> 
     return _dedupe(deadlines), milestones
 
 
+def _heading_level(stripped: str) -> int:
+    """Outline depth of a numbered paragraph: I. = 0, 1. / Bước 1 = 1, 1.1. = 2, a) = 3."""
+    if re.match(r"^\s*[IVXLC]+[.)]\s", stripped):
+        return 0
+    m = re.match(r"^\s*(\d+(?:\.\d+)*)[.)]\s", stripped)
+    if m:
+        return 1 + m.group(1).count(".")
+    if re.match(r"^\s*Bước\s+\d", stripped, _F):
+        return 1
+    return 3
+
+
 def _update_heading(text: str, ctx: _Context) -> None:
-    """A numbered heading naming a body ("5.1. Các tổ chức …") is the actor of the bullets under it."""
+    """A numbered heading naming a body ("5.1. Các tổ chức …") is the actor of the items under it.
+
+    A new numbered paragraph at the same or a higher outline level closes the previous scope;
+    a deeper one ("a)" under "5.1.") stays inside it.
+    """
     stripped = _strip_marks(text).strip()
     if not _HEADING_NUM.match(stripped):
         return
-    if re.match(r"^\s*[IVXLC]+[.)]\s", stripped):  # a new section: earlier actors no longer apply
+    level = _heading_level(stripped)
+    if level == 0:  # a new section: earlier actors no longer apply
         ctx.prev_actor = None
+    if ctx.heading is not None and level <= ctx.heading_level:
         ctx.heading = None
     body = _HEADING_NUM.sub("", stripped, count=1).strip()
+    lead = None
     if ":" in body:  # "1. Văn phòng UBND phường: xây dựng …" - the lead-in names the actor
         lead = body.split(":", 1)[0].strip()
-        ctx.heading = lead if _BODY_RE.search(lead) and len(lead.split()) <= 16 and not _VERB_RE.match(lead) else None
-        return
-    if len(body.split()) <= 20 and not _ends_sentence(body) and _BODY_RE.search(body) and not _VERB_RE.match(body) \
-            and body[:1].isupper():
-        ctx.heading = body
-    elif len(body.split()) <= 20 and not _ends_sentence(body):
-        ctx.heading = None  # a heading naming no body (a step, a topic)
+        if not (_BODY_RE.search(lead) and len(lead.split()) <= 16 and not _VERB_RE.match(lead)):
+            lead = None
+    elif len(body.split()) <= 20 and not _ends_sentence(body) and _BODY_RE.search(body) \
+            and not _VERB_RE.match(body) and body[:1].isupper():
+        lead = body
+    if lead:
+        ctx.heading, ctx.heading_level = lead, level
 
 
 def _remember_actor(sentence: str, ctx: _Context) -> None:
@@ -566,16 +596,20 @@ def _read_sentence(para: _Para, s_start: int, sentence: str, exprs: list[TimeExp
             log.warning("timeline: NLP failed on a sentence (%s); using text rules", exc)
             spacy_doc = None
     rel_spans = [(e.start - s_start, e.end - s_start) for e in exprs]
-    cutoffs = [(e.start - s_start, e.end - s_start) for e in exprs
-               if _is_deadline(sentence, e.start - s_start, spacy_doc, triggers)[0]]
+    is_cutoff = [_is_deadline(sentence, e.start - s_start, spacy_doc, triggers, e.end - s_start) for e in exprs]
+    for i in range(1, len(exprs)):  # "trước ngày 15/6 và ngày 15/12": both are cut-offs
+        if is_cutoff[i - 1] and not is_cutoff[i] and re.fullmatch(
+                r"\s*(?:,|;|và|hoặc)\s*(?:ngày\s*)?", sentence[exprs[i - 1].end - s_start:exprs[i].start - s_start], _F):
+            is_cutoff[i] = True
+    cutoffs = [(e.start - s_start, e.end - s_start) for e, flag in zip(exprs, is_cutoff) if flag]
     seen_ms: set[tuple[str, str]] = set()
-    for expr in exprs:
-        line = para.lines[0][1]
-        role = _role(para.text, s_start, expr, ctx, line)
+    for expr, is_deadline in zip(exprs, is_cutoff):
+        role = _role(para.text, s_start, expr, ctx)
+        if role == "relative" and RELATIVE_TRIGGERS.search(sentence):
+            _relative_warning(sentence, para, warnings, s_start)
         if role is not None:
             continue
         expr = _roll_forward(expr, ctx)
-        is_deadline, relative = _is_deadline(sentence, expr.start - s_start, spacy_doc, triggers)
         loc = para.location(expr.start)
         if is_deadline:
             if expr.first is None:
@@ -599,6 +633,8 @@ def _read_sentence(para: _Para, s_start: int, sentence: str, exprs: list[TimeExp
 def _is_title_or_basis(sentence: str, ctx: _Context) -> bool:
     """Title, legal basis ("Căn cứ …") and past events name periods, not scheduled activities."""
     key = match_key(_clean_item(sentence))
+    if _is_heading(sentence):
+        return True  # an all-capitals heading ("I. KẾT QUẢ 6 THÁNG ĐẦU NĂM 2024") names a topic
     if re.search(r"(?<!\w)đã\s", key):
         return True  # a past event told in the text ("Ngày 10/1, Ban Thường vụ đã ban hành …")
     if ctx.title_key and len(key) > 10 and (key in ctx.title_key or ctx.title_key in key):
@@ -608,9 +644,6 @@ def _is_title_or_basis(sentence: str, ctx: _Context) -> bool:
 
 def _roll_forward(expr: TimeExpr, ctx: _Context) -> TimeExpr:
     """An undated "15/01" in a plan issued in December means next January."""
-    import datetime as dt
-    from dataclasses import replace
-
     if not (expr.year_inferred and ctx.issued_on and expr.first and expr.last and not expr.is_range):
         return expr
     try:
@@ -626,27 +659,45 @@ def _roll_forward(expr: TimeExpr, ctx: _Context) -> TimeExpr:
     return expr
 
 
-def _is_deadline(sentence: str, rel_start: int, spacy_doc, triggers) -> tuple[bool, bool]:  # type: ignore[no-untyped-def]
-    """A trigger ends at most two tokens before the date ("trước ngày", "chậm nhất là ngày")."""
+_TRIGGER_TAIL = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, DEADLINE_TRIGGERS)) + r")[\s:,*(]*"
+                           r"(?:(?:là|vào|trong)\s+)?$", _F)
+
+
+def _is_deadline(sentence: str, rel_start: int, spacy_doc, triggers,  # type: ignore[no-untyped-def]
+                 rel_end: Optional[int] = None) -> bool:
+    """A trigger ends at most two tokens before the date ("trước ngày", "chậm nhất là ngày"),
+    or a cut-off noun follows it ("30/6/2025 là hạn cuối")."""
     if spacy_doc is not None:
         t_date = _token_index(spacy_doc, rel_start)
+        t_after = _token_index(spacy_doc, rel_end) if rel_end is not None else None
+        if t_date < len(spacy_doc) and spacy_doc[t_date].idx < rel_start:
+            # the segmenter glued the trigger to the date ("Trước 30/5/2025" as one word)
+            glued = spacy_doc[t_date].text[:rel_start - spacy_doc[t_date].idx]
+            if _TRIGGER_TAIL.search(glued):
+                return True
         for start, end, label in triggers:
             gap_tokens = [t for t in spacy_doc[end:t_date] if not t.is_space]
             gap = " ".join(t.lower_ for t in gap_tokens)
+            trigger = spacy_doc[start:end].text.lower()
+            if trigger in ("hoàn thành", "hoàn tất") and (not gap_tokens or re.search(
+                    r"(?<!\w)đã\s+$", spacy_doc[:start].text.lower())):
+                continue  # bare "hoàn thành": a cut-off only as "hoàn thành: …", "hoàn thành trong …"
             if label == "DEADLINE" and end <= t_date and len(gap_tokens) <= 2 \
                     and re.fullmatch(r"(?:(?:là|vào|ngày|đến|trong|:|,|\*+|\()\s*)*", gap + " " if gap else ""):
-                return True, False
-            trigger = spacy_doc[start:end].text.lower()
+                return True
             if label == "DEADLINE" and end <= t_date and trigger.startswith(("hạn", "thời hạn")) \
-                    and len(gap_tokens) <= 6 and not any(t.text in ".;!?" for t in gap_tokens):
-                return True, False  # "hạn nộp hồ sơ: 15/8/2025", "thời hạn hoàn thành là ngày …"
+                    and len(gap_tokens) <= 6 and not any(t.text in ".;!?" or t.like_num for t in gap_tokens) \
+                    and "từ" not in gap.split():
+                return True  # "hạn nộp hồ sơ: 15/8/2025", "thời hạn hoàn thành là ngày …"
+            if label == "DEADLINE" and t_after is not None and start >= t_after and trigger.startswith("hạn") \
+                    and re.fullmatch(r"(?:(?:là|,|:|\))\s*)*", " ".join(t.lower_ for t in spacy_doc[t_after:start]) + " "):
+                return True  # "Ngày 30/6/2025 là hạn cuối nộp hồ sơ"
             if label == "CLOSING" and end <= t_date and len(gap_tokens) <= 1 \
                     and re.fullmatch(r"(?:(?:hết|ngày)\s*)*", gap + " " if gap else ""):
                 # "từ … đến …" is a range, read by the grammar; here only "hoàn thành đến ngày …"
-                return True, False
-        return False, False
-    before = sentence[max(0, rel_start - 30):rel_start].lower()
-    return bool(re.search(r"(?:" + "|".join(map(re.escape, DEADLINE_TRIGGERS)) + r")[\s:,*]*(?:là\s+|vào\s+)?$", before)), False
+                return True
+        return False
+    return bool(_TRIGGER_TAIL.search(sentence[max(0, rel_start - 30):rel_start]))
 
 
 def _make_deadline(sentence: str, expr: TimeExpr, s_start: int, rel_spans: list[tuple[int, int]],

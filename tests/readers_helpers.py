@@ -108,6 +108,11 @@ def register_fonts() -> tuple[str, str, str]:
     from reportlab.pdfbase.ttfonts import TTFont
 
     names = ("VnSerif", "VnSerif-Bold", "VnSerif-Italic")
+    missing = [p for p in (FONT_REGULAR, FONT_BOLD, FONT_ITALIC) if not p.exists()]
+    if missing:
+        import pytest
+
+        pytest.skip(f"fonts missing ({missing[0].name}): apt-get install fonts-dejavu-core fonts-dejavu-extra")
     for name, path in zip(names, (FONT_REGULAR, FONT_BOLD, FONT_ITALIC)):
         try:
             pdfmetrics.getFont(name)
@@ -247,3 +252,33 @@ HEADER_OPS = [
     ("center", 297, 145, "KẾ HOẠCH", "bold", 13),
     ("center", 297, 162, "Về việc phát động phong trào thi đua “Dân vận khéo” năm 2024", "bold", 12),
 ]
+
+
+def make_unmapped_font_pdf(path: Path) -> Path:
+    """A one-page PDF whose text uses a CID font without a ToUnicode map: extraction gives "(cid:65)…".
+
+    Written by hand (reportlab always embeds the mapping), with a correct xref table.
+    """
+    content = b"BT /F1 12 Tf 72 700 Td <00410042004300440045004600470048> Tj ET"
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> "
+        b"/Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /Foo /Encoding /Identity-H /DescendantFonts [6 0 R] >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Foo /CIDSystemInfo << /Registry (Adobe) "
+        b"/Ordering (Identity) /Supplement 0 >> /DW 500 >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, obj in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + obj + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    for off in offsets:
+        out += b"%010d 00000 n \n" % off
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    path.write_bytes(bytes(out))
+    return path

@@ -156,7 +156,7 @@ def test_watch_processes_files_once_they_stop_growing(tmp_path: Path) -> None:
         time.sleep(1.0)
         growing = tmp_path / "inbox" / "dang-ghi.txt"
         with open(growing, "w", encoding="utf-8") as fh:  # written in pieces, like a slow copy
-            for part in letter_text(3).splitlines(keepends=True):
+            for part in letter_text(3, tag="watch").splitlines(keepends=True):
                 fh.write(part)
                 fh.flush()
                 time.sleep(0.05)
@@ -189,3 +189,28 @@ def test_batch_on_postgresql(tmp_path: Path) -> None:
     assert counts == [6, 2]
     assert list(runs["new"]) == [3, 3] and list(runs["status"]) == ["ok", "ok"]
     assert not (tmp_path / "data" / "pipeline.sqlite").exists()
+
+
+def test_a_file_changed_while_being_read_is_left_for_the_next_run(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    target = inbox / "dang-sua.txt"
+    target.write_text(letter_text(1, tag="v1"), encoding="utf-8")
+    proc = popen_cli(RUN, cwd=tmp_path, env={"PIPELINE_TEST_SLOW_SECONDS": "2"})
+    try:
+        for line in proc.stderr:  # hashed and handed to a worker, which now sleeps 2 s
+            if "extracting 1 file" in line:
+                break
+        target.write_text(letter_text(1, tag="v2 (sửa lại)"), encoding="utf-8")
+        _, err = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            kill_group(proc)
+    assert proc.returncode == 0
+    assert "changed while it was being read" in err
+    assert target.exists() and committed(tmp_path) == 0
+    rerun = run_cli(RUN, cwd=tmp_path)
+    assert rerun.returncode == 0, rerun.stderr
+    url = sqlite_url(tmp_path / "data")
+    shas = list(store.query(url, "select sha256 from documents")["sha256"])
+    assert shas == [hashlib.sha256(letter_text(1, tag="v2 (sửa lại)").encode("utf-8")).hexdigest()]

@@ -175,6 +175,9 @@ def test_invalid_day_in_february_depends_on_the_year():
     ("2024", D(2024, 1, 1), D(2024, 12, 31)),
     ("Từ 01/3/2024 đến 31/12/2024", D(2024, 3, 1), D(2024, 12, 31)),
     ("Tháng 3/2024, tháng 5/2024", D(2024, 3, 1), D(2024, 5, 31)),
+    ("T3-T12/2024", D(2024, 3, 1), D(2024, 12, 31)),
+    ("Năm 2024 - 2025", D(2024, 1, 1), D(2025, 12, 31)),
+    ("tháng 3 đến tháng 12 năm 2024", D(2024, 3, 1), D(2024, 12, 31)),
 ])
 def test_parse_a_whole_cell(cell, first, last):
     e = parse_time_expression(cell)

@@ -416,3 +416,24 @@ def test_v_v_letter_wins_over_an_attached_plan_heading(tmp_path):
         """)
     assert meta.kind == "official_letter"
     assert meta.subject == "gửi kế hoạch tổ chức ngày hội"
+
+
+def test_columns_merged_into_single_lines_and_capitals_name(tmp_path):
+    """PDF text where each header/signature line holds both columns, separated by one space only."""
+    meta, _ = meta_of(tmp_path, """
+        HỘI LHPN HUYỆN CHÂU PHÚ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+        BAN CHẤP HÀNH Độc lập - Tự do - Hạnh phúc
+        Số: 15/KH-HPN Châu Phú, ngày 3 tháng 3 năm 2025
+        KẾ HOẠCH
+        Tổ chức các hoạt động kỷ niệm ngày 8/3
+        Căn cứ Chương trình công tác năm 2025, Ban Chấp hành Hội xây dựng kế hoạch như sau:
+        - Mỗi cơ sở Hội tổ chức ít nhất 01 hoạt động.
+        Nơi nhận: TM. BAN THƯỜNG VỤ
+        - Như trên; CHỦ TỊCH
+        - Lưu: VT.
+        NGUYỄN THỊ MỸ
+        """)
+    assert meta.issuer == "Ban Chấp hành Hội LHPN huyện Châu Phú"
+    assert meta.number == "15/KH-HPN"
+    assert (meta.place, meta.issued_on) == ("Châu Phú", "2025-03-03")
+    assert meta.signer.to_dict() == {"name": "Nguyễn Thị Mỹ", "title": "Chủ tịch"}

@@ -52,6 +52,7 @@ def test_empty_field_is_null_and_first_named_field_wins():
     ("02/2024 - 12/2024", "2024-02-01", "2024-12-31"),
     ("02 - 6/2024", "2024-02-01", "2024-06-30"),
     ("T3 - T12/2024", "2024-03-01", "2024-12-31"),  # "tháng" abbreviated in a narrow cell
+    ("Quý II - Quý TV/2024", "2024-04-01", "2024-12-31"),  # OCR read IV as TV
 ])
 def test_period_shapes(text, start, end):
     period = normalize_period(text, 2024)

@@ -117,3 +117,18 @@ def test_more_non_quotas(sentence):
 def test_year_label_is_not_the_count_and_leaves_the_subject():
     q = one("Mỗi xã trong năm 2024 đăng ký 02 mô hình.")
     assert (q.subject, q.minimum, q.exact) == ("Mỗi xã", 2, True)
+
+
+def test_measured_target_subject_is_the_body_and_item_the_measure():
+    q = one("UBND xã phấn đấu mức độ hài lòng của người dân đạt tối thiểu 90%.")
+    assert (q.subject, q.item, q.minimum, q.unit) == ("UBND xã", "mức độ hài lòng của người dân", 90, "percent")
+
+
+def test_big_data_table_is_skipped_with_a_warning():
+    from pipeline.model import Cell, Table
+
+    rows = [[Cell(str(i), i, 0), Cell(f"Mỗi tổ ít nhất {i} mô hình", i, 1)] for i in range(500)]
+    doc = Document(path="x.xlsx", sha256="0", format="xlsx", blocks=[Table(rows, Location(sheet="S"))])
+    warnings: list[str] = []
+    assert extract_quotas(doc, DocumentMeta(), warnings) == []
+    assert any("500 rows" in w for w in warnings)

@@ -7,7 +7,7 @@ import docx
 import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-from pipeline.model import Document, Paragraph, Table
+from pipeline.model import Document, Paragraph
 from pipeline.readers import read
 from readers_helpers import set_cell_borders_none
 
@@ -155,3 +155,36 @@ def test_legacy_font_text_is_converted_and_unicode_text_kept(tmp_path: Path) -> 
     doc = read(path)
     assert [p.text for p in doc.paragraphs] == legacy + ["Ghi chú: bản Unicode đã được kiểm tra, ngày 05/02/2024."]
     assert any("TCVN3" in w for w in doc.warnings)
+
+
+def test_automatic_numbering_labels_are_rendered(tmp_path: Path) -> None:
+    """Word list numbers live in numbering.xml, not in the text; readers must show them."""
+    from docx.oxml import parse_xml
+
+    d = docx.Document()
+    numbering = d.part.numbering_part.element
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    numbering.append(parse_xml(
+        f'<w:abstractNum {w} w:abstractNumId="90">'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl>'
+        '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="-"/></w:lvl>'
+        '</w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {w} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+
+    def numbered(text: str, level: int) -> None:
+        p = d.add_paragraph(text)
+        p._p.get_or_add_pPr().append(parse_xml(
+            f'<w:numPr {w}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'))
+
+    numbered("MỤC ĐÍCH, YÊU CẦU", 0)
+    numbered("Mục đích", 1)
+    numbered("Nâng cao nhận thức của cán bộ.", 2)
+    numbered("Yêu cầu", 1)
+    numbered("NỘI DUNG", 0)
+    numbered("Đăng ký mô hình", 1)
+    path = tmp_path / "numbered.docx"
+    d.save(str(path))
+    assert [p.text for p in read(path).paragraphs] == [
+        "I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích", "- Nâng cao nhận thức của cán bộ.", "2. Yêu cầu", "II. NỘI DUNG",
+        "1. Đăng ký mô hình"]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.model import Document, Paragraph, Table
+from pipeline.model import Document, Paragraph
 from pipeline.readers import ReadError, read
 from readers_helpers import HEADER_OPS, make_pdf, table_ops, wrap_ops
 
@@ -215,3 +215,52 @@ def test_pdf_made_from_a_vni_font_document_is_converted(tmp_path: Path) -> None:
     doc = read(make_pdf(tmp_path / "vni.pdf", [[("text", 70, 80, glyphs, "", 12)]]))
     assert [p.text for p in _paras(doc)] == [text]
     assert doc.encoding == "vni"
+
+
+def test_header_columns_close_together(tmp_path: Path) -> None:
+    """Word exports often leave only a few points between the issuer and the motto."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from readers_helpers import register_fonts
+
+    font = register_fonts()[0]
+    left = "UBND THÀNH PHỐ LONG XUYÊN"
+    end = 70 + stringWidth(left, font, 11)
+    ops = [("text", 70, 60, left, "", 11), ("text", end + 12, 60, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "bold", 11),
+           ("text", 80, 76, "UBND PHƯỜNG MỸ PHƯỚC", "bold", 11),
+           ("text", end + 40, 76, "Độc lập - Tự do - Hạnh phúc", "bold", 11),
+           ("text", 90, 100, "Số: 344 /KH-UBND", "", 11),
+           ("text", end + 20, 100, "Mỹ Phước, ngày 20 tháng 3 năm 2024", "italic", 11),
+           ("center", 297, 140, "KẾ HOẠCH", "bold", 13)]
+    doc = read(make_pdf(tmp_path / "close.pdf", [ops]))
+    assert [(p.text, p.region) for p in _paras(doc)] == [
+        ("UBND THÀNH PHỐ LONG XUYÊN", "header-left"), ("UBND PHƯỜNG MỸ PHƯỚC", "header-left"),
+        ("Số: 344 /KH-UBND", "header-left"), ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "header-right"),
+        ("Độc lập - Tự do - Hạnh phúc", "header-right"), ("Mỹ Phước, ngày 20 tháng 3 năm 2024", "header-right"),
+        ("KẾ HOẠCH", "body")]
+
+
+def test_quotes_around_italic_words_are_not_spaced(tmp_path: Path) -> None:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from readers_helpers import register_fonts
+
+    regular, _, italic = register_fonts()
+    x = 70 + stringWidth("phong trào “", regular, 12)
+    x2 = x + stringWidth("Dân vận khéo", italic, 12)
+    ops = [("text", 70, 80, "phong trào “", "", 12), ("text", x, 80, "Dân vận khéo", "italic", 12),
+           ("text", x2, 80, "” năm 2024", "", 12)]
+    doc = read(make_pdf(tmp_path / "quotes.pdf", [ops]))
+    assert [p.text for p in _paras(doc)] == ["phong trào “Dân vận khéo” năm 2024"]
+
+
+def test_text_layer_without_unicode_mapping_counts_as_no_text(tmp_path: Path) -> None:
+    from pipeline.readers import pdf
+    from readers_helpers import make_unmapped_font_pdf
+
+    path = make_unmapped_font_pdf(tmp_path / "cid.pdf")
+    doc = Document(path=str(path), sha256="", format="pdf")
+    pdf.read(path, doc)
+    assert doc.metadata["pages_without_text"] == [1]
+    assert not any("cid:" in getattr(b, "text", "") for b in doc.blocks)
+    assert "page 1 has no text layer: needs OCR" in doc.warnings

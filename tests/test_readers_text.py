@@ -1,7 +1,6 @@
 """Plain-text reader: encodings (UTF-8, BOM, UTF-16, cp1258, TCVN3, VNI), reflow, header split."""
 from __future__ import annotations
 
-import difflib
 import unicodedata
 from pathlib import Path
 
@@ -238,3 +237,13 @@ def test_recipients_and_signature_written_side_by_side(tmp_path: Path) -> None:
                    ("Nơi nhận:", "recipients", 3), ("TM. ỦY BAN NHÂN DÂN", "signature", 3),
                    ("- Phòng Nội vụ thị xã;", "recipients", 4), ("CHỦ TỊCH", "signature", 4),
                    ("- Lưu: VT.", "recipients", 5), ("Lê Duy Bảo", "body", 7)]
+
+
+def test_doubly_encoded_utf8_is_repaired(tmp_path: Path) -> None:
+    """UTF-8 opened as Windows-1252 and saved as UTF-8 again ("Cá»™ng hÃ²a")."""
+    text = "Cộng hòa xã hội chủ nghĩa Việt Nam\nĐảng ủy phường Vinh Tân đề nghị các chi bộ đăng ký.\n"
+    mangled = "".join(chr(b) if b in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else bytes((b,)).decode("cp1252")
+                      for b in text.encode("utf-8"))
+    doc = read(_write(tmp_path, "twice.txt", mangled.encode("utf-8")))
+    assert _texts(doc) == ["Cộng hòa xã hội chủ nghĩa Việt Nam", "Đảng ủy phường Vinh Tân đề nghị các chi bộ đăng ký."]
+    assert doc.encoding == "utf-8+mojibake"

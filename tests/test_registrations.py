@@ -287,3 +287,27 @@ def test_first_data_row_is_not_taken_for_a_second_header_row():
             ["Đường hoa", "Chi hội Phụ nữ", "Thôn Tây", "VH-XH", "Năm 2025"]]
     regs = extract_registrations(form_document([grid_table(rows)]), meta(unit="X"), [])
     assert [(r.seq, r.name) for r in regs] == [(None, "Mô hình tổ tự quản"), (None, "Đường hoa")]
+
+
+def test_leader_cell_merged_over_two_model_rows_belongs_to_both():
+    rows = [HEADER, ["1", "Đường hoa", ("Chi bộ thôn Đông", 2, 1), "Thôn Đông", "KT", "Năm 2025"],
+            ["2", "Tủ sách", None, "Thôn Đông", "VH-XH", "Năm 2025"]]
+    regs = extract_registrations(form_document([grid_table(rows)]), meta(unit="X"), [])
+    assert [(r.name, r.leader) for r in regs] == [("Đường hoa", "Chi bộ thôn Đông"), ("Tủ sách", "Chi bộ thôn Đông")]
+
+
+def test_very_wide_junk_table_is_cut_with_a_warning():
+    header = HEADER + [f"Cột {i}" for i in range(500)]
+    rows = [header, NEW_ROWS[0] + ["x"] * 500]
+    warnings: list[str] = []
+    regs = extract_registrations(form_document([grid_table(rows)]), meta(unit="X"), warnings)
+    assert [r.name for r in regs] == [NEW_ROWS[0][1]]
+    assert any("506 columns" in w for w in warnings)
+
+
+def test_section_row_whose_roman_numeral_was_read_as_a_digit():
+    # OCR often reads "I" as "1" or "l": a numbered row that only says "Mô hình mới …" is a heading
+    rows = [HEADER, ["1", "Mô hình mới năm 2025", "", "", "", ""], NEW_ROWS[0],
+            ["11", "Mô hình tiếp tục thực hiện (đã đăng ký năm 2024)", "", "", "", ""], CONTINUING_ROWS[0]]
+    regs = extract_registrations(form_document([grid_table(rows)]), meta(unit="X"), [])
+    assert rows_of(regs) == [EXPECTED[0], EXPECTED[2]]

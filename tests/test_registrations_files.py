@@ -86,7 +86,7 @@ def test_docx_two_row_merged_header_other_order_no_address_extra_column(tmp_path
 # --------------------------------------------------------------------------- PDF
 
 
-def _pdf_form(path: Path, n_new: int) -> Path:
+def _pdf_form(path: Path, n_new: int, repeat_header: bool = True) -> Path:
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.pdfbase import pdfmetrics
@@ -103,7 +103,7 @@ def _pdf_form(path: Path, n_new: int) -> Path:
                      fields[i % 4], "Năm 2025"])
     rows += [["II", "Mô hình tiếp tục thực hiện", "", "", "", ""],
              ["1", "Ngày chủ nhật xanh", "Đoàn xã", "Toàn xã", "Văn hóa - xã hội", "Tháng 3 - 12/2025"]]
-    table = Table(rows, repeatRows=1, colWidths=[45, 220, 150, 90, 80, 110])
+    table = Table(rows, repeatRows=1 if repeat_header else 0, colWidths=[45, 220, 150, 90, 80, 110])
     table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), "DejaVuSerif", 10),
                                ("GRID", (0, 0), (-1, -1), 0.5, "black")]))
     pdf = SimpleDocTemplate(str(path), pagesize=landscape(A4))
@@ -112,8 +112,9 @@ def _pdf_form(path: Path, n_new: int) -> Path:
     return path
 
 
-def test_pdf_form_over_two_pages_with_repeated_header(tmp_path):
-    rec = extract_file(_pdf_form(tmp_path / "dang-ky.pdf", n_new=30))
+@pytest.mark.parametrize("repeat_header", [True, False])
+def test_pdf_form_over_two_pages(tmp_path, repeat_header):
+    rec = extract_file(_pdf_form(tmp_path / "dang-ky.pdf", n_new=30, repeat_header=repeat_header))
     assert rec.document.pages >= 2
     regs = rec.registrations
     assert [r.seq for r in regs] == list(range(1, 31)) + [1]
@@ -146,13 +147,7 @@ def _xlsx(path: Path, rows, merges=()) -> Path:
     return path
 
 
-@pytest.fixture
-def xlsx_reader():
-    # The XLSX reader is written in parallel (readers engineer); these tests need it.
-    return pytest.importorskip("pipeline.readers.xlsx")
-
-
-def test_xlsx_merged_section_rows_extra_and_ragged_columns(tmp_path, xlsx_reader):
+def test_xlsx_merged_section_rows_extra_and_ragged_columns(tmp_path):
     rows = [
         ["TT", "Tên mô hình", "Chủ thể", "Địa chỉ", "Lĩnh vực", "Thời gian thực hiện", "Kết quả dự kiến"],
         ["I. Mô hình mới năm 2025"],
@@ -172,7 +167,7 @@ def test_xlsx_merged_section_rows_extra_and_ragged_columns(tmp_path, xlsx_reader
     assert rec.registrations[0].period.end == "2025-12-31"
 
 
-def test_xlsx_ten_thousand_rows_warn_in_bounded_time(tmp_path, xlsx_reader):
+def test_xlsx_ten_thousand_rows_warn_in_bounded_time(tmp_path):
     rows = [["STT", "Tên mô hình", "Chủ thể", "Lĩnh vực", "Thời gian"]]
     rows += [[i, f"Mô hình {i}", "Chi đoàn", "KT", "Năm 2025"] for i in range(1, 10001)]
     doc = read(_xlsx(tmp_path / "lon.xlsx", rows))  # the real reader; only this stage is timed
@@ -185,7 +180,7 @@ def test_xlsx_ten_thousand_rows_warn_in_bounded_time(tmp_path, xlsx_reader):
     assert any("rows; only the first" in w for w in warnings)
 
 
-def test_xlsx_sheet_without_header_warns(tmp_path, xlsx_reader):
+def test_xlsx_sheet_without_header_warns(tmp_path):
     rows = [[1, "Mô hình tủ sách", "Chi đoàn", "VH-XH"], [2, "Mô hình đường hoa", "Chi hội", "KT"]]
     rec = extract_file(_xlsx(tmp_path / "khong-tieu-de.xlsx", rows))
     assert rec.registrations == []

@@ -114,3 +114,41 @@ def test_large_input_is_fast():
     tables = find_text_tables(lines)
     assert time.perf_counter() - t0 < 10
     assert len(tables) == 1 and len(tables[0].rows) == 20000
+
+
+def test_fixed_width_ruling_lines_are_not_rows():
+    lines = [
+        "TT  Tên mô hình          Chủ thể           Lĩnh vực",
+        "--  -------------------  ----------------  --------",
+        "1   Đường hoa            Chi bộ thôn       KT",
+        "==================================================",
+        "2   Tủ sách              Chi đoàn          VH-XH",
+    ]
+    (t,) = find_text_tables(lines)
+    assert t.rows == [["TT", "Tên mô hình", "Chủ thể", "Lĩnh vực"], ["1", "Đường hoa", "Chi bộ thôn", "KT"],
+                      ["2", "Tủ sách", "Chi đoàn", "VH-XH"]]
+    assert t.row_lines == [1, 3, 5] and (t.first_line, t.last_line) == (1, 5)
+
+
+def test_indented_line_after_a_tab_table_is_not_a_continuation():
+    lines = ["TT\tTên mô hình\tLĩnh vực", "1\tĐường hoa\tKT", "\tsản thoát nghèo\t", "\tVinh Tân, ngày 05 tháng 02"]
+    (t,) = find_text_tables(lines)
+    assert t.rows == [["TT", "Tên mô hình", "Lĩnh vực"], ["1", "Đường hoa sản thoát nghèo", "KT"]]
+    assert t.last_line == 3
+
+
+def test_excel_copy_with_a_quoted_multiline_cell():
+    lines = [
+        'TT\tTên mô hình\t"Tập thể (cá nhân)',
+        'chỉ đạo xây dựng mô hình"\tLĩnh vực',
+        '1\t"Tổ hòa giải ""Nói để dân hiểu""',
+        'khối 5"\tChi bộ khối 5\tXDHTCT',
+        '2\tĐường hoa\tChi bộ\tKT',
+    ]
+    (t,) = find_text_tables(lines)
+    assert t.rows == [
+        ["TT", "Tên mô hình", "Tập thể (cá nhân) chỉ đạo xây dựng mô hình", "Lĩnh vực"],
+        ["1", 'Tổ hòa giải "Nói để dân hiểu" khối 5', "Chi bộ khối 5", "XDHTCT"],
+        ["2", "Đường hoa", "Chi bộ", "KT"],
+    ]
+    assert t.row_lines == [1, 3, 5] and t.last_line == 5

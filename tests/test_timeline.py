@@ -237,3 +237,60 @@ def test_party_letter_actor_is_the_body_asked_to_act():
     }
     spans = {(m.start, m.end) for m in milestones}
     assert ("2025-07-01", "2025-07-31") in spans and not any(s.startswith("1930") for s, _ in spans)
+
+
+def test_reflowed_paragraph_keeps_the_line_of_the_date_when_the_reader_says_where_lines_start():
+    first = "Các xã gửi báo cáo về UBND huyện"
+    text = first + " trước ngày 15/3/2025 để tổng hợp."
+    doc = Document(path="t.txt", sha256="0", format="txt")
+    doc.blocks.append(Paragraph(text, Location(line=40), line_starts=[(0, 40), (len(first) + 1, 42)]))
+    deadlines, _ = extract_timeline(doc, DocumentMeta(kind="plan", issued_on="2025-01-01"), [])
+    assert [(d.due, d.location.line) for d in deadlines] == [("2025-03-15", 42)]
+
+
+SCHEDULE = [
+    "ỦY BAN MTTQ HUYỆN ĐỨC PHỔ", "Số: 56/KH-MTTQ-BTT", "Đức Phổ, ngày 10 tháng 3 năm 2025", "KẾ HOẠCH",
+    "III. TIẾN ĐỘ THỰC HIỆN",
+    "- Tháng 3/2025: Ban Thường trực xây dựng kế hoạch, hướng dẫn.",
+    "- Từ 15/4 - 30/4/2025: Các khu dân cư tổ chức tuyên truyền.",
+    "- Trước 30/5/2025: Ban Công tác Mặt trận các thôn gửi báo cáo về Ủy ban MTTQ xã.",
+    "- Quý III/2025: Ban Thường trực kiểm tra tại cơ sở.",
+    "- Ngày 18/11/2025: Tổ chức Ngày hội tại các khu dân cư.",
+    "- Đầu tháng 12/2025: Tổng kết, khen thưởng.",
+    "Kế hoạch này thay thế Kế hoạch số 12/KH-MTTQ-BTT ngày 02/3/2024 và được phổ biến trong năm 2025.",
+]
+
+
+def test_schedule_list_gives_milestones_and_one_cut_off():
+    deadlines, milestones, _ = run(SCHEDULE, issued_on="2025-03-10")
+    assert [(d.due, d.responsible, d.recipient) for d in deadlines] == [
+        ("2025-05-30", "Ban Công tác Mặt trận các thôn", "Ủy ban MTTQ xã")]
+    assert [(m.start, m.end, m.precision) for m in milestones] == [
+        ("2025-03-01", "2025-03-31", "month"), ("2025-04-15", "2025-04-30", "day"),
+        ("2025-07-01", "2025-09-30", "quarter"), ("2025-11-18", "2025-11-18", "day"),
+        ("2025-12-01", "2025-12-31", "month")]
+    assert milestones[0].text == "Tháng 3/2025: Ban Thường trực xây dựng kế hoạch, hướng dẫn."
+
+
+@pytest.mark.parametrize("sentence, dues", [
+    ("Các đơn vị báo cáo trước ngày 15/6/2025 và ngày 15/12/2025.", ["2025-06-15", "2025-12-15"]),
+    ("Ngày 30/6/2025 là hạn cuối nộp hồ sơ.", ["2025-06-30"]),
+    ("Thời gian hoàn thành: 30/9/2025.", ["2025-09-30"]),
+    ("Các xã hoàn thành trong tháng 10/2025.", ["2025-10-31"]),
+    ("Trước 17 giờ ngày 20/3/2025, các xã nộp hồ sơ về Phòng Nội vụ.", ["2025-03-20"]),
+])
+def test_more_cut_off_shapes(sentence, dues):
+    deadlines, milestones, _ = run([sentence])
+    assert [d.due for d in deadlines] == dues and milestones == []
+
+
+def test_start_of_a_relative_window_is_a_warning_and_an_open_start_a_milestone():
+    deadlines, milestones, warnings = run(["Trong thời hạn 05 ngày kể từ ngày 15/3/2025, các đơn vị gửi ý kiến.",
+                                           "Từ tháng 3/2025, các đơn vị triển khai thực hiện."])
+    assert deadlines == [] and any("relative" in w for w in warnings)
+    assert [(m.start, m.end) for m in milestones] == [("2025-03-01", "2025-03-31")]
+
+
+def test_a_december_plan_puts_undated_january_cut_offs_in_the_next_year():
+    deadlines, _, _ = run(["Các xã gửi báo cáo về UBND huyện trước ngày 15/01."], issued_on="2024-12-20")
+    assert [(d.due, d.year_inferred) for d in deadlines] == [("2025-01-15", True)]

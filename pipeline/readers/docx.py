@@ -19,8 +19,9 @@ from ..legacy import fix_document as fix_legacy_fonts
 from ..model import Cell, Document, Location, Paragraph, Table
 from ..textnorm import display
 from . import ReadError
+from .docx_numbering import Numbering
 from .ooxml import check_container
-from .text import _DOC_TYPE, _RIGHT_HEADER
+from .layout import DOC_TYPE, RIGHT_HEADER
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -57,6 +58,7 @@ class _BodyReader:
         self.document = document
         self.paragraph_index = 0
         self.seen_body_text = False
+        self.numbering = Numbering(document)
 
     # ------------------------------------------------------------------ body
 
@@ -73,7 +75,10 @@ class _BodyReader:
         from docx.text.paragraph import Paragraph as DocxParagraph
 
         para = DocxParagraph(p_el, self.document._body)
+        label = self.numbering.label(p_el)
         text = _paragraph_text(p_el)
+        if text and label:
+            text = label + text
         if text:
             bold, italic, centered = _paragraph_style(para)
             self.doc.blocks.append(Paragraph(text, Location(line=index), region=region, bold=bold, italic=italic,
@@ -87,7 +92,7 @@ class _BodyReader:
     # ------------------------------------------------------------------ tables
 
     def _table(self, tbl: Any, depth: int) -> None:
-        rows, nested = _table_cells(tbl, depth)
+        rows, nested = _table_cells(tbl, depth, self.numbering)
         if not rows:
             return
         grid_text = [[c.text for c in row] for row in rows]
@@ -101,8 +106,8 @@ class _BodyReader:
                 for cell in row:
                     cell.location.table = index
             layout = depth == 0 and not self.seen_body_text and n_cols <= 3 and len(rows) <= 8 and (
-                bool(_RIGHT_HEADER.search(flat)) or any(_LEFT_HEADER.match(t) for row in grid_text for t in row)
-                or _borderless(tbl) and not _DOC_TYPE.match(flat))
+                bool(RIGHT_HEADER.search(flat)) or any(_LEFT_HEADER.match(t) for row in grid_text for t in row)
+                or _borderless(tbl) and not DOC_TYPE.match(flat))
             self.doc.blocks.append(Table(rows, Location(table=index), index=index, layout=layout))
         for inner in nested:
             self._table(inner, depth + 1)
@@ -236,7 +241,7 @@ def _borderless(tbl: Any) -> bool:
     return all(v in (None, "nil", "none") for v in values)
 
 
-def _table_cells(tbl: Any, depth: int) -> tuple[list[list[Cell]], list[Any]]:
+def _table_cells(tbl: Any, depth: int, numbering: Optional[Numbering] = None) -> tuple[list[list[Cell]], list[Any]]:
     """Rows of cells (each merged cell once, with spans) and the nested tables found in cells."""
     rows: list[list[Cell]] = []
     nested: list[Any] = []
@@ -259,9 +264,12 @@ def _table_cells(tbl: Any, depth: int) -> tuple[list[list[Cell]], list[Any]]:
             text_parts: list[str] = []
             for child in _block_children(tc):
                 if child.tag == f"{_W}p":
+                    label = numbering.label(child) if numbering is not None else ""
                     t = _paragraph_text(child)
                     if t:
-                        text_parts.append(t)
+                        text_parts.append(label + t)
+                    elif label.strip() and label.strip() not in "-+–•*o▪":
+                        text_parts.append(label.strip())  # an auto-numbered "TT" cell shows its number
                 elif child.tag == f"{_W}tbl":
                     if depth + 1 <= MAX_NESTING:
                         nested.append(child)

@@ -292,6 +292,7 @@ def preprocess(gray: Any, opts: dict[str, Any], dpi: Optional[float]) -> tuple[A
         if abs(angle) >= 0.15:
             gray = rotate(gray, angle)
             facts["skew"] = angle
+    facts["geometry_only"] = gray  # straightened, not filtered: thin table rulings survive here
     if opts["denoise"]:
         gray = cv2.medianBlur(gray, 3)
     if opts["binarize"]:
@@ -306,6 +307,9 @@ _CONFUSABLES = "OoIl|"
 # A run made of digits and look-alikes, possibly with date/number separators inside.
 _DIGITISH = re.compile(r"(?<![^\W\d_])[0-9" + re.escape(_CONFUSABLES) + r"]+(?:[/.\-][0-9" + re.escape(_CONFUSABLES)
                        + r"]+)*(?![^\W\d_])")
+# Right after a date word a short run is a number, so D and Q read for 0 are fixed too ("Tháng D1").
+_CONTEXT_DIGITS = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "I": "1", "l": "1", "|": "1"})
+_AFTER_DATE_WORD = re.compile(r"(\b(?:[Tt]háng|THÁNG|[Nn]gày|NGÀY|[Nn]ăm|NĂM|[Qq]uý|QUÝ)\s+)([0-9ODQoIl|]{1,4})(?=$|[\s/.\-,;)])")
 _DATE_SPACES = re.compile(r"\b(\d{1,2}) ?([/.]) ?(\d{1,2}) ?(\2) ?(\d{4})\b")
 
 
@@ -342,6 +346,8 @@ def correct_digits(text: str) -> str:
         return "".join(fixed)
 
     text = _DIGITISH.sub(repl, text)
+    text = _AFTER_DATE_WORD.sub(lambda m: m.group(1) + m.group(2).translate(_CONTEXT_DIGITS)
+                                if any(ch.isdigit() for ch in m.group(2)) else m.group(0), text)
     return _DATE_SPACES.sub(lambda m: "".join(m.groups()), text)
 
 
@@ -531,7 +537,7 @@ def ocr_page(gray: Any, page: int, *, dpi: Optional[float] = None, to_output: fl
     if opts["tables"]:
         from .ocr_tables import find_tables
 
-        tables, image = find_tables(image, page, opts, out_scale)
+        tables, image = find_tables(facts["geometry_only"], page, opts, out_scale, paint=image)
     lines = tesseract_lines(image, opts)
     ph, pw = image.shape[:2]
     blocks: list[tuple[float, Block]] = []

@@ -41,8 +41,12 @@ def _line_masks(gray: Any) -> tuple[Any, Any]:
     # Long kernels: at 300 dpi a glyph is < 60 px; a ruling spans at least one cell (> 1/4 inch).
     hk = max(40, w // 25)
     vk = max(30, h // 60)
-    horizontal = cv2.morphologyEx(bw, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (hk, 1)))
-    vertical = cv2.morphologyEx(bw, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, vk)))
+    # Thicken across the ruling first: a 1-px ruling that steps by a pixel (residual skew) or a
+    # speck-sized dropout would otherwise break the long opening; text gains no long runs from it.
+    thick_h = cv2.dilate(bw, cv2.getStructuringElement(cv2.MORPH_RECT, (1, 3)))
+    thick_v = cv2.dilate(bw, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 1)))
+    horizontal = cv2.morphologyEx(thick_h, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (hk, 1)))
+    vertical = cv2.morphologyEx(thick_v, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, vk)))
     # Close small breaks from noise or faint printing.
     horizontal = cv2.dilate(horizontal, cv2.getStructuringElement(cv2.MORPH_RECT, (9, 3)))
     vertical = cv2.dilate(vertical, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 9)))
@@ -81,6 +85,8 @@ def find_grids(gray: Any) -> list[dict[str, Any]]:
     h, w = gray.shape
     horizontal, vertical = _line_masks(gray)
     mask = cv2.bitwise_or(horizontal, vertical)
+    # Pieces of one grid separated by a broken ruling still belong together.
+    mask = cv2.dilate(mask, cv2.getStructuringElement(cv2.MORPH_RECT, (15, 15)))
     n, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
     grids = []
     for i in range(1, n):
@@ -91,6 +97,9 @@ def find_grids(gray: Any) -> list[dict[str, Any]]:
         vsub = vertical[y:y + bh, x:x + bw_]
         ys = _positions((hsub > 0).sum(axis=1), 0.15 * bw_)
         xs = _positions((vsub > 0).sum(axis=0), min(0.15 * bh, max(30, h // 60)))
+        # A column ruling crosses at least one whole row; glyph stems (T, l, 1) never do.
+        xs = [cx for cx in xs if any(
+            _coverage(vsub, cx - 3, ys[r] + 2, cx + 4, ys[r + 1] - 2, 1) >= 0.8 for r in range(len(ys) - 1))]
         if len(ys) < 3 or len(xs) < 3:  # a data table has at least two rows and two columns
             continue
         grids.append({"bbox": (x, y, x + bw_, y + bh), "xs": [x + v for v in xs], "ys": [y + v for v in ys],
@@ -138,8 +147,8 @@ def _cells_of(grid: dict[str, Any]) -> list[tuple[int, int, int, int]]:
 
 
 _ROMAN_LOOKALIKES = re.compile(r"^[|\[\]!IVX]*[|\[\]!][|\[\]!IVX]*\.?$")
-_TWO_BARS = {"H", "li", "Il", "lI", "ll", "[I", "I]", "|I", "I|", "||"}
-_TRAILING_SPECK = re.compile(r"\s+[`'^ˆ‘’.,:;~]+$")
+_TWO_BARS = {"H", "Hi", "li", "Il", "lI", "ll", "[I", "I]", "|I", "I|", "||"}
+_TRAILING_SPECK = re.compile(r"\s+[`'^ˆ‘’.,:;~_\-]{1,3}$")
 
 
 def fix_short_cell(text: str) -> str:
@@ -147,11 +156,11 @@ def fix_short_cell(text: str) -> str:
 
     A bar-like glyph (``|``, ``[``, ``]``, ``!``) is never a cell's whole content: it is the
     Roman ``I``; two bars read as ``H``/``li`` are ``II``; a speck after the number is dropped.
-    Only applied to cells of at most four characters.
+    The numbering rules apply only to cells of at most four characters.
     """
+    text = _TRAILING_SPECK.sub("", text)  # a dust speck read as " _." after the cell's text
     if len(text) > 4:
         return text
-    text = _TRAILING_SPECK.sub("", text)
     if text in _TWO_BARS:
         return "II"
     if _ROMAN_LOOKALIKES.match(text):
@@ -217,18 +226,25 @@ def _ocr_cell(crop: Any, opts: dict[str, Any]) -> tuple[str, Optional[float]]:
     return fix_short_cell(text), (round(sum(confs) / len(confs), 1) if confs else None)
 
 
-def find_tables(image: Any, page: int, opts: dict[str, Any], out_scale: float) -> tuple[list[Table], Any]:
-    """Tables of one page and the page image with those tables painted white."""
+def find_tables(image: Any, page: int, opts: dict[str, Any], out_scale: float,
+                paint: Any = None) -> tuple[list[Table], Any]:
+    """Tables of one page, and ``paint`` (default: the page) with those tables painted white.
+
+    ``image`` should be unfiltered: a median filter erases 1-pixel rulings of 200 dpi scans.
+    """
     import numpy as np
+
+    if paint is None:
+        paint = image
 
     try:
         grids = find_grids(image)
     except Exception as exc:  # noqa: BLE001 - a failed grid search must still OCR the page text
         log.warning("table detection failed on page %s: %s", page, exc)
-        return [], image
+        return [], paint
     if not grids:
-        return [], image
-    cleaned = image.copy()
+        return [], paint
+    cleaned = paint.copy()
     tables: list[Table] = []
     for grid in sorted(grids, key=lambda g: g["bbox"][1]):
         xs, ys = grid["xs"], grid["ys"]

@@ -19,6 +19,9 @@ MAX_UNCOMPRESSED = int(os.environ.get("PIPELINE_MAX_UNCOMPRESSED", 200 * 1024 * 
 MAX_RATIO = 100
 MIN_RATIO_SIZE = 2 * 1024 * 1024
 MAX_MEMBERS = 10000
+#: An XML part parsed whole (document.xml, sharedStrings.xml …) larger than this is refused: a DOM of it
+#: would need gigabytes. Worksheets are streamed and exempt.
+MAX_XML_PART = int(os.environ.get("PIPELINE_MAX_XML_PART", 64 * 1024 * 1024))
 _DTD_MARKERS = (b"<!DOCTYPE", b"<!ENTITY", b"<\x00!\x00D\x00O\x00C\x00", b"<\x00!\x00E\x00N\x00")
 
 
@@ -45,6 +48,11 @@ def check_container(path: Path, required: str, label: str) -> None:
                 raise ReadError(f"{label} refused as a ZIP bomb: {info.filename} inflates "
                                 f"{info.file_size // max(info.compress_size, 1)}x to {info.file_size >> 20} MB",
                                 "unsafe")
+        for info in infos:
+            streamed = info.filename.startswith("xl/worksheets/")
+            if info.filename.endswith(".xml") and not streamed and info.file_size > MAX_XML_PART:
+                raise ReadError(f"{label} refused: {info.filename} is {info.file_size >> 20} MB of XML "
+                                f"(limit {MAX_XML_PART >> 20} MB)", "unsafe")
         if total > MAX_UNCOMPRESSED:
             raise ReadError(f"{label} refused: {total >> 20} MB uncompressed (limit {MAX_UNCOMPRESSED >> 20} MB)",
                             "unsafe")

@@ -9,9 +9,9 @@ keep the page and the line number (on that page) of their first line.
 """
 from __future__ import annotations
 
+import logging
 import os
 import re
-import statistics
 import time
 import unicodedata
 from dataclasses import dataclass, field
@@ -22,18 +22,21 @@ from ..legacy import fix_document as fix_legacy_fonts
 from ..model import Cell, Document, Location, Paragraph, Table
 from ..textnorm import display
 from . import ReadError
-from .text import _DOC_TYPE, _LIST_START, _RIGHT_HEADER, _TERMINAL, _starts_lower, is_heading, starts_block
+from .layout import DOC_TYPE, PAGE_NUMBER, RIGHT_HEADER, TERMINAL, is_heading, starts_block, starts_lower
 
 #: Pages read at most (the rest is reported in warnings).
 MAX_PAGES = int(os.environ.get("PIPELINE_PDF_MAX_PAGES", 500))
 #: Seconds spent on one PDF at most (checked between pages).
 TIME_LIMIT = float(os.environ.get("PIPELINE_PDF_TIME_LIMIT", 120))
+#: A page with more characters than this is not read (a hostile or broken content stream).
+MAX_PAGE_CHARS = 200_000
+#: Table detection is skipped on pages with more ruling edges than this (it is quadratic in them).
+MAX_PAGE_EDGES = 4000
 #: Horizontal gap (points) that separates two columns written side by side.
 COLUMN_GAP = 30.0
 
 _LEFT_START = re.compile(r"^(?:Số\b|V/v\b|Về việc\b)", re.IGNORECASE)
 _RECIPIENTS = re.compile(r"^\s*Nơi\s+nhận", re.IGNORECASE)
-_PAGE_NUMBER = re.compile(r"^(?:-\s*)?(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?$", re.IGNORECASE)
 
 
 @dataclass
@@ -134,6 +137,9 @@ def _inside(word: dict[str, Any], bbox: tuple[float, float, float, float]) -> bo
 def read(path: Path, doc: Document) -> None:
     import pdfplumber
 
+    # pdfminer logs every font quirk at WARNING; our warnings list says what matters.
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+
     try:
         pdf = pdfplumber.open(path)
     except Exception as exc:  # pdfminer raises many types
@@ -217,17 +223,32 @@ class _State:
 
 def _read_page(page: Any, number: int, doc: Document, state: _State) -> bool:
     """Append the page's blocks to ``doc``; return whether the page has a text layer."""
-    if not page.chars:
+    chars = page.chars
+    if not chars:
         return False
+    unmapped = sum(1 for c in chars if c.get("text", "").startswith("(cid:"))
+    if unmapped > 0.3 * len(chars):
+        # Glyphs without a Unicode mapping: the "text" would be "(cid:71)(cid:72)…", useless.
+        doc.warnings.append(f"page {number} text layer is unreadable (fonts without Unicode mapping)")
+        return False
+    if len(chars) > MAX_PAGE_CHARS:
+        doc.warnings.append(f"page {number} skipped: {len(chars)} characters (limit {MAX_PAGE_CHARS})")
+        return True
     found = []
     try:
-        found = page.find_tables()
+        if len(page.edges) > MAX_PAGE_EDGES:
+            doc.warnings.append(f"page {number}: too many ruling lines ({len(page.edges)}), tables not detected")
+        else:
+            found = page.find_tables()
     except Exception as exc:  # noqa: BLE001
         doc.warnings.append(f"page {number}: tables not detected ({type(exc).__name__})")
     tables = [t for t in found if len(t.rows) >= 1 and len(t.cells) >= 2]
-    words = page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False, use_text_flow=False)
+    # Not extra_attrs=["fontname"]: that splits a word at every font change ("“" + italic "Dân").
+    words = page.extract_words(keep_blank_chars=False, use_text_flow=False, x_tolerance=2, return_chars=True)
     for w in words:
         w["text"] = unicodedata.normalize("NFC", w["text"])
+        fonts = [c.get("fontname", "") for c in w.pop("chars", ()) if not c.get("text", "").isspace()]
+        w["fontname"] = max(set(fonts), key=fonts.count) if fonts else ""
     bboxes = [t.bbox for t in tables]
     body_words = [w for w in words if not any(_inside(w, b) for b in bboxes)]
     rows = _rows(body_words)
@@ -288,7 +309,7 @@ def _lines_for_page(rows: list[_Row], number: int, width: float, height: float, 
                 out.append(_make_line(seg, number, row.number, width, region))
             continue
         region = "body"
-        if _PAGE_NUMBER.match(text) and (row.bottom < height * 0.08 or row.top > height * 0.9):
+        if PAGE_NUMBER.match(text) and (row.bottom < height * 0.08 or row.top > height * 0.9):
             region = "page-header" if row.top < height / 2 else "page-footer"
         out.append(_make_line(row.words, number, row.number, width, region))
     # Recipients first, then the signature block (the two columns read one after the other).
@@ -319,7 +340,9 @@ def _mark_centered(lines: list[_Line], width: float) -> None:
     left = lefts[len(lefts) // 10]
     right = rights[(len(rights) * 9) // 10]
     for ln in body:
-        ln.centered = (abs((ln.x0 + ln.x1) / 2 - width / 2) < 10 and ln.x0 - left > 40 and right - ln.x1 > 40)
+        # Against the text block's own axis: Vietnamese rules give a wider left margin (30-35 mm) than right.
+        ln.centered = (abs((ln.x0 + ln.x1) / 2 - (left + right) / 2) < 10 and ln.x0 - left > 40
+                       and right - ln.x1 > 40)
 
 
 def _make_line(words: list[dict[str, Any]], page: int, line: int, width: float, region: str) -> _Line:
@@ -330,21 +353,49 @@ def _make_line(words: list[dict[str, Any]], page: int, line: int, width: float, 
                  max(w["bottom"] for w in words), region, bold, italic, False)
 
 
+def _right_column_start(row: _Row) -> Optional[float]:
+    """Where the right header column starts on a row holding the motto, Party name or date line.
+
+    The two columns may be close (``… LONG XUYÊN   CỘNG HÒA …``), so the split is the widest gap
+    between words up to the word where the motto/date pattern matches, not a fixed gap.
+    """
+    words = row.words
+    text = ""
+    starts: list[int] = []
+    for w in words:
+        starts.append(len(text))
+        text += display(w["text"]) + " "
+    m = RIGHT_HEADER.search(text)
+    if not m:
+        return None
+    hit = max(i for i, start in enumerate(starts) if start <= m.start())
+    if hit == 0:
+        return words[0]["x0"]
+    gaps = [(words[i]["x0"] - words[i - 1]["x1"], i) for i in range(1, hit + 1)]
+    widest, at = max(gaps)
+    spaces = sorted(g for g, _ in gaps)
+    usual = spaces[len(spaces) // 2] if len(spaces) > 1 else 0.0
+    if widest < 8 or widest < 2.5 * max(usual, 1.0):
+        # No column gap before the match: the row starts in the right column or is one column.
+        return words[0]["x0"]
+    return words[at]["x0"]
+
+
 def _header(rows: list[_Row], width: float, height: float, page: int) -> Optional[tuple[list[_Line], set[int]]]:
     """The two-column header at the top of the first page: (lines, row numbers used) or None."""
     top_rows = [r for r in rows if r.top < height * 0.45]
-    right_segs: list[tuple[_Row, list[dict[str, Any]]]] = []
+    right_starts: list[tuple[_Row, float]] = []
     for row in top_rows:
-        for seg in _segments(row.words):
-            if _RIGHT_HEADER.search(_join_words(seg)):
-                right_segs.append((row, seg))
-    if not right_segs:
+        x = _right_column_start(row)
+        if x is not None:
+            right_starts.append((row, x))
+    if not right_starts:
         return None
-    split = min(seg[0]["x0"] for _, seg in right_segs) - 3
+    split = min(x for _, x in right_starts) - 3
     if split < width * 0.25:
         # The motto starts at the left margin: a one-column header (read as ordinary lines).
         return None
-    last_right = max(row.number for row, _ in right_segs)
+    last_right = max(row.number for row, _ in right_starts)
     used: set[int] = set()
     left: list[_Line] = []
     right: list[_Line] = []
@@ -352,8 +403,8 @@ def _header(rows: list[_Row], width: float, height: float, page: int) -> Optiona
     for row in rows:
         text = row.text
         crosses = any(w["x0"] < split - 2 and w["x1"] > split + 2 for w in row.words)
-        if _DOC_TYPE.match(text) or crosses:
-            if row.number > last_right or not _RIGHT_HEADER.search(text):
+        if DOC_TYPE.match(text) or crosses:
+            if row.number > last_right or not RIGHT_HEADER.search(text):
                 break
         if row.number > last_right:
             # Below the date line only the left column goes on (``V/v …`` and its continuation).
@@ -405,11 +456,11 @@ class _Reflow:
     def _continues(self, a: _Line, b: _Line) -> bool:
         if is_heading(a.text) or a.bold != b.bold:
             return False
-        if starts_block(b.text) and not (re.match(r"^[-–]\s+[a-zđ]", b.text) and not _TERMINAL.search(a.text)):
+        if starts_block(b.text) and not (re.match(r"^[-–]\s+[a-zđ]", b.text) and not TERMINAL.search(a.text)):
             return False
         if b.page != a.page:
             # Over a page break only an unfinished sentence goes on.
-            return not _TERMINAL.search(a.text) and (_starts_lower(b.text)
+            return not TERMINAL.search(a.text) and (starts_lower(b.text)
                                                      or a.x1 > 0.8 * self.width and b.x0 <= a.x0 + 2)
         pitch = b.top - a.top
         size = max(a.bottom - a.top, 1.0)
@@ -421,9 +472,9 @@ class _Reflow:
             return False
         right = max(ln.x1 for ln in self.pending + [b])
         full = a.x1 >= right - 0.12 * max(right - left, 1.0)
-        if _starts_lower(b.text):
+        if starts_lower(b.text):
             return True
-        if _TERMINAL.search(a.text) and not a.text.endswith("."):
+        if TERMINAL.search(a.text) and not a.text.endswith("."):
             return False
         return full
 

@@ -13,10 +13,12 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..legacy import convert_legacy, non_ascii_words, tcvn3_to_unicode, vietnamese_score, vni_to_unicode
+from ..legacy import convert_legacy, describe, non_ascii_words, tcvn3_to_unicode, vietnamese_score, vni_to_unicode
 from ..model import Cell, Document, Location, Paragraph, Table
 from ..textnorm import display
 from . import ReadError
+from .layout import (DOC_TYPE, LEFT_HEADER, LIST_START, PAGE_NUMBER, RIGHT_HEADER, TERMINAL, is_heading,
+                     starts_block, starts_lower)
 
 # --------------------------------------------------------------------------- decoding
 
@@ -68,7 +70,7 @@ def decode_bytes(raw: bytes) -> tuple[str, str, list[str]]:
     _check_controls(text)
     converted, legacy = convert_legacy(text)
     if legacy:
-        warnings.append(f"legacy {legacy.upper()} text (in a UTF-8 file) converted to Unicode")
+        warnings.append(describe(legacy) + " (in a UTF-8 file)")
         return converted, f"utf-8+{legacy}", warnings
     return text, "utf-8", warnings
 
@@ -115,58 +117,14 @@ def _guess_8bit(raw: bytes, warnings: list[str]) -> tuple[str, str, list[str]]:
     if best_score < 0:
         warnings.append(f"text encoding unclear (best guess {best}); some characters may be wrong")
     elif best != "windows-1258":
-        warnings.append(f"legacy {best.upper()} text converted to Unicode")
+        warnings.append(describe(best))
     return text, best, warnings
 
 
-# --------------------------------------------------------------------------- line classes
-
-_LIST_START = re.compile(
-    r"^(?:[-+•*–—·▪►❖✓]\s*\S"                       # - item, + item, • item
-    r"|\(?[a-zđ]\)\s"                              # a) item, (b) item
-    r"|[a-zđ]\.\s"                                 # a. item
-    r"|\(?\d{1,2}\)\s"                             # 1) item
-    r"|\d{1,2}(?:\.\d{1,2})*\.?\s*[.)]?\s+\S"      # 1. item, 2.1. item, 2.1 item
-    r"|[IVXLC]{1,6}\s*[.)/-]\s*\S"                 # II. NỘI DUNG
-    r"|(?:Điều|Chương|Mục|Phần)\s+[\dIVXLC]+\b"     # Điều 3
-    r")"
-)
-_NUMBERED = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s")  # "2.1 ", "3. " (but not "2024 và")
-_TERMINAL = re.compile(r"[.!?;:…](?:[\"”’)\]*]*)$")
-_HYPHEN_END = re.compile(r"[\w/]-$")
-_MIN_WRAP_PAIRS = 4
-
-
-def is_heading(text: str) -> bool:
-    """A capital line (``I. MỤC ĐÍCH``, ``KẾ HOẠCH``) or a short numbered title (``1. Mục đích``)."""
-    letters = [c for c in text if c.isalpha()]
-    if len(letters) >= 2 and all(c.isupper() for c in letters):
-        return True
-    return False
-
-
-def starts_block(text: str) -> bool:
-    """A line that begins a list item or a heading: never a continuation of the previous line."""
-    if _LIST_START.match(text):
-        # "2024 và những năm tiếp theo" is a wrapped year, not item 2024.
-        m = re.match(r"^(\d+)", text)
-        return not (m and len(m.group(1)) > 2)
-    return is_heading(text)
-
-
-def _starts_lower(text: str) -> bool:
-    for ch in text:
-        if ch.isalpha():
-            return ch.islower()
-        if ch.isdigit():
-            return False
-        if ch in "“\"'‘(«":
-            continue
-        return False
-    return False
-
-
 # --------------------------------------------------------------------------- reflow
+
+_HYPHEN_END = re.compile(r"[\w/]-$")  # "49-" + "KH/ThU": a number cut after its hyphen
+_MIN_WRAP_PAIRS = 4  # mid-sentence line breaks needed before a file counts as hard-wrapped
 
 
 @dataclass
@@ -187,7 +145,7 @@ def _wrap_stats(items: list[_Item]) -> tuple[bool, int, float]:
         if b.gap > 2 or "\t" in a.text or "|" in a.text:
             continue
         pairs += 1
-        if not _TERMINAL.search(a.text) and _starts_lower(b.text):
+        if not TERMINAL.search(a.text) and starts_lower(b.text):
             evidence += 1
             gaps[b.gap] = gaps.get(b.gap, 0) + 1
     lengths = sorted(len(i.text) for i in items if len(i.text) > 20)
@@ -203,30 +161,28 @@ def _should_join(a: str, b: _Item, wrapped: bool, wrap_gap: int, width: float) -
     if is_heading(a):
         # A capital heading wrapped over two lines ("… BIỂU DƯƠNG MÔ" / "HÌNH, ĐIỂN HÌNH …").
         return (wrapped and b.gap <= wrap_gap and is_heading(btext) and not starts_block_marker(btext)
-                and not _TERMINAL.search(a) and len(a) >= 0.6 * width)
+                and not TERMINAL.search(a) and len(a) >= 0.6 * width)
     if a.startswith("Nơi nhận"):
         return False
     if starts_block(btext):
         # "- xã hội" after "chính trị" is the hyphenated phrase "chính trị - xã hội", not an item.
-        return bool(re.match(r"^[-–]\s+[a-zđ]", btext)) and not _TERMINAL.search(a) and b.gap <= max(wrap_gap, 1)
+        return bool(re.match(r"^[-–]\s+[a-zđ]", btext)) and not TERMINAL.search(a) and b.gap <= max(wrap_gap, 1)
     if not wrapped:
         # Lines are paragraphs already; only an obvious break mid-sentence (a page break) is mended.
-        return b.gap <= 1 and len(a) >= 40 and not _TERMINAL.search(a) and _starts_lower(btext)
+        return b.gap <= 1 and len(a) >= 40 and not TERMINAL.search(a) and starts_lower(btext)
     if b.gap > wrap_gap:
         return False
-    if _starts_lower(btext):
+    if starts_lower(btext):
         return not a.endswith(":") or len(a) >= 0.8 * width
-    if _TERMINAL.search(a):
+    if TERMINAL.search(a):
         # A full-width line that happens to end a sentence: the paragraph may go on (unless indented).
         return a.endswith(".") and len(a) >= 0.88 * width and not btext[:1].isdigit() and not b.indent
     return len(a) >= 0.7 * width
 
 
 def starts_block_marker(text: str) -> bool:
-    return bool(_LIST_START.match(text))
-
-
-_PAGE_NUMBER = re.compile(r"^(?:-\s*)?(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?$", re.IGNORECASE)
+    """A list or numbering marker at the start (capital headings aside)."""
+    return bool(LIST_START.match(text))
 
 
 def reflow(items: list[_Item], wrapped: bool, wrap_gap: int, width: float) -> list[_Item]:
@@ -240,7 +196,7 @@ def reflow(items: list[_Item], wrapped: bool, wrap_gap: int, width: float) -> li
     for i, item in enumerate(items):
         prev = out[-1] if out else None
         following = items[i + 1] if i + 1 < len(items) else None
-        if (wrapped and _PAGE_NUMBER.match(item.text) and prev is not None and prev.region == "body"
+        if (wrapped and PAGE_NUMBER.match(item.text) and prev is not None and prev.region == "body"
                 and following is not None and following.region == "body"
                 and _should_join(prev.last or prev.text, following, wrapped, wrap_gap + 2, width)):
             aside.append(_Item(item.line, item.text, item.gap, "page-footer", item.indent, item.text))
@@ -261,14 +217,6 @@ def reflow(items: list[_Item], wrapped: bool, wrap_gap: int, width: float) -> li
 # --------------------------------------------------------------------------- official header
 
 _SIDE_GAP = re.compile(r"\S(\s{3,}|\t+)\S")
-_RIGHT_HEADER = re.compile(
-    r"CỘNG\s+H[OÒ]À|C[OỘ]NG\s+HÒA\s+XÃ|ĐẢNG\s+CỘNG\s+SẢN|Độc\s+lập\s*[-–]\s*Tự\s+do|,\s*ngày\s.{0,12}tháng",
-    re.IGNORECASE)
-_LEFT_HEADER = re.compile(r"^(?:Số\b|V/v\b|\*$)", re.IGNORECASE)
-_DOC_TYPE = re.compile(
-    r"^(?:KẾ\s+HOẠCH|HƯỚNG\s+DẪN|THÔNG\s+BÁO|QUYẾT\s+ĐỊNH|CHƯƠNG\s+TRÌNH|BÁO\s+CÁO|NGHỊ\s+QUYẾT|CHỈ\s+THỊ|"
-    r"TỜ\s+TRÌNH|DANH\s+SÁCH|GIẤY\s+MỜI|CÔNG\s+VĂN|QUY\s+CHẾ|QUY\s+ĐỊNH|ĐỀ\s+ÁN|PHƯƠNG\s+ÁN|THÔNG\s+TRI|"
-    r"BIÊN\s+BẢN|KẾT\s+LUẬN|CÔNG\s+ĐIỆN)\b")
 _HEADER_SCAN = 24  # non-empty lines at the top that may hold the header
 
 
@@ -292,20 +240,20 @@ def _header_items(lines: list[tuple[int, str]]) -> list[_Item] | None:
     seen_right = False
     for n, (lineno, raw) in enumerate(lines[:_HEADER_SCAN]):
         text = display(raw)
-        if _DOC_TYPE.match(text) or (len(text) > 110 and not _split_side_by_side(raw)):
+        if DOC_TYPE.match(text) or (len(text) > 110 and not _split_side_by_side(raw)):
             break
         split = _split_side_by_side(raw)
-        if split and (_RIGHT_HEADER.search(split[1]) or _LEFT_HEADER.match(display(split[0]))
+        if split and (RIGHT_HEADER.search(split[1]) or LEFT_HEADER.match(display(split[0]))
                       or is_heading(split[0]) and is_heading(split[1])):
             left, right = display(split[0]), display(split[1])
             out.append(_Item(lineno, left, 0, "header-left"))
             out.append(_Item(lineno, right, 0, "header-right"))
             seen_right = True
             continue
-        if _RIGHT_HEADER.search(text):
+        if RIGHT_HEADER.search(text):
             out.append(_Item(lineno, text, 0, "header-right"))
             seen_right = True
-        elif _LEFT_HEADER.match(text) or is_heading(text) or text in ("*", "---", "-----"):
+        elif LEFT_HEADER.match(text) or is_heading(text) or text in ("*", "---", "-----"):
             out.append(_Item(lineno, text, 0, "header-left"))
         else:
             break

@@ -34,6 +34,7 @@ MAX_LINE = 5000
 _GAP = re.compile(r" {2,}")
 _SEGMENT = re.compile(r"\S+(?: \S+)*")
 _SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_RULE = re.compile(r"^\s*[-=+:|_]{2,}(?:\s+[-=+:|_]{2,})*\s*$")  # ruling lines of text tables
 _PLUS_SEPARATOR = re.compile(r"^\s*\+?[-=+:]{3,}\+?\s*$")  # +----+-----+ grid borders
 # The official header (issuer | national motto; number | place and date) is a layout, not data.
 _HEADER_WORDS = re.compile(
@@ -123,8 +124,8 @@ def _tab_kind(line: str) -> str:
     filled = sum(1 for c in cells if c)
     if filled >= 2:
         return "strong"
-    if filled == 1 and not cells[0]:
-        return "weak"
+    if filled == 1 and not cells[0] and line.count("\t") >= 2:
+        return "weak"  # a wrapped cell copied from a sheet keeps its row's tabs; an indented line has one
     return ""
 
 
@@ -146,38 +147,73 @@ def _join_continuations(rows: list[list[str]], row_lines: list[int], kinds: list
     return out_rows, out_lines
 
 
-def _find_tab(lines: list[str], used: list[bool]) -> list[TextTable]:
-    tables: list[TextTable] = []
+def _logical_lines(lines: list[str]) -> list[tuple[str, int, int]]:
+    """(text, first, last) physical-line spans: a cell copied from Excel that holds a line break
+    arrives quoted over several lines (``1\t"Tập thể\nchỉ đạo"\tKT``); it is rejoined here."""
+    out: list[tuple[str, int, int]] = []
     i, n = 0, len(lines)
     while i < n:
-        if used[i] or _tab_kind(lines[i]) != "strong":
+        line = lines[i]
+        j = i
+        if "\t" in line and line.count('"') % 2 == 1 and re.search(r'(?:^|\t)"', line):
+            text = line
+            while text.count('"') % 2 == 1 and j + 1 < n and j - i < 10:
+                j += 1
+                text = f"{text}\n{lines[j]}"
+            if text.count('"') % 2 == 0:
+                out.append((text, i, j))
+                i = j + 1
+                continue
+            j = i
+        out.append((line, i, i))
+        i += 1
+    return out
+
+
+def _unquote(cell: str) -> str:
+    """An Excel-quoted cell: outer quotes dropped, doubled quotes undone, line breaks to spaces."""
+    cell = cell.strip()
+    if len(cell) >= 2 and cell.startswith('"') and cell.endswith('"'):
+        cell = cell[1:-1].replace('""', '"')
+    return _clean(cell)
+
+
+def _find_tab(lines: list[str], used: list[bool]) -> list[TextTable]:
+    tables: list[TextTable] = []
+    logical = _logical_lines(lines)
+    texts = [t for t, _, _ in logical]
+    kinds_all = [_tab_kind(t.replace("\n", " ")) for t in texts]
+    free = [not any(used[k] for k in range(a, b + 1)) for _, a, b in logical]
+    i, n = 0, len(logical)
+    while i < n:
+        if not free[i] or kinds_all[i] != "strong":
             i += 1
             continue
         j = i
         members: list[int] = []
-        while j < n and not used[j]:
-            kind = _tab_kind(lines[j])
-            if kind:
+        while j < n and free[j]:
+            if kinds_all[j]:
                 members.append(j)
                 j += 1
                 continue
-            if not lines[j].strip() and j + 1 < n and _tab_kind(lines[j + 1]) == "strong" and members:
+            if not texts[j].strip() and j + 1 < n and kinds_all[j + 1] == "strong" and members:
                 j += 1
                 continue
             break
-        strong = [k for k in members if _tab_kind(lines[k]) == "strong"]
+        strong = [k for k in members if kinds_all[k] == "strong"]
         if len(strong) >= 2:
-            raw = [_tab_cells(lines[k]) for k in members]
-            kinds = [_tab_kind(lines[k]) for k in members]
-            rows, row_lines = _join_continuations(raw, [k + 1 for k in members], kinds)
+            raw = [[_unquote(c) for c in texts[k].rstrip(" \r\n").split("\t")] for k in members]
+            kinds = [kinds_all[k] for k in members]
+            rows, row_lines = _join_continuations(raw, [logical[k][1] + 1 for k in members], kinds)
             width = max(len(r) for r in rows)
             # trailing empty columns produced by trailing tabs on every row are noise
             while width > 1 and all(len(r) < width or not r[width - 1] for r in rows):
                 width -= 1
             rows = [(r + [""] * (width - len(r)))[:width] for r in rows]
             if len(rows) >= 2:
-                tables.append(TextTable(members[0] + 1, members[-1] + 1, rows, row_lines, "tab"))
-                for k in range(members[0], members[-1] + 1):
+                first, last = logical[members[0]][1], logical[members[-1]][2]
+                tables.append(TextTable(first + 1, last + 1, rows, row_lines, "tab"))
+                for k in range(first, last + 1):
                     used[k] = True
         i = max(j, i + 1)
     return tables
@@ -271,6 +307,10 @@ def _fixed_in_run(lines: list[str], lo: int, hi: int) -> list[TextTable]:
         n_full = 1
         m = k + 1
         while m < hi - lo:
+            if _RULE.match(lines[lo + m]):
+                block.append(m)  # a ruling line under the header ("--  -----  ---" or "=====")
+                m += 1
+                continue
             if len(segs[m]) >= 2:
                 _count(counts, segs[m], 1)
                 starts = _starts_from(counts)
@@ -294,7 +334,10 @@ def _fixed_in_run(lines: list[str], lo: int, hi: int) -> list[TextTable]:
 
 
 def _fixed_table(lines: list[str], lo: int, block: list[int], segs: list) -> TextTable | None:
-    full = [b for b in block if len(segs[b]) >= 2]
+    while block and _RULE.match(lines[lo + block[-1]]):
+        block = block[:-1]
+    rules = {b for b in block if _RULE.match(lines[lo + b])}
+    full = [b for b in block if len(segs[b]) >= 2 and b not in rules]
     if len(full) < 2:
         return None
     starts = _column_starts([segs[b] for b in full])
@@ -312,9 +355,10 @@ def _fixed_table(lines: list[str], lo: int, block: list[int], segs: list) -> Tex
     texts = [lines[lo + b] for b in block]
     if len(starts) == 3 and sum(1 for t in texts if _HEADER_WORDS.search(t)) >= 2:
         return None  # the official header laid out in columns: leave it to the layout reader
-    raw = [_split_fixed(lines[lo + b], starts) for b in block]
+    kept = [b for b in block if b not in rules]
+    raw = [_split_fixed(lines[lo + b], starts) for b in kept]
     kinds = ["cont" if not r[0] else "row" for r in raw]
-    rows, row_lines = _join_continuations(raw, [lo + b + 1 for b in block], kinds)
+    rows, row_lines = _join_continuations(raw, [lo + b + 1 for b in kept], kinds)
     if len(rows) < 2:
         return None
     return TextTable(lo + block[0] + 1, lo + block[-1] + 1, rows, row_lines, "fixed")
