@@ -481,8 +481,17 @@ class _Run:
     def execute(self) -> RunResult:
         from . import store
 
-        started = time.monotonic()
         self.engine = store.open_store(self.url)
+        with store.server_lock(self.engine) as got:
+            if not got:
+                raise LockHeld(f"another pipeline run is writing to {store.redact(self.url)}; "
+                               "try again when it has finished")
+            return self._execute()
+
+    def _execute(self) -> RunResult:
+        from . import store
+
+        started = time.monotonic()
         try:
             self.run_id = store.start_run(self.engine, str(self.inbox))
         except Exception as exc:  # noqa: BLE001 - disk full or server gone before anything happened

@@ -20,7 +20,8 @@ import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterable, Optional
+from contextlib import contextmanager
+from typing import Any, Iterable, Iterator, Optional
 
 from sqlalchemy import (
     BigInteger, Boolean, Column, ForeignKey, Index, Integer, MetaData, String, Table, Text, create_engine,
@@ -278,6 +279,36 @@ def _migrate(engine: Engine, url: str, current: Optional[str]) -> None:
 
 
 # --------------------------------------------------------------------------- writer API
+
+#: pg_advisory_lock key of the nightly job ("pipeline" in ASCII, folded into a bigint).
+_PG_LOCK_KEY = 0x706970656C696E65 & 0x7FFFFFFFFFFFFFFF
+
+
+@contextmanager
+def server_lock(engine: Engine) -> Iterator[bool]:
+    """On PostgreSQL, one run per database even from several machines (each with its own data folder).
+
+    Yields False when another session holds the lock; SQLite needs nothing beyond the file lock.
+    """
+    if engine.dialect.name != "postgresql":
+        yield True
+        return
+    conn = engine.connect()
+    try:
+        got = bool(conn.execute(text("SELECT pg_try_advisory_lock(:k)"), {"k": _PG_LOCK_KEY}).scalar())
+        conn.commit()
+        try:
+            yield got
+        finally:
+            if got:
+                try:
+                    conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": _PG_LOCK_KEY})
+                    conn.commit()
+                except Exception:  # noqa: BLE001 - the server drops the lock with the session anyway
+                    conn.invalidate()
+    finally:
+        conn.close()
+
 
 
 @dataclass

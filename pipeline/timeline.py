@@ -210,9 +210,11 @@ def _paragraphs(lines: list[Line]) -> list[_Para]:
             prev = paras[-1]
             last = prev.lines[-1][1].text.strip()
             same_block = (line.location.table == prev.lines[-1][1].location.table)
+            # a wrapped line: the previous one stops mid-sentence and this one goes on in lower case
+            # (or the previous one fills the usual width); never into a list item or a heading
             join = same_block and not _LIST_START.match(text) and not _is_heading(last) and not _is_heading(text) and (
                 (not _ends_sentence(last) and (_starts_lower(text) or len(last) >= 0.6 * width))
-                or (_starts_lower(text) and not _ends_sentence(last.rstrip(". ")) and last.rstrip()[-1:] not in ".:")
+                or (_starts_lower(text) and _strip_marks(last).rstrip()[-1:] in ",;")
             )
             if join:
                 prev.lines.append((len(prev.text) + 1, line))
@@ -255,7 +257,7 @@ _STOP_RECIPIENT = re.compile(
     r"đúng|kèm|hoặc|chậm|không|đến|từ|vào|lúc|ngày|bằng)(?!\w))", _F)
 
 
-def _recipient(sentence: str, until: int) -> Optional[str]:
+def _recipient(sentence: str) -> Optional[str]:
     """Where it is sent: after "gửi về", "nộp về", "về <Body>", "qua <Body>"."""
     for pattern in (r"(?:gửi|nộp|chuyển|báo cáo)\s+(?:về|đến|tới|lên)\s+(?=[^\W\d_])",
                     r"(?<!\w)(?:trình|báo cáo)\s+(?=(?:Ủy|Uỷ|UB|Ban|Thường|Đảng|Huyện|Tỉnh|Thành|Sở|Bộ|Chủ tịch|HĐND))",
@@ -276,9 +278,6 @@ def _recipient(sentence: str, until: int) -> Optional[str]:
             if cand and _BODY_RE.search(cand) and len(cand.split()) <= 16 and cand[0].isupper():
                 return cand.rstrip(" ,;")
     return None
-
-
-_SUBJECT_LEAD = re.compile(r"^(?:[-–•+*]\s*|\d+(?:\.\d+)*[.)]\s*|[a-zđ][.)]\s*)?(?:định kỳ\s+)?", _F)
 
 
 _BODY_START = re.compile(r"^(?:(?:các|những|mỗi|từng|tất cả(?: các)?|toàn thể)\s+)?" + _BODY_RE.pattern, _F)
@@ -659,8 +658,9 @@ def _roll_forward(expr: TimeExpr, ctx: _Context) -> TimeExpr:
     return expr
 
 
-_TRIGGER_TAIL = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, DEADLINE_TRIGGERS)) + r")[\s:,*(]*"
-                           r"(?:(?:là|vào|trong)\s+)?$", _F)
+_TRIGGER_TAIL = re.compile(
+    r"(?<!\w)(?:" + "|".join(re.escape(t) for t in DEADLINE_TRIGGERS if not t.startswith("hoàn"))
+    + r"|hoàn (?:thành|tất)(?=\s*(?::|trong\b)))[\s:,*(]*(?:(?:là|vào|trong)\s+)?$", _F)
 
 
 def _is_deadline(sentence: str, rel_start: int, spacy_doc, triggers,  # type: ignore[no-untyped-def]
@@ -729,7 +729,7 @@ def _make_deadline(sentence: str, expr: TimeExpr, s_start: int, rel_spans: list[
             responsible = ctx.requested_any
         elif ctx.prev_actor:
             responsible = ctx.prev_actor
-    recipient = _recipient(clean, len(clean))
+    recipient = _recipient(clean)
     return Deadline(
         due=expr.last.isoformat() if expr.last else None, precision=expr.precision, text=item,
         action=action, responsible=responsible, recipient=recipient, year_inferred=expr.year_inferred,

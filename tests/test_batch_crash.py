@@ -214,3 +214,17 @@ def test_a_file_changed_while_being_read_is_left_for_the_next_run(tmp_path: Path
     url = sqlite_url(tmp_path / "data")
     shas = list(store.query(url, "select sha256 from documents")["sha256"])
     assert shas == [hashlib.sha256(letter_text(1, tag="v2 (sửa lại)").encode("utf-8")).hexdigest()]
+
+
+def test_postgresql_store_allows_one_run_even_from_another_data_folder(tmp_path: Path) -> None:
+    write_letters(tmp_path / "inbox", 1)
+    with fresh_postgres_database() as url:
+        engine = store.open_store(url)
+        with store.server_lock(engine) as got:  # a run on another machine holds the store
+            assert got
+            blocked = run_cli(RUN + ["--store", url, "--data", "other-data"], cwd=tmp_path)
+        assert blocked.returncode == 3 and "another pipeline run" in blocked.stderr
+        free = run_cli(RUN + ["--store", url, "--data", "other-data"], cwd=tmp_path)
+        assert free.returncode == 0, free.stderr
+        assert store.query(url, "select count(*) as n from documents")["n"][0] == 1
+        store.close_store(url)
