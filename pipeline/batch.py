@@ -542,6 +542,8 @@ class _Run:
             if cand.symlink:
                 target = os.readlink(cand.path)
                 cand.sha256 = hashlib.sha256(f"symlink:{cand.rel}->{target}".encode()).hexdigest()
+                if cand.sha256 in known and not self.move:
+                    continue  # --keep-inbox: reported once, not every run
                 self.quarantine(cand, f"symbolic link (to {target}): not followed, the file it points to "
                                       "was not read; drop the file itself")
                 continue
@@ -553,7 +555,9 @@ class _Run:
             rows = known.get(cand.sha256)
             if rows and any(r.document_id is not None for r in rows):
                 self.unchanged(cand, rows)
-            elif rows and self.move and self.finish_interrupted(cand, rows):
+            elif rows and not self.move:
+                self.unchanged(cand, rows)  # --keep-inbox: a file known to be unreadable is not retried
+            elif rows and self.finish_interrupted(cand, rows):
                 continue
             elif cand.sha256 in first_of:
                 repeats.append(cand)  # same bytes twice in one drop: read once

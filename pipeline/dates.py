@@ -72,7 +72,7 @@ _ROMANS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 # Words that make a bare "15/3" or "02/2024" a date when written just before it.
 _DATE_CUE = re.compile(
-    r"(?:ngày|trước|sau|từ|đến|tới|hết|vào|lúc|hạn|nhất|là|chót|cuối|đầu|giữa|tháng|trong|kể từ|"
+    r"(?:ngày|trước|từ|đến|tới|hết|vào|lúc|hạn|nhất|(?:nhất|chót|cuối|hạn)\s+là|chót|cuối|đầu|giữa|tháng|kể từ|"
     r"thứ\s+\w+|chủ\s+nhật)[\s,:*]*$", _F)
 # Words that make a number an address or a count, never a date.
 _NOT_DATE_CUE = re.compile(r"(?:ngõ|ngách|hẻm|kiệt|số nhà|nhà số|số|lô|phòng|tổ|khu|km)\s*$", _F)
@@ -198,13 +198,13 @@ def _month_range(m: re.Match[str]) -> _Atom:
 
 # --- quarters, halves, years
 
-@_shape("quarter", r"(?<!\w)" + _POS + r"?quý\s+(?P<q>" + _ROMAN + r")(?!\w)" + _YEAR_TAIL + r"?(?![\w/])")
+@_shape("quarter", r"(?<!\w)" + _POS + r"?qu[ýí]\s+(?P<q>" + _ROMAN + r")(?!\w)" + _YEAR_TAIL + r"?(?![\w/])")
 def _quarter(m: re.Match[str]) -> _Atom:
     return _Atom(m.start(), m.end(), "quarter", q=_ROMANS[m["q"].lower()], y=_int(m["y"]),
                  pos=_POSITIONS.get((m["pos"] or "").lower()))
 
 
-@_shape("quarter_range", r"(?<!\w)(?:từ\s+)?quý\s+(?P<q1>" + _ROMAN + r")\s*(?:" + _DASH + r"|đến|tới|và)\s*(?:quý\s+)?"
+@_shape("quarter_range", r"(?<!\w)(?:từ\s+)?qu[ýí]\s+(?P<q1>" + _ROMAN + r")\s*(?:" + _DASH + r"|đến|tới|và)\s*(?:qu[ýí]\s+)?"
         r"(?P<q2>" + _ROMAN + r")(?!\w)" + _YEAR_TAIL + r"?(?![\w/])")
 def _quarter_range(m: re.Match[str]) -> _Atom:
     y = _int(m["y"])

@@ -78,7 +78,9 @@ _BULLET = re.compile(r"^\s*(?:[-–•+*]|\d+(?:\.\d+)*[.)]|[a-zđ][.)])\s+", _F
 _LIST_START = re.compile(r"^\s*(?:[-–•+*]\s|\d+(?:\.\d+)*[.)]\s|[IVXLC]+[.)]\s|[a-zđ][.)]\s|Bước\s+\d)", _F)
 
 # The document's own "<Place>, ngày … tháng … năm …" line.
-_PLACE_DATE_BEFORE = re.compile(r"(?:^|\s{2,}|\t|\|)\s*[^\W\d_][^\d,;:()“”\"]{0,40},\s*$")
+_PLACE_WORDS_BEFORE = re.compile(r"((?:\S+\s+){0,5}?\S+),\s*$")
+_PLACE_DATE_LINE = re.compile(r"^\s*(?:[^\W\d_][\w.]*\s+){0,4}[^\W\d_][\w.]*,\s*ngày\b", re.UNICODE)
+_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$|(?:[^|\t]*[|\t]){2,}")
 # A document number right before a date: "Kế hoạch số 03-KH/BDVTU, ngày …", "30/2020/NĐ-CP ngày …".
 _CITED_BEFORE = re.compile(
     r"(?:\d+\s*[/-]\s*[\w.]*[A-ZĐ][\w.Đđ]*(?:\s*[/-]\s*[\w.Đđ]+)*|(?<!\w)(?:ban hành|(?<!đăng )(?<!Đăng )ký)\s*)"
@@ -187,6 +189,8 @@ def _body_lines(doc: Document, meta: DocumentMeta) -> list[Line]:
         text = line.text
         if not text.strip():
             continue
+        if _TABLE_ROW.search(text):
+            continue  # a table written as text ("| 1 | … | Năm 2024 |", tab-separated cells)
         if _RECIPIENTS.match(text):
             in_recipients = True
             continue
@@ -212,7 +216,8 @@ def _paragraphs(lines: list[Line]) -> list[_Para]:
             same_block = (line.location.table == prev.lines[-1][1].location.table)
             # a wrapped line: the previous one stops mid-sentence and this one goes on in lower case
             # (or the previous one fills the usual width); never into a list item or a heading
-            join = same_block and not _LIST_START.match(text) and not _is_heading(last) and not _is_heading(text) and (
+            join = same_block and not _LIST_START.match(text) and not _PLACE_DATE_LINE.match(text) \
+                and not _is_heading(last) and not _is_heading(text) and (
                 (not _ends_sentence(last) and (_starts_lower(text) or len(last) >= 0.6 * width))
                 or (_starts_lower(text) and _strip_marks(last).rstrip()[-1:] in ",;")
             )
@@ -422,8 +427,7 @@ def _infer_year(paras: list[_Para], meta: DocumentMeta) -> Optional[int]:
 
 def _role(text: str, sent_start: int, expr: TimeExpr, ctx: _Context) -> Optional[str]:
     """own | cited | anniversary | past | None (deadline/milestone decided later)."""
-    before_line = text[max(0, expr.start - 60):expr.start]
-    if expr.text.lower().startswith("ngày") and _PLACE_DATE_BEFORE.search(before_line) and not expr.is_range:
+    if _is_own_date(text, expr):
         return "own"
     if expr.first is None:
         return None
@@ -437,6 +441,35 @@ def _role(text: str, sent_start: int, expr: TimeExpr, ctx: _Context) -> Optional
     if re.search(r"kể\s+từ\s*$", before, _F) and not expr.is_range:
         return "relative"  # "trong 05 ngày kể từ ngày 15/3": the start of a window, not an event
     return None
+
+
+def _is_own_date(text: str, expr: TimeExpr) -> bool:
+    """``<Place>, ngày … tháng … năm …``: a place (capitalised words) and a comma before the date.
+
+    At the start of a line any date form counts; after other text (``Số: 46/KH-UBND  Phổ Minh,
+    ngày …``) only the spelled-out form, and never after a preposition (``tại Hà Nội, ngày …``).
+    """
+    if expr.is_range or not expr.text.lower().startswith("ngày"):
+        return False
+    before = text[max(0, expr.start - 80):expr.start]
+    m = _PLACE_WORDS_BEFORE.search(before)
+    if not m:
+        return False
+    words = m.group(1).split()
+    place = 0
+    for w in reversed(words):
+        if not w[:1].isupper() or any(c.isdigit() for c in w) or place == 5:
+            break
+        place += 1
+    if not place:
+        return False
+    lead = (before[:m.start(1)] + " ".join(words[:len(words) - place])).split()
+    at_line_start = not lead and expr.start - len(before) <= 0
+    if at_line_start:
+        return True
+    if "tháng" not in expr.text.lower():
+        return False
+    return not (lead and lead[-1].lower() in ("tại", "ở", "về", "đến", "từ", "và", "của"))
 
 
 def _is_milestone_expr(expr: TimeExpr) -> bool:
@@ -456,8 +489,8 @@ def _milestone_bounds(expr: TimeExpr) -> tuple[str, str, str]:
     if precision == "year" and expr.position and first and last:
         month = {"early": 1, "mid": 6, "late": 12}[expr.position]
         first = first.replace(month=month, day=1)
-        last = (first.replace(month=12, day=31) if month == 12 else
-                first.replace(month=month + 1, day=1).fromordinal(first.replace(month=month + 1, day=1).toordinal() - 1))
+        last = first.replace(month=12, day=31) if month == 12 else \
+            first.replace(month=month + 1) - dt.timedelta(days=1)
         precision = "month"
     return first.isoformat(), last.isoformat(), precision  # type: ignore[union-attr]
 

@@ -87,6 +87,17 @@ def test_keep_inbox_leaves_files_and_reruns_report_them_unchanged(tmp_path: Path
     assert not (tmp_path / "data" / "processed").exists()
 
 
+def test_keep_inbox_records_a_bad_file_or_link_once(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    write_letters(inbox, 1)
+    (inbox / "rỗng.txt").write_bytes(b"")
+    (inbox / "link.txt").symlink_to(tmp_path)
+    assert run(tmp_path, move=False).exit_code == 1
+    again = run(tmp_path, move=False)
+    assert again.exit_code == 0 and again.counts["quarantined"] == 0
+    assert q(tmp_path, "select count(*) as n from files")["n"][0] == 3
+
+
 def test_vietnamese_names_spaces_dots_and_subfolders(tmp_path: Path) -> None:
     names = ["Kế hoạch số 12 .. năm 2025.txt", "Chi bộ khối 5/Danh sách đăng ký ..txt", "a..b..c.txt",
              "Hội LHPN/ Báo cáo  quý I.txt"]

@@ -41,6 +41,9 @@ def one(text: str, default_year: int | None = 2024) -> TimeExpr:
     ("6 tháng đầu năm 2024", D(2024, 1, 1), D(2024, 6, 30), "half"),
     ("năm 2024", D(2024, 1, 1), D(2024, 12, 31), "year"),
     ("cuối năm 2024", D(2024, 1, 1), D(2024, 12, 31), "year"),
+    ("quí II/2024", D(2024, 4, 1), D(2024, 6, 30), "quarter"),  # old spelling
+    ("QUÝ III/2024", D(2024, 7, 1), D(2024, 9, 30), "quarter"),
+    ("THÁNG 10 NĂM 2024", D(2024, 10, 1), D(2024, 10, 31), "month"),
 ])
 def test_calendar_shapes(text, first, last, precision):
     e = one(f"Các đơn vị thực hiện {text} theo kế hoạch.")
@@ -153,6 +156,9 @@ def test_year_written_next_to_a_date_is_not_recurring():
     "Ký số 2024-03-19T09:28:22+0700",
     "quý cơ quan, quý vị đại biểu",
     "chiếm 1/3 số thành viên",
+    "chiếm trong 2/3 số xã",
+    "sau 1/2 nhiệm kỳ",
+    "tỷ lệ là 2/3 số hộ",
 ])
 def test_not_dates(text):
     assert find_time_expressions(text, default_year=2024) == []

@@ -41,6 +41,8 @@ def form(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ws.append([2.0, "Tủ sách pháp luật", "Hội LHPN", "Khối 2", None, 0.25])
     ws.merge_cells("E7:E8")
     ws.append([3, "Chợ văn minh", "Ban quản lý chợ", "Chợ khối 10", "KT", "PLACEHOLDER"])
+    ws["G9"] = 0.85
+    ws["G9"].number_format = "0%"
     notes = wb.create_sheet("Ghi chú")
     notes["B2"] = "Hạn gửi: trước ngày 10/02/2024"
     path = tmp_path_factory.mktemp("xlsx") / "form.xlsx"
@@ -62,12 +64,12 @@ def test_every_sheet_is_a_table(form: Path) -> None:
 def test_values_merged_ranges_and_provenance(form: Path) -> None:
     table = read(form).tables[0]
     rows = table.text_rows()
-    assert rows[0] == ["Đơn vị: Chi bộ khối 5", "", "", "", "", ""]
-    assert rows[4] == ["TT", "Tên mô hình", "Chỉ đạo", "Địa chỉ", "Lĩnh vực", "Thời gian"]
-    assert rows[5] == ["I", "Mô hình mới năm 2024", "", "", "", ""]
-    assert rows[6] == ["1", "Camera an ninh", "Công an phường", "Khối 1", "QP-AN", "01/03/2024"]
-    assert rows[7] == ["2", "Tủ sách pháp luật", "Hội LHPN", "Khối 2", "", "0.25"]
-    assert rows[8] == ["3", "Chợ văn minh", "Ban quản lý chợ", "Chợ khối 10", "KT", "2024"]
+    assert rows[0] == ["Đơn vị: Chi bộ khối 5", "", "", "", "", "", ""]
+    assert rows[4] == ["TT", "Tên mô hình", "Chỉ đạo", "Địa chỉ", "Lĩnh vực", "Thời gian", ""]
+    assert rows[5] == ["I", "Mô hình mới năm 2024", "", "", "", "", ""]
+    assert rows[6] == ["1", "Camera an ninh", "Công an phường", "Khối 1", "QP-AN", "01/03/2024", ""]
+    assert rows[7] == ["2", "Tủ sách pháp luật", "Hội LHPN", "Khối 2", "", "0.25", ""]
+    assert rows[8] == ["3", "Chợ văn minh", "Ban quản lý chợ", "Chợ khối 10", "KT", "2024", "85%"]
     spans = {c.text: (c.rowspan, c.colspan) for row in table.rows for c in row}
     assert spans["Đơn vị: Chi bộ khối 5"] == (1, 6)
     assert spans["Mô hình mới năm 2024"] == (1, 5)

