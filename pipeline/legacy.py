@@ -206,6 +206,9 @@ def _undo_double_utf8(text: str) -> str:
         return text
 
 
+SAMPLE_CHARS = 20000
+
+
 def convert_legacy(text: str) -> tuple[str, str | None]:
     """Convert text that is TCVN3 or VNI (or doubly encoded UTF-8) mojibake.
 
@@ -216,14 +219,16 @@ def convert_legacy(text: str) -> tuple[str, str | None]:
     """
     if non_ascii_words(text) < 3:
         return text, None
-    base = vietnamese_score(text)
-    best, best_name, best_score = text, None, base
+    # Decide on a sample (scores only look at the start), then convert the whole text once.
+    sample = text[:SAMPLE_CHARS]
+    best_name, best_score = None, vietnamese_score(sample)
     for name, fn in (("tcvn3", tcvn3_to_unicode), ("vni", vni_to_unicode), ("mojibake", _undo_double_utf8)):
-        candidate = fn(text)
-        score = vietnamese_score(candidate)
+        score = vietnamese_score(fn(sample))
         if score > best_score + 0.2 and score >= 0.3:
-            best, best_name, best_score = candidate, name, score
-    return best, best_name
+            best_name, best_score = name, score
+    if best_name is None:
+        return text, None
+    return _CONVERTERS[best_name](text), best_name
 
 
 _CONVERTERS = {"tcvn3": tcvn3_to_unicode, "vni": vni_to_unicode, "mojibake": _undo_double_utf8}

@@ -16,7 +16,7 @@ import re
 from typing import TYPE_CHECKING, Optional
 
 from .model import Document, DocumentMeta, Quota
-from .references import paragraphs
+from .references import is_upper_line, paragraphs
 from .textnorm import match_key
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 _SMALL_NUMBERS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9,
                   "mười": 10}
-_NUM = {"NORM": {"REGEX": r"^(\d{1,4}|" + "|".join(_SMALL_NUMBERS) + r")$"}}
+_NUM = {"NORM": {"REGEX": r"^(\d{1,4}|\d{1,3},\d{1,2}|" + "|".join(_SMALL_NUMBERS) + r")$"}}
 _PCT = {"NORM": "%", "OP": "?"}
 
 #: Words that make a count a cap, not a minimum.
@@ -39,6 +39,14 @@ _VERBS = {"đăng ký", "thực hiện", "xây dựng", "lựa chọn", "chọn"
 _PCT_VERBS = {"đăng ký", "xây dựng", "thực hiện", "tham gia", "hoàn thành", "được", "đạt", "triển khai",
               "ký cam kết", "có mô hình", "tổ chức", "cam kết", "phải"}
 _TARGET_BEFORE = {"đạt", "phấn đấu", "chỉ tiêu", "bảo đảm", "đảm bảo", "tỷ lệ", "tỉ lệ"}
+#: Words that make a statement a target rather than a report (looked up before the number).
+_FORWARD = {"phấn đấu", "chỉ tiêu", "mục tiêu", "phải", "cần", "bảo đảm", "đảm bảo", "yêu cầu", "sẽ", "cam kết",
+            "tối thiểu", "ít nhất", "không dưới", "đề ra"}
+#: Words that mark an achieved result ("đến nay … đạt 102% so với chỉ tiêu", "đã có 95% …").
+_PAST = {"đã", "đến nay", "tính đến", "hiện nay", "hiện có", "được công nhận", "vượt", "kết quả", "đạt được"}
+#: Function words a subject must not end on ("chi hội của các" is a cut phrase).
+_DANGLING = {"của", "các", "những", "và", "ở", "tại", "cho", "với", "về", "trong", "thuộc", "mỗi", "từng", "có",
+             "được", "là", "để", "theo", "hoặc", "đã"}
 #: Words after which a number is a label ("năm 2024", "mục 2"), not a count.
 _ORDINAL_BEFORE = {"năm", "tháng", "ngày", "quý", "giai đoạn", "đợt", "số", "khóa", "mục", "điều", "khoản",
                    "phụ lục", "lần thứ", "thứ", "tổ", "khối", "ấp", "thôn", "tuần", "lớp", "phần"}
@@ -73,10 +81,15 @@ def _matcher() -> "Matcher":
     return matcher
 
 
-def _number(token_text: str) -> Optional[int]:
+def _number(token_text: str):
+    """An int for ``03``/``ba``, a float for a decimal comma (``92,5`` is 92.5, never 92)."""
     key = match_key(token_text)
     if key.isdigit():
         return int(key)
+    m = re.fullmatch(r"(\d{1,3})[,.](\d{1,2})", key)
+    if m:
+        value = float(f"{m.group(1)}.{m.group(2)}")
+        return int(value) if value.is_integer() else value
     return _SMALL_NUMBERS.get(key)
 
 
@@ -105,6 +118,7 @@ def extract_quotas(doc: Document, meta: DocumentMeta, warnings: list[str]) -> li
                             f"not searched for quotas (a data table, not a requirement)")
             continue
         lines.extend(Document(doc.path, doc.sha256, doc.format, blocks=[block]).lines())
+    contexts = _section_contexts(lines)
     for para in paragraphs(lines):
         text = para.text
         stripped = _strip_bullet(text)
@@ -114,10 +128,49 @@ def extract_quotas(doc: Document, meta: DocumentMeta, warnings: list[str]) -> li
             continue
         for start, end in _sentences(text):
             sentence = text[start:end]
-            for quota in quotas_in_sentence(sentence, lead_in):
-                quota.location = para.location_at(start)
+            location = para.location_at(start)
+            results, target = contexts.get(id(location), (False, False))
+            if lead_in and re.search(r"\b(chỉ tiêu|mục tiêu|phấn đấu)\b", match_key(lead_in)):
+                target = True
+            for quota in quotas_in_sentence(sentence, lead_in, results_context=results, target_context=target):
+                quota.location = location
                 out.append(quota)
     return _dedupe(out)
+
+
+_HEADING = re.compile(r"^\s*(?:([IVXLC]+)\s*[.)/]|\d+(?:\.\d+)*\s*[.)]|[a-zđ]\))\s*(.*)$")
+#: Section headings that introduce achieved results (a report's "I. KẾT QUẢ ĐẠT ĐƯỢC").
+_RESULTS_HEADING = re.compile(r"^(kết quả|tình hình|đánh giá (kết quả|tình hình)|ưu điểm|hạn chế|"
+                              r"những (kết quả|hạn chế|tồn tại)|tồn tại)")
+#: Headings that announce targets (``2. Chỉ tiêu``, ``II. MỤC TIÊU``).
+_TARGET_HEADING = re.compile(r"^(các |một số )?(chỉ tiêu|mục tiêu)")
+
+
+def _section_contexts(lines) -> dict[int, tuple[bool, bool]]:
+    """(in a results section, in a targets section) for each line, keyed by ``id(line.location)``.
+
+    Results reported under ``KẾT QUẢ ĐẠT ĐƯỢC`` are not obligations; ``đạt 90%`` under ``Chỉ tiêu``
+    is one. A top-level heading (roman numeral or capitals) ends both; a numbered one ends targets."""
+    results = target = False
+    out: dict[int, tuple[bool, bool]] = {}
+    for line in lines:
+        text = line.text.strip().strip("*_ ")
+        if text and len(text) < 110 and not re.search(r"[.;,]$", text):
+            hm = _HEADING.match(text)
+            upper = is_upper_line(text)
+            if hm or upper:
+                title = match_key(hm.group(2) if hm else text).strip()
+                top = upper or bool(hm and hm.group(1))
+                if _RESULTS_HEADING.match(title):
+                    results, target = True, False
+                elif _TARGET_HEADING.match(title):
+                    results, target = False, True
+                elif top:
+                    results = target = False
+                else:
+                    target = False
+        out[id(line.location)] = (results, target)
+    return out
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -135,8 +188,13 @@ def _strip_bullet(text: str) -> str:
     return re.sub(r"^\s*(?:[-+•–*]+|\d+(?:\.\d+)*\s*[.)]|[a-zđ]\)|[IVXLC]+\.)\s*", "", text).strip()
 
 
-def quotas_in_sentence(sentence: str, lead_in: Optional[str] = None) -> list[Quota]:
-    """Every quota stated in one sentence (public for tests and for other extractors)."""
+def quotas_in_sentence(sentence: str, lead_in: Optional[str] = None, *, results_context: bool = False,
+                       target_context: bool = False) -> list[Quota]:
+    """Every quota stated in one sentence (public for tests and for other extractors).
+
+    ``results_context``: the sentence sits in a section reporting results, so only an explicit
+    target word (``phấn đấu``) makes a quota; ``target_context``: it sits under ``Chỉ tiêu``, so
+    ``đạt 90%`` is a target."""
     from .nlp import make_doc
 
     sdoc = make_doc(sentence)
@@ -161,8 +219,10 @@ def quotas_in_sentence(sentence: str, lead_in: Optional[str] = None) -> list[Quo
         elif label == "EACH":
             quota = _from_each(sdoc, start, used)
         elif label == "PCT":
-            quota = _from_percent(sdoc, start, end)
+            quota = _from_percent(sdoc, start, end, target_context)
         if quota is None:
+            continue
+        if _is_result(sdoc, start, end, results_context):
             continue
         q, span_end = quota
         used.update(range(start, span_end))
@@ -171,6 +231,50 @@ def quotas_in_sentence(sentence: str, lead_in: Optional[str] = None) -> list[Quo
         q.text = sentence.strip()
         out.append(q)
     return out
+
+
+# --------------------------------------------------------------------------- context
+
+
+def _clause_keys(sdoc, start: int) -> list[str]:
+    """Match keys of the tokens between the last clause break and ``start``."""
+    i = start - 1
+    while i >= 0 and sdoc[i].text not in (";", ".", "!", "?"):
+        i -= 1
+    return [match_key(t.text) for t in sdoc[i + 1:start]]
+
+
+def _has_word(keys: list[str], words: set[str]) -> bool:
+    """A token equal to one of ``words``, or a multi-word one spelled over several tokens."""
+    if any(k in words for k in keys):
+        return True
+    joined = " " + " ".join(keys) + " "
+    return any(" " in w and f" {w} " in joined for w in words)
+
+
+def _is_forward(keys: list[str]) -> bool:
+    """A target word before the number; "so với/vượt chỉ tiêu" compares a result with a target."""
+    if not _has_word(keys, _FORWARD):
+        return False
+    joined = " ".join(keys)
+    if "chỉ tiêu" in joined and not _has_word(keys, _FORWARD - {"chỉ tiêu"}):
+        return not re.search(r"(so với|vượt|theo)\s+(các\s+)?chỉ tiêu", joined)
+    return True
+
+
+def _is_result(sdoc, start: int, end: int, results_context: bool) -> bool:
+    """An achieved result, not a target: ``đến nay … có 214 mô hình, đạt 102% so với chỉ tiêu``,
+    ``đã có 95% hộ``, or anything without a target word in a results section."""
+    after = " ".join(match_key(t.text) for t in sdoc[end:end + 3])
+    if after.startswith("so với"):
+        return True
+    keys = _clause_keys(sdoc, start)
+    if _is_forward(keys):
+        return False
+    if results_context:
+        return True
+    sentence_before = [match_key(t.text) for t in sdoc[:start]]
+    return _has_word(sentence_before, _PAST)
 
 
 # --------------------------------------------------------------------------- readers of one match
@@ -205,7 +309,8 @@ def _from_above(sdoc, start, end):
     if value is None or (not pct and _is_measure(sdoc, after)):
         return None
     before = {match_key(t.text) for t in sdoc[max(0, start - 3):start]}
-    if not before & _ABOVE_CONTEXT:
+    clause = _clause_keys(sdoc, start)
+    if not before & _ABOVE_CONTEXT and not (pct and _has_word(clause, _TARGET_BEFORE | _FORWARD)):
         return None  # "trên 03 tuyến đường" is "on three roads", not "more than"
     if not pct and (after >= len(sdoc) or sdoc[after].is_punct):
         return None  # "trên 50" with nothing counted
@@ -250,6 +355,8 @@ def _from_each(sdoc, start, used):
         if (prev in _ORDINAL_BEFORE and i - 1 != start + 1) or 1900 <= value <= 2100:
             continue  # "năm 2024", "mục 2", "khóa XVI": a label, not a count
         prev2 = match_key(sdoc[i - 2].text) + " " + prev if i - 2 >= start else prev
+        if _allowance(sdoc, start + 1, i):
+            return None  # "Mỗi khu dân cư được đề xuất khen thưởng 01 tập thể": at most one
         if prev in _CAP_WORDS or prev2 in _CAP_WORDS or prev in ("ít nhất", "tối thiểu", "dưới", "trên", "từ"):
             return None
         pct = i + 1 < len(sdoc) and sdoc[i + 1].text == "%"
@@ -264,28 +371,47 @@ def _from_each(sdoc, start, used):
     return None
 
 
-def _from_percent(sdoc, start, end):
-    """``100% chi bộ đăng ký …`` (a share of units with an obligation) or ``đạt 95%`` (a target)."""
-    value = _number(sdoc[start].text.split(",")[0].split(".")[0])
+def _from_percent(sdoc, start, end, target_context: bool = False):
+    """``100% chi bộ đăng ký …`` (a share of units with an obligation) or ``phấn đấu … đạt 95%`` (a target).
+
+    A bare ``đạt 92,5%`` reports a level reached; it is a target only after a target word
+    (``phấn đấu``, ``chỉ tiêu``, ``bảo đảm`` …) or under a ``Chỉ tiêu`` heading."""
+    value = _number(sdoc[start].text)
     if value is None:
         return None
-    before = " ".join(match_key(t.text) for t in sdoc[max(0, start - 3):start])
+    clause = _clause_keys(sdoc, start)
+    before = " ".join(clause[-3:])
     window = [match_key(t.text) for t in sdoc[end:end + 5]]
-    is_target = any(w in before for w in _TARGET_BEFORE)
-    obliged = any(w in _PCT_VERBS for w in window)
+    units, unit_end = _units_after(sdoc, end)
+    obliged = any(w in _PCT_VERBS for w in window) and bool(units)
     past = any(match_key(t.text) in ("đã", "được công nhận") for t in sdoc[max(0, start - 6):start])
+    forward = _is_forward(clause)
+    measured = any(w in before for w in _TARGET_BEFORE)
+    is_target = forward or (measured and target_context)
     if not (is_target or obliged) or past:
         return None  # a state or a past result, not a target
+    if units and unit_end < len(sdoc) and match_key(sdoc[unit_end].text) in _PCT_VERBS | {"có"}:
+        # "Phấn đấu 100% ấp, khóm có …": a share of units; they are the subject when nothing precedes
+        subject = _subject(sdoc, start) or units
+        q = Quota(subject=subject, minimum=value, item=_item(sdoc, end) or units, text="", unit="percent")
+        return q, end
     if is_target:
         return _build(sdoc, start, end, value, True), end
-    # the counted units follow the percentage: "100% chi bộ"
-    unit_end = end
-    while unit_end < len(sdoc) and match_key(sdoc[unit_end].text) not in _PCT_VERBS and not sdoc[unit_end].is_punct:
-        unit_end += 1
-    units = sdoc[end:unit_end].text.strip()
-    subject = _subject(sdoc, start) or units or None
-    q = Quota(subject=subject, minimum=value, item=_item(sdoc, end) or units or None, text="", unit="percent")
-    return q, end
+    return None
+
+
+def _units_after(sdoc, end: int) -> tuple[str, int]:
+    """``chi hội của các tổ chức thành viên ở khu dân cư`` after ``100%``: up to the first verb that is
+    not the noun reading of a word after a determiner (``các tổ chức`` is "the organisations")."""
+    i = end
+    while i < len(sdoc) and not sdoc[i].is_punct or (i < len(sdoc) and sdoc[i].text == "," and i > end):
+        key = match_key(sdoc[i].text)
+        prev = match_key(sdoc[i - 1].text) if i > end else ""
+        if (key in _PCT_VERBS or key == "có") and prev not in _DANGLING and i > end:
+            break
+        i += 1
+    text = sdoc[end:i].text.strip(" ,") if i > end else ""
+    return _trim_dangling(text), i
 
 
 # --------------------------------------------------------------------------- subject and item
@@ -325,8 +451,57 @@ def _subject(sdoc, start: int) -> Optional[str]:
         toks.pop()
     if not toks:
         return lead or None  # "Đảng bộ các phường, xã: Đăng ký …": the lead-in is the subject
+    toks = _cut_at_verb(toks)
     text = sdoc[toks[0].i:toks[-1].i + 1].text
-    return _clean_subject(text) or None
+    return _trim_dangling(_clean_subject(text)) or None
+
+
+#: Verbs that end a subject noun phrase ("Mỗi Tổ … có trên 05 thành viên, trong đó có ít nhất 01 …").
+_SUBJECT_VERBS = {"có", "đăng ký", "đăng kí", "thực hiện", "xây dựng", "phải", "cần", "phấn đấu", "duy trì",
+                  "triển khai", "lựa chọn", "chọn", "hoàn thành", "tham gia", "bảo đảm", "đảm bảo", "cam kết"}
+
+
+def _cut_at_verb(toks: list) -> list:
+    """A subject clause that already holds a count (``Mỗi Tổ … có trên 05 thành viên, trong đó``) is cut
+    before its verb: the unit is the noun phrase, the earlier count is another quota. Verbs inside a
+    unit's name (``Mỗi xã xây dựng nông thôn mới``) stay: nothing is counted after them."""
+    for k, tok in enumerate(toks):
+        if k == 0:
+            continue
+        key = match_key(tok.text)
+        if key in _SUBJECT_VERBS and match_key(toks[k - 1].text) not in _DANGLING:
+            if not any(_number(t.text) is not None for t in toks[k + 1:]):
+                continue
+            head = toks[:k]
+            while head and (head[-1].is_punct or head[-1].is_space):
+                head.pop()
+            if head:
+                return head
+            break
+    return toks
+
+
+def _trim_dangling(text: str) -> str:
+    """No subject ends on a function word: ``chi hội của các`` is a cut phrase, not a unit."""
+    words = text.split()
+    while words and (match_key(words[-1]) in _DANGLING or words[-1] in (",", "-", "–")):
+        words.pop()
+    return " ".join(words).strip(" ,")
+
+
+def _allowance(sdoc, start: int, stop: int) -> bool:
+    """``được`` + a verb of proposing or choosing before the number: a cap, not a minimum
+    (``được giao`` is an assignment, so it stays a quota)."""
+    for k in range(start, stop):
+        key = match_key(sdoc[k].text)
+        if key.startswith("được"):
+            nxt = match_key(sdoc[k + 1].text) if k + 1 < stop else ""
+            if "giao" in key or nxt.startswith("giao"):
+                continue
+            return True
+        if key in ("tối đa", "không quá", "chỉ được", "nhiều nhất"):
+            return True
+    return False
 
 
 def _strip_verbs(text: str) -> str:

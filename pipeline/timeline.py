@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, replace
 from typing import Optional
 
 from .dates import TimeExpr, find_time_expressions
-from .model import Deadline, Document, DocumentMeta, Line, Location, Milestone
+from .model import Deadline, Document, DocumentMeta, Line, Location, Milestone, Table
 from .textnorm import match_key, nfc
 
 log = logging.getLogger(__name__)
@@ -397,6 +397,8 @@ class _Context:
     ref_year: Optional[int]
     issued_on: Optional[str]
     title_key: str = ""
+    subject_key: str = ""
+    kind: str = "other"
     heading: Optional[str] = None  # the body named by the nearest list heading
     heading_level: int = 0
     prev_actor: Optional[str] = None
@@ -501,7 +503,8 @@ def extract_timeline(doc: Document, meta: DocumentMeta, warnings: list[str]) -> 
     paras = _paragraphs(lines)
     year = _infer_year(paras, meta)
     ctx = _Context(default_year=year, ref_year=year, issued_on=meta.issued_on,
-                   title_key=match_key(meta.title or ""))
+                   title_key=match_key(meta.title or ""), subject_key=match_key(meta.subject or ""),
+                   kind=meta.kind or "other")
     deadlines: list[Deadline] = []
     milestones: list[Milestone] = []
     for para in paras:
@@ -520,7 +523,67 @@ def extract_timeline(doc: Document, meta: DocumentMeta, warnings: list[str]) -> 
                 continue
             _read_sentence(para, s_start, sentence, inside, ctx, deadlines, milestones, warnings)
             _remember_actor(sentence, ctx)
+    if meta.kind != "registration_form":
+        for table in doc.tables:
+            _schedule_table(table, ctx, deadlines, milestones)
     return _dedupe(deadlines), milestones
+
+
+# --------------------------------------------------------------------------- schedule tables
+
+_COL_TIME = re.compile(r"thời gian|thời hạn|tiến độ|hạn hoàn thành|mốc", _F)
+_COL_TASK = re.compile(r"nội dung|công việc|nhiệm vụ|hoạt động", _F)
+_COL_WHO = re.compile(r"chủ trì|thực hiện|đơn vị|cơ quan|phân công|trách nhiệm|phụ trách", _F)
+_COL_CUTOFF = re.compile(r"hoàn thành|thời hạn|hạn", _F)
+_REGISTRATION_HEADER = re.compile(r"tên mô hình|lĩnh vực|địa chỉ|họ và tên|họ tên", _F)
+
+
+def _schedule_table(table: Table, ctx: _Context, deadlines: list[Deadline], milestones: list[Milestone]) -> None:
+    """A plan's timetable ("Nội dung công việc | Thời gian | Đơn vị chủ trì"): one item per row.
+
+    Registration lists (``Tên mô hình``, ``Lĩnh vực``) and layout tables are not timetables.
+    The time cell is a cut-off when its column or the cell says so (``Thời gian hoàn thành``,
+    ``Trước 30/6``); otherwise the row is a scheduled activity.
+    """
+    if table.layout or table.n_rows < 2:
+        return
+    rows = table.text_rows()
+    for h, header in enumerate(rows[:3]):
+        keys = [match_key(c) for c in header]
+        if any(_REGISTRATION_HEADER.search(k) for k in keys):
+            return
+        time_col = next((i for i, k in enumerate(keys) if _COL_TIME.search(k)), None)
+        task_col = next((i for i, k in enumerate(keys) if _COL_TASK.search(k) and i != time_col), None)
+        if time_col is not None and task_col is not None:
+            break
+    else:
+        return
+    who_col = next((i for i, k in enumerate(keys) if _COL_WHO.search(k) and i not in (time_col, task_col)), None)
+    header_cutoff = bool(_COL_CUTOFF.search(keys[time_col]))
+    grid = table.grid()
+    for r in range(h + 1, len(rows)):
+        cell_text = rows[r][time_col].strip()
+        task = re.sub(r"\s+", " ", rows[r][task_col]).strip()
+        if not cell_text or not task:
+            continue
+        exprs = [e for e in find_time_expressions(cell_text, ctx.default_year, cell=True) if e.first and e.last]
+        if not exprs:
+            continue
+        cell = grid[r][time_col] or grid[r][task_col]
+        base = cell.location if cell is not None else table.location
+        loc = Location(page=base.page, line=base.line, table=table.index, row=r)
+        cutoff = header_cutoff or bool(_TRIGGER_TAIL.search(cell_text[:exprs[0].start]))
+        who = re.sub(r"\s+", " ", rows[r][who_col]).strip() if who_col is not None else ""
+        for expr in exprs:
+            expr = _roll_forward(expr, ctx)
+            if cutoff:
+                deadlines.append(Deadline(
+                    due=expr.last.isoformat(), precision=expr.precision, text=task,  # type: ignore[union-attr]
+                    action=_action(task, []) or task[:80], responsible=who or None, recipient=_recipient(task),
+                    year_inferred=expr.year_inferred, recurring=expr.recurring, time=expr.time_of_day, location=loc))
+            elif _is_milestone_expr(expr) or expr.precision == "year" and not expr.year_inferred:
+                start, end, precision = _milestone_bounds(expr)
+                milestones.append(Milestone(start, end, precision, task, expr.year_inferred, loc))
 
 
 def _heading_level(stripped: str) -> int:
@@ -654,7 +717,7 @@ def _read_sentence(para: _Para, s_start: int, sentence: str, exprs: list[TimeExp
             warnings.append(f"timeline: {expr.recurring} limit without a calendar date (line {loc.line}): "
                             f"{_clean_item(sentence)[:160]}")
             continue
-        if _is_milestone_expr(expr) and not _is_title_or_basis(sentence, ctx):
+        if _is_milestone_expr(expr) and not _is_title_or_basis(sentence, ctx) and not _reported_past(expr, ctx):
             start, end, precision = _milestone_bounds(expr)
             if (start, end) in seen_ms:
                 continue
@@ -669,9 +732,19 @@ def _is_title_or_basis(sentence: str, ctx: _Context) -> bool:
         return True  # an all-capitals heading ("I. KẾT QUẢ 6 THÁNG ĐẦU NĂM 2024") names a topic
     if re.search(r"(?<!\w)đã\s", key):
         return True  # a past event told in the text ("Ngày 10/1, Ban Thường vụ đã ban hành …")
-    if ctx.title_key and len(key) > 10 and (key in ctx.title_key or ctx.title_key in key):
-        return True
+    for own in (ctx.title_key, ctx.subject_key):
+        if own and len(key) > 10 and (key in own or own in key):
+            return True
+    if re.match(r"^\s*(?:v/v|về việc)\b", key):
+        return True  # the subject line of a letter
     return bool(re.match(r"^\s*căn cứ\b", key))
+
+
+def _reported_past(expr: TimeExpr, ctx: _Context) -> bool:
+    """A report describes periods already over ("Kết quả 6 tháng đầu năm …"): not scheduled."""
+    if ctx.kind != "report" or not ctx.issued_on or expr.last is None:
+        return False
+    return expr.last.isoformat() < ctx.issued_on[:10]
 
 
 def _roll_forward(expr: TimeExpr, ctx: _Context) -> TimeExpr:

@@ -264,3 +264,13 @@ def test_text_layer_without_unicode_mapping_counts_as_no_text(tmp_path: Path) ->
     assert doc.metadata["pages_without_text"] == [1]
     assert not any("cid:" in getattr(b, "text", "") for b in doc.blocks)
     assert "page 1 has no text layer: needs OCR" in doc.warnings
+
+
+def test_line_above_the_header_does_not_hide_it(tmp_path: Path) -> None:
+    ops = [("center", 297, 36, "Mẫu số 01 - Ban hành kèm theo Hướng dẫn số 12-HD/BDVTU", "italic", 9)] + list(HEADER_OPS)
+    doc = read(make_pdf(tmp_path / "stamp.pdf", [ops]))
+    got = [(p.text, p.region) for p in _paras(doc)]
+    assert got[0] == ("Mẫu số 01 - Ban hành kèm theo Hướng dẫn số 12-HD/BDVTU", "body")
+    assert got[1:4] == [("ỦY BAN NHÂN DÂN", "header-left"), ("PHƯỜNG PHỔ MINH", "header-left"),
+                        ("Số: 46/KH-UBND", "header-left")]
+    assert ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "header-right") in got

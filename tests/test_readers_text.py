@@ -247,3 +247,20 @@ def test_doubly_encoded_utf8_is_repaired(tmp_path: Path) -> None:
     doc = read(_write(tmp_path, "twice.txt", mangled.encode("utf-8")))
     assert _texts(doc) == ["Cộng hòa xã hội chủ nghĩa Việt Nam", "Đảng ủy phường Vinh Tân đề nghị các chi bộ đăng ký."]
     assert doc.encoding == "utf-8+mojibake"
+
+
+def test_header_with_rules_and_a_line_above(tmp_path: Path) -> None:
+    text = ("Mẫu số 01\n"
+            "ĐẢNG BỘ THÀNH PHỐ VINH            ĐẢNG CỘNG SẢN VIỆT NAM\n"
+            "ĐẢNG ỦY PHƯỜNG VINH TÂN\n"
+            "        *                         ___________________\n"
+            "Số 12-KH/ĐU                Vinh Tân, ngày 05 tháng 02 năm 2024\n\n"
+            "KẾ HOẠCH\n")
+    doc = read(_write(tmp_path, "party.txt", text.encode("utf-8")))
+    got = [(p.text, p.region, p.location.line) for p in doc.paragraphs]
+    assert ("ĐẢNG BỘ THÀNH PHỐ VINH", "header-left", 2) in got
+    assert ("ĐẢNG CỘNG SẢN VIỆT NAM", "header-right", 2) in got
+    assert ("ĐẢNG ỦY PHƯỜNG VINH TÂN", "header-left", 3) in got
+    assert ("Số 12-KH/ĐU", "header-left", 5) in got
+    assert ("Vinh Tân, ngày 05 tháng 02 năm 2024", "header-right", 5) in got
+    assert ("Mẫu số 01", "body", 1) in got and ("KẾ HOẠCH", "body", 7) in got

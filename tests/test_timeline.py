@@ -305,3 +305,32 @@ def test_number_and_place_date_on_one_line_and_text_tables_are_skipped():
     deadlines, milestones, _ = run(lines, issued_on="2024-03-19")
     assert deadlines == []
     assert [(m.start, m.end) for m in milestones] == [("2024-05-20", "2024-05-20")]
+
+
+def _table(rows: list[list[str]], index: int = 0) -> Table:
+    cells = [[Cell(t, r, c, location=Location(line=50 + r)) for c, t in enumerate(row)] for r, row in enumerate(rows)]
+    return Table(cells, Location(line=50), index=index)
+
+
+def test_a_plan_timetable_gives_deadlines_and_milestones_per_row():
+    doc = make_doc(["KẾ HOẠCH", "Triển khai chuyển đổi số năm 2025"])
+    doc.blocks.append(_table([
+        ["STT", "Nội dung công việc", "Thời gian", "Đơn vị chủ trì"],
+        ["1", "Xây dựng kế hoạch chi tiết", "Tháng 4/2025", "Văn phòng UBND"],
+        ["2", "Báo cáo kết quả về UBND huyện", "Trước 30/6/2025", "Các thôn"],
+        ["3", "Tổng kết", "Quý IV/2025", "UBND xã"],
+        ["4", "Thường xuyên cập nhật", "Thường xuyên", "Các ban"],
+    ]))
+    deadlines, milestones = extract_timeline(doc, DocumentMeta(kind="plan", issued_on="2025-03-01"), [])
+    assert [(d.due, d.responsible, d.recipient, d.location.table, d.location.row) for d in deadlines] == [
+        ("2025-06-30", "Các thôn", "UBND huyện", 0, 2)]
+    assert [(m.start, m.end, m.text) for m in milestones] == [
+        ("2025-04-01", "2025-04-30", "Xây dựng kế hoạch chi tiết"), ("2025-10-01", "2025-12-31", "Tổng kết")]
+
+
+def test_completion_column_makes_every_row_a_cut_off():
+    doc = make_doc(["KẾ HOẠCH"])
+    doc.blocks.append(_table([["TT", "Nhiệm vụ", "Thời gian hoàn thành", "Cơ quan thực hiện"],
+                              ["1", "Rà soát hồ sơ", "15/5/2025", "Phòng Nội vụ"]]))
+    deadlines, milestones = extract_timeline(doc, DocumentMeta(kind="plan", issued_on="2025-03-01"), [])
+    assert [(d.due, d.responsible) for d in deadlines] == [("2025-05-15", "Phòng Nội vụ")] and milestones == []

@@ -404,6 +404,8 @@ def _header(rows: list[_Row], width: float, height: float, page: int) -> Optiona
         text = row.text
         crosses = any(w["x0"] < split - 2 and w["x1"] > split + 2 for w in row.words)
         if DOC_TYPE.match(text) or crosses:
+            if not used and row.number < last_right and not DOC_TYPE.match(text):
+                continue  # a line above the header ("Mẫu số 01", a stamp) stays a body line
             if row.number > last_right or not RIGHT_HEADER.search(text):
                 break
         if row.number > last_right:

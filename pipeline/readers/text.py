@@ -218,6 +218,7 @@ def reflow(items: list[_Item], wrapped: bool, wrap_gap: int, width: float) -> li
 
 _SIDE_GAP = re.compile(r"\S(\s{3,}|\t+)\S")
 _HEADER_SCAN = 24  # non-empty lines at the top that may hold the header
+_DECOR = re.compile(r"[\s_\-–—=*.~]+")  # rules drawn under the issuer and the motto
 
 
 def _split_side_by_side(raw: str) -> tuple[str, str] | None:
@@ -238,13 +239,15 @@ def _header_items(lines: list[tuple[int, str]]) -> list[_Item] | None:
     """
     out: list[_Item] = []
     seen_right = False
+    skipped = 0
     for n, (lineno, raw) in enumerate(lines[:_HEADER_SCAN]):
         text = display(raw)
         if DOC_TYPE.match(text) or (len(text) > 110 and not _split_side_by_side(raw)):
             break
         split = _split_side_by_side(raw)
         if split and (RIGHT_HEADER.search(split[1]) or LEFT_HEADER.match(display(split[0]))
-                      or is_heading(split[0]) and is_heading(split[1])):
+                      or is_heading(split[0]) and is_heading(split[1])
+                      or _DECOR.fullmatch(split[0]) and _DECOR.fullmatch(split[1])):
             left, right = display(split[0]), display(split[1])
             out.append(_Item(lineno, left, 0, "header-left"))
             out.append(_Item(lineno, right, 0, "header-right"))
@@ -253,8 +256,10 @@ def _header_items(lines: list[tuple[int, str]]) -> list[_Item] | None:
         if RIGHT_HEADER.search(text):
             out.append(_Item(lineno, text, 0, "header-right"))
             seen_right = True
-        elif LEFT_HEADER.match(text) or is_heading(text) or text in ("*", "---", "-----"):
+        elif LEFT_HEADER.match(text) or is_heading(text) or _DECOR.fullmatch(text):
             out.append(_Item(lineno, text, 0, "header-left"))
+        elif not out and skipped < 2:
+            skipped += 1  # a line above the header ("Mẫu số 01") stays a body line
         else:
             break
     return out if seen_right else None
