@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Start a throwaway PostgreSQL server on 127.0.0.1 for the tests. Installs nothing (apt: postgresql).
 #
-#   bash .ci/postgres.sh [ENV_FILE]      # default ENV_FILE: .ci/postgres.env
+#   bash .ci/postgres.sh [ENV_FILE]      # default ENV_FILE: /tmp/pipeline-postgres.env
 #   source ENV_FILE                      # exports PIPELINE_TEST_POSTGRES_URL and PIPELINE_PG_STOP
 #   ... run the tests ...
 #   eval "$PIPELINE_PG_STOP"             # stops the server and removes its folder
@@ -9,7 +9,7 @@
 # As root the Debian binaries run as the `postgres` user (the server refuses to run as root).
 # Trust authentication, loopback only, fsync off: a test server, never a real one.
 set -euo pipefail
-env_file=${1:-$(dirname "$0")/postgres.env}
+env_file=${1:-/tmp/pipeline-postgres.env}
 
 bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1 || true)
 if [ -z "$bindir" ] || [ ! -x "$bindir/initdb" ]; then

@@ -14,7 +14,8 @@ Why it is shaped this way:
   a second run exits with status 3.
 
 Test hooks (environment): ``PIPELINE_TEST_SLOW_SECONDS`` makes each worker sleep before a file;
-``PIPELINE_TEST_KILL_AFTER_COMMIT=N`` SIGKILLs the run right after its N-th commit, before the move.
+``PIPELINE_TEST_KILL_AFTER_COMMIT=N`` SIGKILLs the run right after its N-th commit, before the move;
+``PIPELINE_TEST_CRASH_NAME=x`` SIGKILLs the worker reading a file whose name ends in x.
 """
 from __future__ import annotations
 
@@ -246,6 +247,8 @@ def extract_task(path: str, display: str, sha256: str) -> tuple[str, Any, str]:
     slow = os.environ.get("PIPELINE_TEST_SLOW_SECONDS")
     if slow:
         time.sleep(float(slow))
+    if os.environ.get("PIPELINE_TEST_CRASH_NAME") and display.endswith(os.environ["PIPELINE_TEST_CRASH_NAME"]):
+        os.kill(os.getpid(), signal.SIGKILL)  # test hook: a reader that takes its process down
     try:
         from .extract import extract_file
         from .readers import ReadError
@@ -329,6 +332,7 @@ class _Run:
         self.kill_after = int(os.environ.get("PIPELINE_TEST_KILL_AFTER_COMMIT", "0") or 0)
         self.engine: Any = None
         self.run_id: Optional[int] = None
+        self.file_log_level = logging.INFO  # DEBUG while a progress bar is on screen
 
     # -- helpers
 
@@ -433,7 +437,8 @@ class _Run:
         self.outcomes.append({"path": cand.rel, "status": "processed", "document_id": committed.document_id,
                               "version": committed.version, "warnings": file_warnings[:20],
                               **{k: len(rows.get(k) or []) for k in store.CHILD_TABLES}})
-        log.info("new: %s (%s)", cand.rel, ", ".join(f"{len(rows.get(k) or [])} {k}" for k in store.CHILD_TABLES))
+        log.log(self.file_log_level, "new: %s (%s)", cand.rel,
+                ", ".join(f"{len(rows.get(k) or [])} {k}" for k in store.CHILD_TABLES))
         if dest is not None:
             self._place(cand, dest, committed.file_id, "processed")
 
@@ -491,7 +496,7 @@ class _Run:
     def _execute(self) -> RunResult:
         from . import store
 
-        started = time.monotonic()
+        started, started_at = time.monotonic(), store.now_iso()
         try:
             self.run_id = store.start_run(self.engine, str(self.inbox))
         except Exception as exc:  # noqa: BLE001 - disk full or server gone before anything happened
@@ -512,8 +517,9 @@ class _Run:
             status = "partial"
         summary = {
             "run_id": self.run_id, "status": status, "exit_code": exit_code, "inbox": str(self.inbox),
-            "store": store.redact(self.url), "started_at": store.now_iso(), "seconds": 0.0,
-            **self.counts, "deferred": self.deferred, "failure": failure, "warning_messages": self.warnings[:500], "files": self.outcomes,
+            "store": store.redact(self.url), "started_at": started_at, "finished_at": store.now_iso(),
+            "seconds": 0.0, **self.counts, "deferred": self.deferred, "failure": failure,
+            "warning_messages": self.warnings[:500], "files": self.outcomes,
         }
         summary["seconds"] = round(time.monotonic() - started, 3)
         try:
@@ -566,17 +572,24 @@ class _Run:
                 todo.append(cand)
         if todo:
             self._extract(todo)
+        if repeats:
+            known = store.known_files(self.engine)
         for cand in repeats:
-            self.unchanged(cand, None)
+            rows = known.get(cand.sha256, [])
+            if any(r.document_id is not None for r in rows) or not rows:
+                self.unchanged(cand, rows)
+            else:
+                self.quarantine(cand, f"same content as {first_of[cand.sha256].rel}, which could not be read")
 
     def _extract(self, todo: list[Candidate]) -> None:
         workers = self.workers or _cpu_count()
         workers = max(1, min(workers, len(todo)))
         log.info("extracting %d file(s) with %d worker(s)", len(todo), workers)
-        bar = None
+        bar, step = None, max(1, len(todo) // 10)
         if sys.stderr.isatty():
             from tqdm import tqdm
             bar = tqdm(total=len(todo), unit="file", desc="pipeline run", file=sys.stderr)
+            self.file_log_level = logging.DEBUG
         try:
             for i, (cand, (kind, payload, detail)) in enumerate(extract_all(todo, workers), start=1):
                 if kind == "ok":
@@ -589,7 +602,7 @@ class _Run:
                     raise RuntimeError(payload)
                 if bar is not None:
                     bar.update(1)
-                else:
+                elif i % step == 0 or i == len(todo):
                     log.info("progress %d/%d", i, len(todo))
         finally:
             if bar is not None:

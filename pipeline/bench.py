@@ -143,6 +143,10 @@ def run_bench(count: int, workers: list[int], root: Path) -> dict[str, Any]:
     results["rerun_seconds"], results["rerun_summary"] = round(rerun, 2), line
     print(f"  unchanged rerun: {rerun:.2f} s (exit {code}; {line})", flush=True)
     results["peak_child_mb"], results["peak_self_mb"] = (round(x, 1) for x in _peak_mb())
+    try:  # figures from a busy machine are pessimistic: say how busy it was
+        results["load_average"] = [round(x, 2) for x in os.getloadavg()]
+    except OSError:
+        results["load_average"] = None
     return results
 
 
@@ -165,6 +169,8 @@ def format_table(r: dict[str, Any]) -> str:
     lines = ["  ".join(str(c).ljust(widths[i]) if i == 0 else str(c).rjust(widths[i]) for i, c in enumerate(row))
              for row in rows]
     lines.insert(1, "-" * len(lines[0]))
+    if r.get("load_average"):
+        lines.append(f"(machine: {r.get('cores')} cores, load average {r['load_average'][0]:.1f} at the end)")
     return "\n".join(lines)
 
 

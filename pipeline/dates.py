@@ -319,11 +319,17 @@ def _valid_shape(a: _Atom) -> bool:
 
 # --------------------------------------------------------------------------- the finder
 
+_NO_DIGIT_SHAPES = {"half", "half_review", "year_pos", "quarter", "quarter_range", "weekly"}
+
+
 def _candidates(text: str, cell: bool) -> list[_Atom]:
     found: list[_Atom] = []
+    digits = any(c.isdigit() for c in text)
     for name, regex, builder in _SHAPES:
         if name == "bare_year" and not cell:
             continue
+        if not digits and name not in _NO_DIGIT_SHAPES:
+            continue  # every other shape writes a number
         for m in regex.finditer(text):
             atom = builder(m)  # type: ignore[operator]
             if atom is None or not _valid_shape(atom):
@@ -430,50 +436,62 @@ def find_time_expressions(text: str, default_year: Optional[int] = None, *, cell
     if not text:
         return []
     atoms = _select(_candidates(text, cell))
-    # keep weak atoms only with a cue, inside a range, or in a cell
     out: list[TimeExpr] = []
     i = 0
-    prev_end = 0
+    prev_end = 0  # decorations and "từ" never reach back into the previous expression
     while i < len(atoms):
         a = atoms[i]
         b = atoms[i + 1] if i + 1 < len(atoms) else None
-        start, end = a.start, a.end
-        pair = None
-        if a.end_atom is not None:
-            pair = (a, a.end_atom)
-        elif b is not None and b.end_atom is None and _CONNECTOR.match(text[a.end:b.start]) \
-                and a.recurring is None and b.recurring is None:
-            pair = (a, b)
-            end = b.end
-        if pair is not None:
-            fb = _FROM_BEFORE.search(text[max(prev_end, start - 8):start])
-            if fb:
-                start = max(prev_end, start - 8) + fb.start()
-            strong = cell or not (pair[0].weak and pair[1].weak) or (pair[0].weak and _cued(text, pair[0])) \
-                or (pair[0].precision == "month" and pair[1].precision == "month" and pair[0].y and pair[1].y)
-            if pair[0].end_atom is not None and pair[0].weak and not cell:
-                strong = bool(fb) or _cued(text, pair[0])
-            expr = _build(text, pair[0], pair[1], start, end, default_year) if strong else None
-            if expr is not None:
-                out.append(expr)
-                prev_end = end
-                i += 1 if pair[1] is a.end_atom else 2
-                continue
-            if pair[1] is not a.end_atom:
-                # not a range after all: judge the atoms one by one
-                pass
-        if a.end_atom is None and not a.partial and (not a.weak or cell or _cued(text, a)):
-            expr = _build(text, a, None, start, a.end, default_year)
-            if expr is not None:
-                expr = _decorate(text, expr, prev_end)
-                if expr.recurring is None and expr.year_inferred and expr.precision == "day":
-                    if _YEARLY.search(text[max(prev_end, expr.start - 40):expr.start]) \
-                            or _YEARLY.match(text[expr.end:expr.end + 16].lstrip(" ,")):
-                        expr = replace(expr, recurring="yearly")
-                out.append(expr)
-                prev_end = expr.end
-        i += 1
+        expr, used = _as_range(text, a, b, prev_end, default_year, cell)
+        if expr is None and a.end_atom is None and not a.partial and (not a.weak or cell or _cued(text, a)):
+            expr, used = _as_single(text, a, prev_end, default_year), 1
+        if expr is not None:
+            out.append(expr)
+            prev_end = expr.end
+        i += used or 1
     return out
+
+
+def _as_range(text: str, a: _Atom, b: Optional[_Atom], prev_end: int, default_year: Optional[int],
+              cell: bool) -> tuple[Optional[TimeExpr], int]:
+    """A range written in one shape (``tháng 3 - 12/2024``) or two atoms joined by ``-``/``đến``.
+
+    Returns the expression and how many atoms it used (0 when it is not a range)."""
+    if a.end_atom is not None:
+        pair, used, end = (a, a.end_atom), 1, a.end
+    elif b is not None and b.end_atom is None and a.recurring is None and b.recurring is None \
+            and _CONNECTOR.match(text[a.end:b.start]):
+        pair, used, end = (a, b), 2, b.end
+    else:
+        return None, 0
+    start = a.start
+    lookback = max(prev_end, start - 8)
+    fb = _FROM_BEFORE.search(text[lookback:start])
+    if fb:
+        start = lookback + fb.start()
+    first, second = pair
+    if a.end_atom is not None:  # a composite shape: trusted unless it is a bare "02 - 6/2024" in running text
+        strong = cell or not first.weak or bool(fb) or _cued(text, first)
+    else:  # two atoms: at least one must be a date on its own (or two written months "02/2024 - 12/2024")
+        strong = cell or not (first.weak and second.weak) or _cued(text, first) \
+            or (first.precision == second.precision == "month" and bool(first.y and second.y))
+    if not strong:
+        return None, 0
+    expr = _build(text, first, second, start, end, default_year)
+    return (expr, used) if expr is not None else (None, 0)
+
+
+def _as_single(text: str, a: _Atom, prev_end: int, default_year: Optional[int]) -> Optional[TimeExpr]:
+    expr = _build(text, a, None, a.start, a.end, default_year)
+    if expr is None:
+        return None
+    expr = _decorate(text, expr, prev_end)
+    if expr.recurring is None and expr.year_inferred and expr.precision == "day":
+        # "hàng năm, trước ngày 10/12" / "ngày 15/12 hằng năm": a yearly date
+        if _YEARLY.search(text[max(prev_end, expr.start - 40):expr.start]) \
+                or _YEARLY.match(text[expr.end:expr.end + 16].lstrip(" ,")):
+            expr = replace(expr, recurring="yearly")
+    return expr
 
 
 def parse_time_expression(text: str, default_year: Optional[int] = None) -> Optional[TimeExpr]:

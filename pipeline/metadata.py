@@ -64,9 +64,12 @@ for _canon, _proper in [
     ("Đoàn", False), ("Tỉnh đoàn", True), ("Thành đoàn", True), ("Huyện đoàn", True), ("Quận đoàn", True),
     ("Ban Thường trực", False), ("Ủy ban MTTQ Việt Nam", False), ("Ủy ban MTTQ", False),
     ("Hội Liên hiệp Phụ nữ Việt Nam", False), ("Ban Chấp hành Đoàn", False),
+    ("Sở", False), ("Phòng", False), ("Cục", False), ("Chi cục", False), ("Trung tâm", False),
 ]:
     LEXICON[match_key(_canon)] = (_canon, _proper)
 _LEX_MAX = max(len(k.split()) for k in LEXICON)
+#: Heads whose own name follows with a capital (``Sở Nội vụ``, ``Ban Dân vận``, ``Phòng Văn hóa``).
+_NAMED_HEADS = {"Sở", "Phòng", "Cục", "Chi cục", "Trung tâm", "Ban"}
 ACRONYMS = {"UBND", "HĐND", "MTTQ", "MTTQVN", "UBMTTQ", "UBMTTQVN", "BCH", "BTV", "BCĐ", "TP", "TP.", "TW",
             "LHPN", "CCB", "TNCS", "HCM", "VN", "ĐTN", "BDV", "CT-XH", "TX", "TT", "ĐU", "BDVTU", "TX."}
 
@@ -121,6 +124,7 @@ def readable_case(text: str) -> str:
     out: list[str] = []
     i = 0
     proper = False
+    name_next = in_name = False
     while i < len(words):
         # longest lexicon phrase first
         hit = None
@@ -138,6 +142,8 @@ def readable_case(text: str) -> str:
                 canon = " ".join(words[i:i + n]).lower()
             out.append(canon)
             proper = after_proper
+            name_next = canon in _NAMED_HEADS
+            in_name = False
             i += n
             continue
         word = words[i]
@@ -145,10 +151,14 @@ def readable_case(text: str) -> str:
         if bare.upper() in ACRONYMS or (len(bare) <= 6 and not re.search(r"[AEIOUYĂÂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ"
                                                                             r"ẮẰẲẴẶẤẦẨẪẬẾỀỂỄỆỐỒỔỖỘỚỜỞỠỢỨỪỬỮỰ]", bare)):
             out.append(word)
-        elif proper or not out:
+        elif proper or not out or name_next:
             out.append(word[:1] + word[1:].lower())
         else:
             out.append(word.lower())
+        # "Phòng Giáo dục và Đào tạo": each part of a department's name keeps its capital
+        was_name = in_name or name_next
+        in_name = was_name and word.lower() != "và"
+        name_next = was_name and word.lower() == "và"
         i += 1
     result = " ".join(out)
     return result[:1].upper() + result[1:]
@@ -532,22 +542,7 @@ def _issuer(lines: list[Line], head_end: int, meta: DocumentMeta, doc: Document)
         elif block:
             break
     if block:
-        last = block[-1].text
-        if len(block) > 1:
-            first_key = match_key(last).split()[0] if last.split() else ""
-            prev_key = match_key(block[-2].text)
-            if first_key in _LEVEL_KEYS or match_key(last).startswith(("thị xã", "thành phố", "thị trấn")):
-                last = f"{block[-2].text} {last}"  # ỦY BAN NHÂN DÂN / PHƯỜNG PHỔ MINH
-            elif re.match(r"(ban|văn phòng|ủy ban kiểm tra)\b", match_key(last)) and not any(
-                    w in match_key(last).split() for w in _LEVEL_KEYS):
-                # THÀNH ỦY X / BAN DÂN VẬN → Ban Dân vận Thành ủy X; the parent may span two lines
-                parent = [block[-2].text]
-                if len(block) > 2 and match_key(block[-2].text).split()[0] in _LEVEL_KEYS:
-                    parent.insert(0, block[-3].text)
-                if re.search(r"ủy|ubnd|đảng bộ|mttq|mặt trận|đoàn|hội", match_key(" ".join(parent))):
-                    last = f"{last} {' '.join(parent)}"
-            del prev_key
-        return readable_case(last), block[-1]
+        return readable_case(compose_issuer([b.text for b in block])), block[-1]
     flat = " ".join(_clean(ln.text) for ln in lines)
     # 2. the number's body abbreviation with the level and place named in the text
     if meta.number and meta.place:
@@ -569,6 +564,59 @@ def _issuer(lines: list[Line], head_end: int, meta: DocumentMeta, doc: Document)
         if m and m.group(1).upper().replace(".", "") in ("T/M", "TM"):
             return readable_case(_clean(line.text)[m.end():]), line
     return None, None
+
+
+#: A body named after its level word: ``HUYỆN ỦY TAM NÔNG``, ``TỈNH ĐOÀN QUẢNG NGÃI`` (not a place line).
+_LEVEL_BODY = re.compile(r"^(?:thành|tỉnh|huyện|quận|thị|xã|phường)\s+(?:ủy|đoàn|hội)\b")
+#: A collective head waiting for its organisation on the next line (``BAN CHẤP HÀNH TRUNG ƯƠNG`` /
+#: ``ĐOÀN TNCS HỒ CHÍ MINH``).
+_OPEN_HEAD = re.compile(r"^(?:ban chấp hành|bch|ban thường vụ|btv|ban thường trực|ban bí thư)(?:\s+trung ương)?$")
+#: Bodies that are a part of a larger one and carry no place of their own.
+_SUB_BODY = re.compile(r"^(?:ban|văn phòng|sở|phòng|chi cục|cục|vụ|trung tâm|ủy ban kiểm tra|thường trực|"
+                       r"cơ quan|bộ phận|tổ|hội đồng|đảng đoàn|ban cán sự)\b")
+_LEVEL_WORD = re.compile(r"\b(?:" + "|".join(sorted(LEVELS, key=len, reverse=True)) + r")\s+\S")
+
+
+def _is_place_line(key: str) -> bool:
+    """``PHƯỜNG PHỔ MINH``, ``THỊ XÃ BUÔN HỒ``: the level and place completing the line above."""
+    return bool(re.match(r"^(?:" + "|".join(LEVELS) + r")\b", key)) and not _LEVEL_BODY.match(key)
+
+
+def _names_place(key: str) -> bool:
+    """The line names its own level and place (``UBND PHƯỜNG MỸ PHƯỚC``, ``HUYỆN ỦY TAM NÔNG``) or the
+    national level (``TRUNG ƯƠNG``)."""
+    if _LEVEL_BODY.search(key) or "trung ương" in key:
+        return True
+    return any(not _LEVEL_BODY.match(key[m.start():]) for m in _LEVEL_WORD.finditer(key))
+
+
+def compose_issuer(block: list[str]) -> str:
+    """The issuer from the header block's lines (the superior first, the issuer last).
+
+    Lines that continue a name are joined first (``ỦY BAN NHÂN DÂN`` + ``PHƯỜNG PHỔ MINH``;
+    ``BAN CHẤP HÀNH TRUNG ƯƠNG`` + ``ĐOÀN TNCS HỒ CHÍ MINH``). The last body is the issuer when it
+    names its own place (``HUYỆN ỦY TAM NÔNG`` under ``ĐẢNG BỘ TỈNH ĐỒNG THÁP``); a part of a body
+    without one (``BAN DÂN VẬN``, ``BAN THƯỜNG TRỰC``, ``SỞ NỘI VỤ``) takes its parent's name after it."""
+    units: list[str] = []
+    for text in (_clean(t) for t in block):
+        if not text:
+            continue
+        key = match_key(text)
+        if units and (_is_place_line(key) or _OPEN_HEAD.match(match_key(units[-1]))):
+            units[-1] = f"{units[-1]} {text}"
+        else:
+            units.append(text)
+    if not units:
+        return ""
+    last = units[-1]
+    key = match_key(last)
+    if len(units) > 1 and _SUB_BODY.match(key) and not _names_place(key):
+        parent = units[-2]
+        if re.match(r"^(?:sở|phòng|chi cục|cục)\b", key):
+            # a department of the People's Committee: "Sở Nội vụ tỉnh Quảng Ngãi"
+            parent = re.sub(r"^(?:UBND|Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân)\s+", "", parent, flags=re.I)
+        return f"{last} {parent}"
+    return last
 
 
 def _unit(lines: list[Line], meta: DocumentMeta, doc: Document, warnings: list[str], head_end: int) -> None:

@@ -34,7 +34,8 @@ _CAP_WORDS = {"tối đa", "không quá", "nhiều nhất", "được", "chỉ",
 _VERBS = {"đăng ký", "thực hiện", "xây dựng", "lựa chọn", "chọn", "có", "phải", "cần", "phấn đấu", "duy trì",
           "tổ chức", "triển khai", "giới thiệu", "đạt", "đảm bảo", "bảo đảm", "hoàn thành", "tham gia",
           "thành lập", "phát triển", "nhân rộng", "đăng kí", "cử", "bố trí", "mỗi năm", "hằng năm", "hàng năm",
-          "trong năm", "là", "với", "từ", "gồm", "gồm có", "bao gồm", "đạt tỷ lệ", "đạt tỉ lệ", "ký cam kết"}
+          "trong năm", "là", "với", "từ", "gồm", "gồm có", "bao gồm", "đạt tỷ lệ", "đạt tỉ lệ", "ký cam kết",
+          "được giao", "giao"}
 #: Verbs after "N% <unit>" that make the percentage an obligation on those units.
 _PCT_VERBS = {"đăng ký", "xây dựng", "thực hiện", "tham gia", "hoàn thành", "được", "đạt", "triển khai",
               "ký cam kết", "có mô hình", "tổ chức", "cam kết", "phải"}
@@ -43,7 +44,9 @@ _TARGET_BEFORE = {"đạt", "phấn đấu", "chỉ tiêu", "bảo đảm", "đ�
 _FORWARD = {"phấn đấu", "chỉ tiêu", "mục tiêu", "phải", "cần", "bảo đảm", "đảm bảo", "yêu cầu", "sẽ", "cam kết",
             "tối thiểu", "ít nhất", "không dưới", "đề ra"}
 #: Words that mark an achieved result ("đến nay … đạt 102% so với chỉ tiêu", "đã có 95% …").
-_PAST = {"đã", "đến nay", "tính đến", "hiện nay", "hiện có", "được công nhận", "vượt", "kết quả", "đạt được"}
+_PAST = {"đã", "đến nay", "tính đến", "hiện nay", "hiện có", "được công nhận", "vượt", "đạt được"}
+#: Minimum words that may be left before a percentage read on its own.
+_MIN_WORDS = {"tối thiểu", "ít nhất", "không dưới", "ít ra"}
 #: Function words a subject must not end on ("chi hội của các" is a cut phrase).
 _DANGLING = {"của", "các", "những", "và", "ở", "tại", "cho", "với", "về", "trong", "thuộc", "mỗi", "từng", "có",
              "được", "là", "để", "theo", "hoặc", "đã"}
@@ -365,10 +368,35 @@ def _from_each(sdoc, start, used):
             return None
         subject = _clean_subject(sdoc[start:i].text)
         subject = _strip_verbs(subject)
+        subject = _named_units(sdoc, start, subject)
         q = _build(sdoc, start, after, value, pct, subject=subject)
         q.exact = True
         return q, after
     return None
+
+
+#: "mỗi đơn vị" names no kind of unit; the phrase before it does ("Các chi bộ …: mỗi đơn vị").
+_GENERIC_UNITS = {"đơn vị", "cơ quan", "tổ chức", "địa phương", "nơi"}
+
+
+def _named_units(sdoc, start: int, subject: str) -> str:
+    """``các ban, ngành, đoàn thể xã mỗi đơn vị đăng ký 01`` → the units named before ``mỗi đơn vị``."""
+    words = match_key(subject).split()
+    if len(words) > 3 or " ".join(words[1:]) not in _GENERIC_UNITS:
+        return subject
+    i = start - 1
+    while i >= 0 and sdoc[i].text not in (";", ".", "!", "?"):
+        i -= 1
+    toks = [t for t in sdoc[i + 1:start]]
+    while toks and (toks[-1].is_punct or match_key(toks[-1].text) in _VERBS):
+        toks.pop()
+    colon = [k for k, t in enumerate(toks) if t.text == ":"]
+    if colon and colon[-1] == len(toks):
+        toks = toks[:colon[-1]]
+    if not toks or any(_number(t.text) is not None for t in toks):
+        return subject
+    named = _trim_dangling(_clean_subject(sdoc[toks[0].i:toks[-1].i + 1].text))
+    return named or subject
 
 
 def _from_percent(sdoc, start, end, target_context: bool = False):
@@ -381,9 +409,10 @@ def _from_percent(sdoc, start, end, target_context: bool = False):
         return None
     clause = _clause_keys(sdoc, start)
     before = " ".join(clause[-3:])
-    window = [match_key(t.text) for t in sdoc[end:end + 5]]
+    if clause and clause[-1] in ("dưới", "tối đa", "không quá", "còn", "giảm", "nhiều nhất"):
+        return None  # "giảm còn dưới 2%": a ceiling, not a minimum
     units, unit_end = _units_after(sdoc, end)
-    obliged = any(w in _PCT_VERBS for w in window) and bool(units)
+    obliged = bool(units) and unit_end < len(sdoc) and match_key(sdoc[unit_end].text) in _PCT_VERBS
     past = any(match_key(t.text) in ("đã", "được công nhận") for t in sdoc[max(0, start - 6):start])
     forward = _is_forward(clause)
     measured = any(w in before for w in _TARGET_BEFORE)
@@ -404,7 +433,7 @@ def _units_after(sdoc, end: int) -> tuple[str, int]:
     """``chi hội của các tổ chức thành viên ở khu dân cư`` after ``100%``: up to the first verb that is
     not the noun reading of a word after a determiner (``các tổ chức`` is "the organisations")."""
     i = end
-    while i < len(sdoc) and not sdoc[i].is_punct or (i < len(sdoc) and sdoc[i].text == "," and i > end):
+    while i < len(sdoc) and (not sdoc[i].is_punct or (sdoc[i].text in (",", "-", "–") and i > end)):
         key = match_key(sdoc[i].text)
         prev = match_key(sdoc[i - 1].text) if i > end else ""
         if (key in _PCT_VERBS or key == "có") and prev not in _DANGLING and i > end:
@@ -426,7 +455,7 @@ def _build(sdoc, start, after, value, pct, subject: Optional[str] = None) -> Quo
         if subj and subject is None:
             parts = re.split(r"\s+(?:phấn đấu|đảm bảo|bảo đảm|cam kết)\s+", subj, maxsplit=1)
             if len(parts) == 2 and parts[0] and parts[1]:
-                subj, item = parts[0], parts[1]
+                subj, item = parts[0], _balance(parts[1])
     return Quota(subject=subj or None, minimum=value, item=item, text="", unit="percent" if pct else "count")
 
 
@@ -447,13 +476,19 @@ def _subject(sdoc, start: int) -> Optional[str]:
     if colon:
         toks = toks[colon[-1] + 1:]
     # strip verbs (and cap-free adverbs) from the end
-    while toks and (match_key(toks[-1].text) in _VERBS or toks[-1].is_punct or toks[-1].is_space):
+    while toks and (match_key(toks[-1].text) in _VERBS | _MIN_WORDS or toks[-1].is_punct or toks[-1].is_space):
         toks.pop()
+    # "Phấn đấu mỗi ấp có …": the aim verb opens the sentence; the unit follows it
+    while len(toks) > 1 and match_key(toks[0].text) in ("phấn đấu", "phải", "cần", "đảm bảo", "bảo đảm"):
+        toks = toks[1:]
     if not toks:
         return lead or None  # "Đảng bộ các phường, xã: Đăng ký …": the lead-in is the subject
     toks = _cut_at_verb(toks)
-    text = sdoc[toks[0].i:toks[-1].i + 1].text
-    return _trim_dangling(_clean_subject(text)) or None
+    text = _trim_dangling(_clean_subject(sdoc[toks[0].i:toks[-1].i + 1].text))
+    words = match_key(text).split()
+    if lead and words and words[0] in ("mỗi", "từng") and " ".join(words[1:]) in _GENERIC_UNITS:
+        return lead  # "Các chi bộ …: mỗi đơn vị đăng ký tối thiểu 01": the lead-in names the units
+    return text or None
 
 
 #: Verbs that end a subject noun phrase ("Mỗi Tổ … có trên 05 thành viên, trong đó có ít nhất 01 …").
@@ -486,7 +521,14 @@ def _trim_dangling(text: str) -> str:
     words = text.split()
     while words and (match_key(words[-1]) in _DANGLING or words[-1] in (",", "-", "–")):
         words.pop()
-    return " ".join(words).strip(" ,")
+    return _balance(" ".join(words).strip(" ,"))
+
+
+def _balance(text: Optional[str]) -> Optional[str]:
+    """Close a quotation the token cut left open (``danh hiệu “Gia đình văn hóa``)."""
+    if text and text.count("“") > text.count("”"):
+        return text + "”"
+    return text
 
 
 def _allowance(sdoc, start: int, stop: int) -> bool:

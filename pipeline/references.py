@@ -48,6 +48,17 @@ def is_upper_line(text: str) -> bool:
     return len(letters) >= 2 and all(not ch.islower() for ch in letters)
 
 
+def _is_heading_before_body(prev: Line, line: Line) -> bool:
+    """``1. Công tác lãnh đạo, chỉ đạo`` then a blank line then ``Đảng uỷ ban hành …``: a numbered heading
+    stands alone; a sentence wrapped over lines has no blank line and no short numbered head."""
+    if prev.location.line is None or line.location.line is None or line.location.line - prev.location.line < 2:
+        return False
+    m = re.match(r"^\s*(?:\d+(?:\.\d+)*\s*[.)]|[IVXLC]+\s*[.)]|[a-zđ]\))\s*(\S.*)$", prev.text)
+    if not m or len(m.group(1).split()) > 10 or re.search(r"[,\-–(]$", m.group(1).strip()):
+        return False
+    return bool(re.match(r"[A-ZĐÀ-Ỹ]", line.text.strip()))
+
+
 def paragraphs(lines: Iterable[Line], max_gap: int = 3) -> list[Para]:
     """Join hard-wrapped lines into paragraphs (never across tables, regions or headings)."""
     out: list[Para] = []
@@ -74,6 +85,7 @@ def paragraphs(lines: Iterable[Line], max_gap: int = 3) -> list[Para]:
                 and not _BULLET.match(text)
                 and not is_upper_line(prev.text)
                 and not is_upper_line(text)
+                and not _is_heading_before_body(prev, line)
             )
         if join:
             cur = out[-1]
@@ -199,6 +211,25 @@ def _tail_info(orig: str, start: int) -> tuple[Optional[str], Optional[str]]:
     return date, issuer
 
 
+#: ``Đảng uỷ ban hành Kế hoạch số …``: the issuer stands before an issuing verb right before the kind.
+_ISSUING_VERB = re.compile(r"(?:^|[.;:(]\s*|,\s+|\s(?:và|khi|sau khi|đồng thời)\s+)"
+                           r"((?:Ban|Đảng|Ủy|Uỷ|UBND|HĐND|Thường trực|Thường vụ|BTV|BCH|Hội|Mặt trận|MTTQ|Bộ|"
+                           r"Chính phủ|Thủ tướng|Văn phòng|Tỉnh|Thành|Huyện|Thị|Quận|Sở|Phòng|Chi bộ|Đoàn|"
+                           r"Liên đoàn|Công an|Trung ương)[^.;:,()]{0,90}?)\s+"
+                           r"(?:đã\s+|vừa\s+|cũng\s+)?(?:ban\s+hành|xây\s+dựng|ký\s+ban\s+hành|phát\s+hành)"
+                           r"(?:\s+(?:và\s+)?(?:triển\s+khai|thực\s+hiện))?\s*$")
+
+
+def _issuer_before(text: str, start: int) -> Optional[str]:
+    """The body named before ``ban hành``/``xây dựng`` immediately preceding a citation's kind word."""
+    window = text[max(0, start - 140):start]
+    m = _ISSUING_VERB.search(window)
+    if not m:
+        return None
+    cand = m.group(1).strip(" ,")
+    return cand if 1 <= len(cand.split()) <= 14 else None
+
+
 def find_references(text: str, own_number: Optional[str] = None) -> list[tuple[int, int, Reference]]:
     """Every cited document in ``text`` with its span (start, end)."""
     key = match_key_same_length(text)
@@ -208,6 +239,7 @@ def find_references(text: str, own_number: Optional[str] = None) -> list[tuple[i
         kind = _kind_of(m.group(1))
         raw = text[m.start(2):m.end(2)]
         date, issuer = _tail_info(text, m.end(2))
+        issuer = issuer or _issuer_before(text, m.start())
         if re.search(r"[A-Za-zĐđ]", raw):
             numbers = [normalize_number(raw)]
         else:
@@ -241,6 +273,8 @@ def find_references(text: str, own_number: Optional[str] = None) -> list[tuple[i
         if re.search(r"(?:^|\n)\s*Số\s*:?\s*$", text[max(0, m.start() - 12):m.start()]):
             continue  # the document's own "Số:" line
         date, issuer = _tail_info(text, m.end())
+        if issuer is None and kinds_before:
+            issuer = _issuer_before(text, m.start() - (len(before) - kinds_before[-1].start()))
         found.append((m.start(), m.end(), Reference(kind=kind, number=number, date=date,
                                                     issuer=issuer, text=m.group(0))))
     return found
@@ -272,8 +306,22 @@ def extract_references(doc: Document, meta: DocumentMeta, warnings: list[str]) -
     for para in paragraphs(doc.lines()):
         for start, _end, ref in find_references(para.text, meta.number):
             ref.location = para.location_at(start)
+            ref.issuer = _complete_issuer(ref.issuer, meta.issuer)
             refs.append(ref)
     return _merge(refs)
+
+
+def _complete_issuer(issuer: Optional[str], own: Optional[str]) -> Optional[str]:
+    """A bare body (``Đảng uỷ``) that begins the document's own issuer (``Đảng ủy xã Vọng Thê``) is that
+    issuer: a document names its own body without the place."""
+    if not issuer or not own:
+        return issuer
+    key, own_key = match_key(issuer), match_key(own)
+    if key != own_key and own_key.startswith(key + " ") and not re.search(r"\d", key):
+        level_words = r"(?:xã|phường|thị trấn|thị xã|huyện|quận|tỉnh|thành phố)\b"
+        if not re.search(level_words, key):
+            return own
+    return issuer
 
 
 def _merge(refs: list[Reference]) -> list[Reference]:

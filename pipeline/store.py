@@ -34,6 +34,7 @@ log = logging.getLogger(__name__)
 #: Alembic head revision this code writes; the migration check on open compares against it
 #: without importing Alembic (keeps the unchanged-inbox run fast). A test keeps it in sync.
 SCHEMA_REVISION = "0001"
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
 metadata = MetaData()
 
@@ -272,7 +273,7 @@ def _migrate(engine: Engine, url: str, current: Optional[str]) -> None:
             conn.exec_driver_sql(f"VACUUM INTO '{backup}'")
         log.warning("store schema %s -> %s; backup written to %s", current, SCHEMA_REVISION, backup)
     cfg = Config()
-    cfg.set_main_option("script_location", str(Path(__file__).parent / "migrations").replace("%", "%%"))
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR).replace("%", "%%"))
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
@@ -498,11 +499,19 @@ def recompute_unit_supersede(conn: Connection, unit_key: str) -> int:
 # --------------------------------------------------------------------------- read back
 
 
+def _open_existing(url: str) -> Engine:
+    """Readers must not create an empty store by mistake (a wrong --data folder)."""
+    path = _sqlite_path(url)
+    if path is not None and not path.exists():
+        raise StoreError(f"no store at {path}: run `pipeline run` first, or pass --data/--store")
+    return open_store(url)
+
+
 def query(url: str, sql: str) -> "Any":
     """Any SQL as a pandas DataFrame; a bad query is a StoreError with the database's one-line reason."""
     import pandas as pd
 
-    engine = open_store(url)
+    engine = _open_existing(url)
     try:
         with engine.connect() as conn:
             return pd.read_sql_query(text(sql), conn)
@@ -516,7 +525,7 @@ def read_table(url: str, table: str) -> "Any":
 
     if table not in TABLES:
         raise StoreError(f"unknown table {table!r}; tables: {', '.join(sorted(TABLES))}")
-    engine = open_store(url)
+    engine = _open_existing(url)
     with engine.connect() as conn:
         return pd.read_sql_query(select(TABLES[table]).order_by(TABLES[table].c.id), conn)
 

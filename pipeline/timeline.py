@@ -59,6 +59,10 @@ ACTION_VERBS = sorted([
     "tổng kết", "họp xét", "lựa chọn", "đề xuất", "đề nghị", "ban hành", "phát động", "thành lập",
     "chỉ đạo", "hướng dẫn", "tiến hành", "xét", "công nhận", "cung cấp", "chuẩn bị", "phối hợp", "tham mưu",
     "cập nhật", "giới thiệu", "lập", "trình", "bàn giao", "tiếp nhận", "duyệt", "phê duyệt", "tuyên truyền",
+    "đẩy nhanh", "đẩy mạnh", "tăng cường", "quán triệt", "theo dõi", "đôn đốc", "tập trung", "nghiên cứu",
+    "tham gia", "vận động", "giải quyết", "khắc phục", "bố trí", "phân bổ", "huy động", "giải ngân", "hỗ trợ",
+    "thông báo", "nâng cao", "duy trì", "bảo đảm", "đảm bảo", "phổ biến", "phân công", "xử lý", "thống kê",
+    "kê khai", "bình chọn", "biểu dương", "khen thưởng", "rà soát", "sắp xếp", "quyết định", "ký kết",
 ], key=len, reverse=True)
 _VERB_RE = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, ACTION_VERBS)) + r")(?!\w)", _F)
 
@@ -80,7 +84,7 @@ _LIST_START = re.compile(r"^\s*(?:[-–•+*]\s|\d+(?:\.\d+)*[.)]\s|[IVXLC]+[.)]
 # The document's own "<Place>, ngày … tháng … năm …" line.
 _PLACE_WORDS_BEFORE = re.compile(r"((?:\S+\s+){0,5}?\S+),\s*$")
 _PLACE_DATE_LINE = re.compile(r"^\s*(?:[^\W\d_][\w.]*\s+){0,4}[^\W\d_][\w.]*,\s*ngày\b", re.UNICODE)
-_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$|(?:[^|\t]*[|\t]){2,}")
+
 # A document number right before a date: "Kế hoạch số 03-KH/BDVTU, ngày …", "30/2020/NĐ-CP ngày …".
 _CITED_BEFORE = re.compile(
     r"(?:\d+\s*[/-]\s*[\w.]*[A-ZĐ][\w.Đđ]*(?:\s*[/-]\s*[\w.Đđ]+)*|(?<!\w)(?:ban hành|(?<!đăng )(?<!Đăng )ký)\s*)"
@@ -189,7 +193,7 @@ def _body_lines(doc: Document, meta: DocumentMeta) -> list[Line]:
         text = line.text
         if not text.strip():
             continue
-        if _TABLE_ROW.search(text):
+        if text.count("|") >= 2 or text.count("\t") >= 2:
             continue  # a table written as text ("| 1 | … | Năm 2024 |", tab-separated cells)
         if _RECIPIENTS.match(text):
             in_recipients = True
@@ -264,9 +268,10 @@ _STOP_RECIPIENT = re.compile(
 
 def _recipient(sentence: str) -> Optional[str]:
     """Where it is sent: after "gửi về", "nộp về", "về <Body>", "qua <Body>"."""
-    for pattern in (r"(?:gửi|nộp|chuyển|báo cáo)\s+(?:về|đến|tới|lên)\s+(?=[^\W\d_])",
+    for pattern in (r"(?:gửi|nộp|chuyển|báo cáo)\s+(?:về|đến|tới|lên|qua)\s+(?=[^\W\d_])",
                     r"(?<!\w)(?:trình|báo cáo)\s+(?=(?:Ủy|Uỷ|UB|Ban|Thường|Đảng|Huyện|Tỉnh|Thành|Sở|Bộ|Chủ tịch|HĐND))",
-                    r"(?<!\w)(?:về|đến|lên)\s+(?=[A-ZĐÂĂÊÔƠƯ])", r"(?<!\w)(?:gửi|nộp)\s+(?=(?:cho\s+)?[A-ZĐ])"):
+                    r"(?<!\w)(?:về|đến|lên)\s+(?=[A-ZĐÂĂÊÔƠƯ])", r"(?<!\w)(?:gửi|nộp)\s+(?=(?:cho\s+)?[A-ZĐ])",
+                    r"(?<![\w(])qua\s+(?=[A-ZĐ])"):
         for m in re.finditer(pattern, sentence, re.UNICODE):
             rest = sentence[m.end():]
             stop = _STOP_RECIPIENT.search(rest)
@@ -279,6 +284,8 @@ def _recipient(sentence: str) -> Optional[str]:
             if cand.count("(") > cand.count(")"):
                 close = rest.find(")", len(cand))
                 cand = rest[:close + 1].strip() if 0 <= close < len(cand) + 40 else cand.split("(")[0].strip()
+            elif "(" in cand and ")" in cand:
+                cand = cand[:cand.index(")") + 1]  # nothing after "(qua …)" belongs to the recipient
             cand = re.sub(r"\s+", " ", cand)
             if cand and _BODY_RE.search(cand) and len(cand.split()) <= 16 and cand[0].isupper():
                 return cand.rstrip(" ,;")
@@ -340,8 +347,8 @@ def _action(sentence: str, expr_spans: list[tuple[int, int]], date_at: Optional[
             limits: Optional[list[tuple[int, int]]] = None) -> Optional[str]:
     """The verb phrase: from an action verb to a recipient, trigger, date or punctuation.
 
-    With several dates in one sentence the verb nearest before this date (after the previous
-    date) wins; a date written first ("Trước ngày …, A gửi …") takes the verb after it.
+    With several cut-offs in one sentence each takes the first verb after the previous one; a
+    date written first ("Trước ngày …, A gửi …") takes the verb after it.
     """
     masked = sentence
     for s, e in expr_spans:
@@ -357,6 +364,9 @@ def _action(sentence: str, expr_spans: list[tuple[int, int]], date_at: Optional[
             continue
         if re.search(r"(?:các|những|mỗi|ban)\s+$", masked[max(0, m.start() - 12):m.start()], _F):
             continue
+        prefix = masked[:m.start()].rstrip(" *")
+        if m.group()[0].isupper() and prefix.strip(" -–•+0123456789.)") and prefix[-1:] not in ".:;,":
+            continue  # capitalised mid-clause it is part of a name ("Ban Thi đua - Khen thưởng")
         if m.group().lower() in ("đề nghị", "yêu cầu") and re.match(r"\s+(?:các\s|[A-ZĐ])", masked[m.end():]):
             continue  # "đề nghị UBND các xã báo cáo": the request, not the task
         rest = masked[m.start():]
@@ -364,12 +374,12 @@ def _action(sentence: str, expr_spans: list[tuple[int, int]], date_at: Optional[
                          r"tại|theo|cho)(?!\w)|[,;:.(]|\s{3,}", rest[len(m.group()):], _F)
         end = len(m.group()) + (stop.start() if stop else len(rest))
         phrase = re.sub(r"[*\s]+", " ", rest[:end]).strip(" ,;-")
-        words = phrase.split()
+        words = phrase.split()[:16]
         while words and words[-1].lower() in ("và", "hoặc", "của", "các", "cho", "với", "trong", "vào", "từ",
                                               "đến", "tại", "theo", "trước", "sau", "là", "ngày", "hạn", "nộp"):
             words.pop()
         if len(words) >= 2:
-            phrase = " ".join(words[:14])
+            phrase = " ".join(words)
             if phrase[:1].isupper() and phrase.split()[0][1:].islower():
                 phrase = phrase[0].lower() + phrase[1:]
             phrases.append((m.start(), phrase))
@@ -379,10 +389,9 @@ def _action(sentence: str, expr_spans: list[tuple[int, int]], date_at: Optional[
     if date_at is not None:
         prev_limit = max([e for s, e in (limits if limits is not None else expr_spans) if e <= date_at] or [0])
         before = [p for at, p in phrases if prev_limit <= at < date_at]
-        while len(before) > 1 and before[-1].lower() in CLOSING_VERBS:
-            before.pop()  # "Tổ chức hội nghị …, hoàn thành trước ngày …": the task, not "hoàn thành"
-        if before:
-            return before[-1]
+        tasks = [p for p in before if p.lower() not in CLOSING_VERBS]  # not a bare "hoàn thành"
+        if tasks or before:
+            return (tasks or before)[0]  # the clause's main verb, after any earlier cut-off
         after = [p for at, p in phrases if at > date_at]
         if after:
             return after[0]
@@ -639,7 +648,10 @@ def _remember_actor(sentence: str, ctx: _Context) -> None:
 
 def _strip_time_lead(text: str) -> str:
     """Drop a leading time adverbial ("Định kỳ 6 tháng đầu năm 2023, …", "Tháng 02/2024 …")."""
-    exprs = find_time_expressions(text)
+    head = text[:120]
+    if not re.search(r"\d|năm|tháng", head[:40], _F):
+        return text
+    exprs = find_time_expressions(head)
     if exprs and exprs[0].start <= 12:
         rest = text[exprs[0].end:]
         return rest.lstrip(" ,:;")
@@ -698,6 +710,7 @@ def _read_sentence(para: _Para, s_start: int, sentence: str, exprs: list[TimeExp
             is_cutoff[i] = True
     cutoffs = [(e.start - s_start, e.end - s_start) for e, flag in zip(exprs, is_cutoff) if flag]
     seen_ms: set[tuple[str, str]] = set()
+    first_ms = len(milestones)
     for expr, is_deadline in zip(exprs, is_cutoff):
         role = _role(para.text, s_start, expr, ctx)
         if role == "relative" and RELATIVE_TRIGGERS.search(sentence):
@@ -723,6 +736,12 @@ def _read_sentence(para: _Para, s_start: int, sentence: str, exprs: list[TimeExp
                 continue
             seen_ms.add((start, end))
             milestones.append(Milestone(start, end, precision, _clean_item(sentence), expr.year_inferred, loc))
+    # "Cuộc họp giao ban tháng 4/2025 … ngày 07/4/2025": the day is the schedule, the month a label
+    days = [e for e in exprs if e.precision == "day" and e.first and not e.is_range
+            and _role(para.text, s_start, e, ctx) not in ("own", "cited", "anniversary")]
+    for m in milestones[first_ms:]:
+        if m.precision != "day" and any(m.start <= d.first.isoformat() <= m.end for d in days):  # type: ignore[union-attr]
+            milestones.remove(m)
 
 
 def _is_title_or_basis(sentence: str, ctx: _Context) -> bool:
@@ -740,9 +759,13 @@ def _is_title_or_basis(sentence: str, ctx: _Context) -> bool:
     return bool(re.match(r"^\s*căn cứ\b", key))
 
 
+_RANK = {"day": 0, "month": 1, "quarter": 2, "half": 3, "year": 4}
+
+
 def _reported_past(expr: TimeExpr, ctx: _Context) -> bool:
-    """A report describes periods already over ("Kết quả 6 tháng đầu năm …"): not scheduled."""
-    if ctx.kind != "report" or not ctx.issued_on or expr.last is None:
+    """Reports, notices and decisions tell of periods already over ("Kết quả 6 tháng đầu năm …",
+    "Hội nghị ngày 10/3 …"): not scheduled. Plans keep them (a plan may be issued late)."""
+    if ctx.kind not in ("report", "notice", "decision") or not ctx.issued_on or expr.last is None:
         return False
     return expr.last.isoformat() < ctx.issued_on[:10]
 
@@ -819,7 +842,7 @@ def _make_deadline(sentence: str, expr: TimeExpr, s_start: int, rel_spans: list[
     clean_spans = _spans_in(clean, sentence, rel_spans)
     here = _spans_in(clean, sentence, [(expr.start - s_start, expr.end - s_start)])
     limits = _spans_in(clean, sentence, cutoffs) if cutoffs is not None else clean_spans
-    action = _action(clean, clean_spans, here[0][0] if here else None, limits)
+    action = _action(clean, limits, here[0][0] if here else None, limits)  # other dates stay in the action
     if responsible is None:
         verb = None
         if action:

@@ -179,6 +179,17 @@ def test_same_bytes_twice_in_one_drop_are_read_once(tmp_path: Path) -> None:
     assert files_under(inbox) == []
 
 
+def test_a_copy_of_an_unreadable_file_is_quarantined_too(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for name in ("hỏng.docx", "hỏng - bản sao.docx"):
+        (inbox / name).write_bytes(b"PK\x03\x04 not really a zip")
+    result = run(tmp_path)
+    assert result.exit_code == 1 and result.counts["quarantined"] == 2
+    assert files_under(tmp_path / "data" / "quarantine") == [
+        "hỏng - bản sao.docx", "hỏng - bản sao.docx.reason.txt", "hỏng.docx", "hỏng.docx.reason.txt"]
+
+
 def test_data_folder_inside_the_inbox_is_not_scanned(tmp_path: Path) -> None:
     inbox = tmp_path / "inbox"
     write_letters(inbox, 2)

@@ -228,3 +228,16 @@ def test_postgresql_store_allows_one_run_even_from_another_data_folder(tmp_path:
         assert free.returncode == 0, free.stderr
         assert store.query(url, "select count(*) as n from documents")["n"][0] == 1
         store.close_store(url)
+
+
+def test_a_worker_that_dies_costs_only_its_own_file(tmp_path: Path) -> None:
+    paths = write_letters(tmp_path / "inbox", 5)
+    done = run_cli(["run", "--inbox", "inbox", "--no-report", "--workers", "2"], cwd=tmp_path,
+                   env={"PIPELINE_TEST_CRASH_NAME": paths[2].name})
+    assert done.returncode == 1, done.stderr
+    assert "worker process died" in done.stderr and "Traceback" not in done.stderr
+    url = sqlite_url(tmp_path / "data")
+    files = store.query(url, "select path, status from files order by path")
+    assert dict(zip(files["path"], files["status"])) == {
+        p.name: ("quarantined" if p == paths[2] else "processed") for p in paths}
+    assert (tmp_path / "data" / "quarantine" / f"{paths[2].name}.reason.txt").is_file()

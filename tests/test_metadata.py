@@ -437,3 +437,67 @@ def test_columns_merged_into_single_lines_and_capitals_name(tmp_path):
     assert meta.number == "15/KH-HPN"
     assert (meta.place, meta.issued_on) == ("Châu Phú", "2025-03-03")
     assert meta.signer.to_dict() == {"name": "Nguyễn Thị Mỹ", "title": "Chủ tịch"}
+
+
+# --------------------------------------------------------------------------- issuer from the header block
+
+
+@pytest.mark.parametrize("block, issuer", [
+    # the last line names its own level and place: it is the issuer, the superior is dropped
+    (["UBND THÀNH PHỐ LONG XUYÊN", "UBND PHƯỜNG MỸ PHƯỚC"], "UBND phường Mỹ Phước"),
+    (["ĐẢNG BỘ TỈNH KIÊN GIANG", "HUYỆN ỦY GIỒNG RIỀNG"], "Huyện ủy Giồng Riềng"),
+    (["ĐẢNG BỘ HUYỆN PHÚ TÂN", "ĐẢNG ỦY XÃ PHÚ THẠNH"], "Đảng ủy xã Phú Thạnh"),
+    # a part of a body without a place takes its parent after it
+    (["THÀNH ỦY HẢI PHÒNG", "BAN DÂN VẬN"], "Ban Dân vận Thành ủy Hải Phòng"),
+    (["TỈNH ĐOÀN QUẢNG NGÃI", "BAN THƯỜNG VỤ"], "Ban Thường vụ Tỉnh đoàn Quảng Ngãi"),
+    (["ỦY BAN MTTQ VIỆT NAM", "HUYỆN KRÔNG PẮC", "BAN THƯỜNG TRỰC"],
+     "Ban Thường trực Ủy ban MTTQ Việt Nam huyện Krông Pắc"),
+    (["ĐẢNG BỘ TỈNH BẾN TRE", "HUYỆN ỦY CHỢ LÁCH", "BAN TUYÊN GIÁO"], "Ban Tuyên giáo Huyện ủy Chợ Lách"),
+    # a department of a People's Committee: "Sở Tư pháp tỉnh Nghệ An"
+    (["UBND TỈNH NGHỆ AN", "SỞ TƯ PHÁP"], "Sở Tư pháp tỉnh Nghệ An"),
+    # lines that continue one name are joined first
+    (["ỦY BAN NHÂN DÂN", "XÃ ĐỊNH HÒA"], "Ủy ban nhân dân xã Định Hòa"),
+    (["BAN CHẤP HÀNH TRUNG ƯƠNG", "HỘI CỰU CHIẾN BINH VIỆT NAM"],
+     "Ban Chấp hành Trung ương Hội Cựu chiến binh Việt Nam"),
+    (["TRUNG ƯƠNG ĐOÀN TNCS HỒ CHÍ MINH", "BAN BÍ THƯ"], "Ban Bí thư Trung ương Đoàn TNCS Hồ Chí Minh"),
+])
+def test_issuer_composed_from_the_header_block(block, issuer):
+    from pipeline.metadata import compose_issuer
+
+    assert readable_case(compose_issuer(block)) == issuer
+
+
+def test_party_superior_is_not_glued_to_a_level_named_committee(tmp_path):
+    meta, _ = meta_of(tmp_path, """
+        ĐẢNG BỘ TỈNH VĨNH LONG                     ĐẢNG CỘNG SẢN VIỆT NAM
+        THỊ UỶ BÌNH MINH
+                *                                 Bình Minh, ngày 03 tháng 6 năm 2025
+        Số 77-KH/TU
+
+        KẾ HOẠCH
+        tổ chức hội thi dân vận khéo năm 2025
+
+        Ban Thường vụ Thị uỷ ban hành kế hoạch như sau:
+        """)
+    assert meta.issuer == "Thị ủy Bình Minh"
+    assert meta.number == "77-KH/TU"
+
+
+def test_generic_last_line_takes_its_two_line_parent(tmp_path):
+    meta, _ = meta_of(tmp_path, """
+        ỦY BAN MTTQ VIỆT NAM                     CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+        HUYỆN CƯ M'GAR                               Độc lập - Tự do - Hạnh phúc
+        BAN THƯỜNG TRỰC
+
+        Số: 08/TB-MTTQ-BTT                         Cư M'gar, ngày 15 tháng 4 năm 2025
+
+        THÔNG BÁO
+        kết quả hội nghị hiệp thương
+        """)
+    assert meta.issuer == "Ban Thường trực Ủy ban MTTQ Việt Nam huyện Cư M'gar"
+
+
+def test_department_name_is_capitalised():
+    assert readable_case("SỞ NỘI VỤ TỈNH AN GIANG") == "Sở Nội vụ tỉnh An Giang"
+    assert readable_case("PHÒNG GIÁO DỤC VÀ ĐÀO TẠO") == "Phòng Giáo dục và Đào tạo"
+    assert readable_case("BAN DÂN VẬN HUYỆN ỦY") == "Ban Dân vận Huyện ủy"

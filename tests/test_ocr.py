@@ -108,6 +108,31 @@ def test_wrapped_lines_join_but_list_items_and_centred_lines_do_not() -> None:
     assert "BÍ THƯ CHI BỘ" in texts  # centred signature line kept on its own
 
 
+def test_side_by_side_zones_read_left_column_first_and_keep_titles_out() -> None:
+    from pipeline.readers.ocr import _columns_in_order
+
+    lines = [
+        _line("ỦY BAN NHÂN DÂN", 200, 100, 800), _line("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 1200, 100, 2300),
+        _line("PHƯỜNG PHỔ MINH", 220, 150, 780), _line("Độc lập - Tự do - Hạnh phúc", 1350, 150, 2150),
+        _line("Số: 46/KH-UBND", 300, 230, 700), _line("Phổ Minh, ngày 19 tháng 3 năm 2024", 1300, 230, 2250),
+        _line("KẾ HOẠCH", 1150, 330, 1450),
+        _line("Nơi nhận:", 200, 2000, 450), _line("CHỦ TỊCH", 1600, 2000, 1900),
+        _line("- Phòng Nội vụ thị xã;", 200, 2050, 800),
+        _line("- Lưu: VT.", 200, 2100, 500),
+        _line("ˆ", 1700, 2150, 1710),
+        _line("Lê Duy Bảo", 1620, 2250, 1880),
+    ]
+    ordered = _columns_in_order(lines)
+    texts = [ln.text for ln in ordered]
+    assert texts == ["ỦY BAN NHÂN DÂN", "PHƯỜNG PHỔ MINH", "Số: 46/KH-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                     "Độc lập - Tự do - Hạnh phúc", "Phổ Minh, ngày 19 tháng 3 năm 2024", "KẾ HOẠCH",
+                     "Nơi nhận:", "- Phòng Nội vụ thị xã;", "- Lưu: VT.", "CHỦ TỊCH", "Lê Duy Bảo"]
+    zones = {ln.text: (ln.zone, ln.column) for ln in ordered}
+    assert zones["Số: 46/KH-UBND"] == ("header", 0) and zones["Phổ Minh, ngày 19 tháng 3 năm 2024"] == ("header", 1)
+    assert zones["KẾ HOẠCH"] == (None, 0)
+    assert zones["- Lưu: VT."] == ("closing", 0) and zones["Lê Duy Bảo"] == ("closing", 1)
+
+
 def test_check_size_refuses_tiny_and_huge() -> None:
     assert "too small" in ocr.check_size(1, 1)
     assert "refused" in ocr.check_size(20_000, 20_000)
@@ -347,19 +372,16 @@ def test_scanned_registration_form_comes_out_as_a_table() -> None:
 @needs_tesseract
 @pytest.mark.slow
 def test_character_error_rate_of_a_200_dpi_page_is_low() -> None:
-    pdfplumber = pytest.importorskip("pdfplumber")
     rapidfuzz = pytest.importorskip("rapidfuzz")
-    source = Path(__file__).parents[1] / "corpus" / "kh-46-pho-minh.pdf"
-    if not source.exists():
-        pytest.skip("corpus/kh-46-pho-minh.pdf not built")
+    import re
+
+    # Reference: the born-digital PDF's text layer (tools/make_scans.py), pages separated by \f.
+    reference = (SCANS / "ref" / "kh-46-pho-minh-scan200.txt").read_text(encoding="utf-8").split("\f")[0]
     doc = Document(path="scan.pdf", sha256="", format="pdf", metadata={"pages_without_text": [1]})
     ocr.ocr_pdf_pages(SCANS / "kh-46-pho-minh-scan200.pdf", doc)
-    with pdfplumber.open(source) as pdf:
-        reference = pdf.pages[0].extract_text()
-    import re
 
     def norm(t: str) -> str:
         return re.sub(r"\s+", " ", t.replace("|", " ")).strip()
 
     distance = rapidfuzz.distance.Levenshtein.distance(norm(reference), norm(doc.text()))
-    assert distance / len(norm(reference)) < 0.03
+    assert distance / len(norm(reference)) < 0.02

@@ -132,3 +132,85 @@ def test_big_data_table_is_skipped_with_a_warning():
     warnings: list[str] = []
     assert extract_quotas(doc, DocumentMeta(), warnings) == []
     assert any("500 rows" in w for w in warnings)
+
+
+# --------------------------------------------------------------------------- results are not targets
+
+
+@pytest.mark.parametrize("sentence", [
+    # an achieved count compared with the target
+    "Tính đến nay toàn huyện có 87 tổ tự quản được thành lập, đạt 105% so với chỉ tiêu.",
+    # a reached level without a target word; the decimal is reported, not a minimum
+    "Tỷ lệ người dân tham gia bảo hiểm y tế đạt 91,7%.",
+    # a past result of a share of units
+    "Năm qua đã có 100% chi đoàn đăng ký công trình thanh niên.",
+    # comparison word after the percentage
+    "Thu ngân sách đạt 110% so với dự toán.",
+])
+def test_reported_results_are_not_quotas(sentence):
+    assert quotas_in_sentence(sentence) == []
+
+
+def test_decimal_comma_is_kept_in_a_target_and_a_ceiling_is_no_minimum():
+    q = one("Phấn đấu tỷ lệ hộ nghèo giảm còn dưới 2%, tỷ lệ thu gom rác thải đạt 97,5%.")
+    assert q.minimum == 97.5 and q.unit == "percent"
+
+
+def test_results_section_of_a_report_gives_no_quota_but_its_targets_section_does():
+    doc = Document(path="r.txt", sha256="0", format="txt", blocks=[
+        Paragraph("I. KẾT QUẢ THỰC HIỆN", Location(line=1)),
+        Paragraph("Các chi hội đăng ký ít nhất 02 phần việc thiết thực.", Location(line=3)),
+        Paragraph("Tỷ lệ hội viên tham gia sinh hoạt đạt trên 90%.", Location(line=4)),
+        Paragraph("II. NHIỆM VỤ THỜI GIAN TỚI", Location(line=6)),
+        Paragraph("Mỗi chi hội đăng ký ít nhất 01 công trình.", Location(line=8)),
+        Paragraph("1. Chỉ tiêu", Location(line=10)),
+        Paragraph("Tỷ lệ hội viên được tập huấn kỹ năng số đạt 80%.", Location(line=12)),
+    ])
+    got = extract_quotas(doc, DocumentMeta(kind="report"), [])
+    assert [(q.subject, q.minimum, q.unit) for q in got] == [
+        ("Mỗi chi hội", 1, "count"), ("Tỷ lệ hội viên được tập huấn kỹ năng số", 80, "percent")]
+
+
+def test_above_a_percentage_after_an_aim_word_far_before():
+    q = one("Các thôn, tổ dân phố phấn đấu tỷ lệ hộ sử dụng nước sạch theo quy chuẩn quốc gia trên 95%.")
+    assert (q.subject, q.minimum, q.unit, q.exclusive) == ("Các thôn, tổ dân phố", 95, "percent", True)
+    assert q.item.startswith("tỷ lệ hộ sử dụng nước sạch")
+    # but "trên N" counts keep their narrow context: "on three roads" stays no quota
+    assert quotas_in_sentence("Phấn đấu lắp đặt camera trên 03 tuyến đường.") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Mỗi chi bộ được giới thiệu 02 đảng viên dự lớp bồi dưỡng.",
+    "Mỗi trường được chọn 01 học sinh tiêu biểu dự tuyên dương.",
+    "Mỗi xã được đề nghị khen thưởng 01 tập thể xuất sắc.",
+])
+def test_allowances_after_duoc_are_not_quotas(sentence):
+    assert quotas_in_sentence(sentence) == []
+
+
+def test_assigned_count_after_duoc_giao_stays_a_quota():
+    q = one("Mỗi xã được giao 02 mô hình điểm.")
+    assert (q.subject, q.minimum, q.exact) == ("Mỗi xã", 2, True)
+
+
+def test_share_of_units_without_a_body_before_takes_the_units_as_subject():
+    q = one("Phấn đấu 100% thôn, bản có tổ hòa giải hoạt động hiệu quả.")
+    assert (q.subject, q.minimum, q.unit) == ("thôn, bản", 100, "percent")
+    q = one("Phấn đấu mỗi tổ dân phố có ít nhất 01 camera an ninh.")
+    assert (q.subject, q.minimum) == ("mỗi tổ dân phố", 1)
+
+
+def test_units_with_a_noun_that_looks_like_a_verb_are_not_cut():
+    q = one("100% cơ sở của các tổ chức chính trị - xã hội ở thôn đăng ký thực hiện phần việc.")
+    assert q.subject == "cơ sở của các tổ chức chính trị - xã hội ở thôn"
+    assert not q.subject.endswith(("của các", "của", "các"))
+
+
+def test_a_second_count_in_the_sentence_keeps_the_unit_as_subject():
+    got = quotas_in_sentence("Mỗi tổ hòa giải có trên 04 hòa giải viên, trong đó có ít nhất 01 nữ.")
+    assert [(q.subject, q.minimum) for q in got] == [("Mỗi tổ hòa giải", 5), ("Mỗi tổ hòa giải", 1)]
+
+
+def test_generic_each_unit_takes_the_units_named_before_it():
+    q = one("Các hội đoàn thể: mỗi đơn vị đăng ký tối thiểu 02 phần việc.")
+    assert (q.subject, q.minimum) == ("Các hội đoàn thể", 2)

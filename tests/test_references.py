@@ -88,3 +88,31 @@ def test_issuer_of_two_bodies_and_other_kinds():
     assert got["45-CV/ĐU"] == ("Công văn", None, "Đảng ủy xã")
     assert got["01/2011/TT-BNV"][0] == "Thông tư"
     assert got["09/2008/NQLT-CP-UBTWMTTQVN"][0] == "Nghị quyết liên tịch"
+
+
+def test_issuer_written_before_the_issuing_verb():
+    got = refs("Ngày 12/3/2024, Ban Thường vụ Huyện ủy đã ban hành Chỉ thị số 07-CT/HU ngày 10/3/2024 về tăng "
+               "cường công tác dân vận.")
+    assert got["07-CT/HU"] == ("Chỉ thị", "2024-03-10", "Ban Thường vụ Huyện ủy")
+    got = refs("Hội Nông dân xã ban hành Kế hoạch số 15-KH/HND ngày 02/02/2025 triển khai phong trào.")
+    assert got["15-KH/HND"][2] == "Hội Nông dân xã"
+
+
+def test_issuer_after_cua_wins_and_implementing_verbs_name_no_issuer():
+    got = refs("UBND xã ban hành Kế hoạch số 20/KH-UBND ngày 03/4/2025 của Ủy ban nhân dân xã Tân Hòa.")
+    assert got["20/KH-UBND"][2] == "Ủy ban nhân dân xã Tân Hòa"
+    got = refs("Các chi bộ triển khai Kế hoạch số 11-KH/ĐU ngày 05/5/2025.")
+    assert got["11-KH/ĐU"][2] is None  # those who carry a plan out did not issue it
+
+
+def test_numbered_heading_is_not_glued_to_the_body_below():
+    """``1. Công tác lãnh đạo`` / blank / ``Đảng ủy ban hành …``: the heading is no part of the issuer,
+    and a bare body naming the document's own issuer is completed from the header."""
+    doc = Document(path="t.txt", sha256="0", format="txt", blocks=[
+        Paragraph("1. Công tác tuyên truyền", Location(line=14)),
+        Paragraph("Đảng ủy ban hành Kế hoạch số 09-KH/ĐU ngày 10/02/2024 triển khai phong trào.", Location(line=16)),
+    ])
+    meta = DocumentMeta(issuer="Đảng ủy xã Mỹ Hòa Hưng")
+    got = {r.number: r for r in extract_references(doc, meta, [])}
+    assert got["09-KH/ĐU"].issuer == "Đảng ủy xã Mỹ Hòa Hưng"
+    assert got["09-KH/ĐU"].location.line == 16

@@ -97,6 +97,53 @@ def test_reopening_a_store_keeps_its_rows(url: str) -> None:
         assert conn.execute(text("select count(*) from registrations")).scalar() == 1
 
 
+NEXT_REVISION = '''
+from alembic import op
+import sqlalchemy as sa
+
+revision = "0002"
+down_revision = "0001"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    with op.batch_alter_table("units") as batch:
+        batch.add_column(sa.Column("kind", sa.Text))
+
+
+def downgrade():
+    with op.batch_alter_table("units") as batch:
+        batch.drop_column("kind")
+'''
+
+
+def test_an_upgrade_keeps_every_row_and_backs_up_a_sqlite_store(url: str, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    engine = store.open_store(url)
+    commit(engine, form("a", "Chi bộ khu phố 1", "2025-03-01", ["Mô hình A", "Mô hình B"]))
+    store.close_store(url)
+    migrations = tmp_path / "migrations"
+    shutil.copytree(store.MIGRATIONS_DIR, migrations)
+    (migrations / "versions" / "0002_units_kind.py").write_text(NEXT_REVISION, encoding="utf-8")
+    monkeypatch.setattr(store, "MIGRATIONS_DIR", migrations)
+    monkeypatch.setattr(store, "SCHEMA_REVISION", "0002")
+    engine = store.open_store(url)
+    with engine.connect() as conn:
+        assert conn.execute(text("select version_num from alembic_version")).scalar() == "0002"
+        assert conn.execute(text("select count(*) from registrations")).scalar() == 2
+        assert conn.execute(text("select name, kind from units")).all() == [("Chi bộ khu phố 1", None)]
+    store.close_store(url)
+    if url.startswith("sqlite"):
+        backups = list(tmp_path.glob("pipeline.before-0002-*.sqlite"))
+        assert len(backups) == 1
+        import sqlite3
+        with sqlite3.connect(backups[0]) as old:
+            assert old.execute("select count(*) from registrations").fetchone()[0] == 2
+
+
 def test_bad_url_is_a_one_line_store_error(tmp_path: Path) -> None:
     with pytest.raises(store.StoreError, match="cannot open store postgresql://u:\\*\\*\\*@127.0.0.1:1/x"):
         store.open_store("postgresql://u:secret@127.0.0.1:1/x")
@@ -221,6 +268,10 @@ def test_export_reads_back_with_pandas(tmp_path: Path, fmt: str) -> None:
 
 def test_query_and_export_errors_are_store_errors(tmp_path: Path) -> None:
     url = sqlite_url(tmp_path)
+    with pytest.raises(store.StoreError, match="no store at"):
+        store.query(url, "select 1")
+    assert not (tmp_path / "pipeline.sqlite").exists()  # a wrong --data never creates an empty store
+    store.open_store(url)
     with pytest.raises(store.StoreError, match="query failed"):
         store.query(url, "select * from no_such_table")
     with pytest.raises(store.StoreError, match="unknown table"):

@@ -231,7 +231,7 @@ def test_party_letter_actor_is_the_body_asked_to_act():
     deadlines, milestones, _ = run(PARTY_LETTER, issued_on="2025-06-02", kind="official_letter")
     got = {d.due: (d.responsible, d.recipient, d.action) for d in deadlines}
     assert got == {
-        "2025-07-15": ("các chi, đảng bộ cơ sở", None, "tổ chức hội nghị sơ kết"),
+        "2025-07-15": ("các chi, đảng bộ cơ sở", None, "tổ chức hội nghị sơ kết 6 tháng đầu năm 2025"),
         "2025-07-20": ("các chi, đảng bộ cơ sở", "Ban Tuyên giáo Huyện ủy", "báo cáo sơ kết"),
         "2025-09-30": ("Đảng ủy các xã, thị trấn", "Ban Dân vận Huyện ủy", got["2025-09-30"][2]),
     }
@@ -334,3 +334,42 @@ def test_completion_column_makes_every_row_a_cut_off():
                               ["1", "Rà soát hồ sơ", "15/5/2025", "Phòng Nội vụ"]]))
     deadlines, milestones = extract_timeline(doc, DocumentMeta(kind="plan", issued_on="2025-03-01"), [])
     assert [(d.due, d.responsible) for d in deadlines] == [("2025-05-15", "Phòng Nội vụ")] and milestones == []
+
+
+NOTICE = [
+    "UBND HUYỆN NÚI THÀNH", "VĂN PHÒNG", "Số: 45/TB-VP", "Núi Thành, ngày 14 tháng 3 năm 2025", "THÔNG BÁO",
+    "Kết luận của Chủ tịch UBND huyện tại cuộc họp giao ban ngày 10/3/2025",
+    "Ngày 10/3/2025, Chủ tịch UBND huyện chủ trì cuộc họp giao ban tháng 3/2025.",
+    "1. Phòng Tài chính - Kế hoạch tham mưu phương án phân bổ vốn, trình UBND huyện trước ngày 25/3/2025.",
+    "2. UBND các xã, thị trấn đẩy nhanh tiến độ giải ngân, hoàn thành trước 30/6/2025; báo cáo kết quả về "
+    "UBND huyện (qua Phòng Tài chính - Kế hoạch) định kỳ vào ngày 20 hằng tháng.",
+    "3. Trước 15/4/2025: Gửi báo cáo sơ kết quý I về Văn phòng.",
+    "4. Cuộc họp giao ban tháng 4/2025 tổ chức vào lúc 14 giờ 00, thứ Hai, ngày 07/4/2025.",
+]
+
+
+def test_notice_of_conclusions():
+    deadlines, milestones, warnings = run(NOTICE, issued_on="2025-03-14", kind="notice")
+    got = {d.due: (d.responsible, d.recipient, d.action) for d in deadlines}
+    assert got["2025-03-25"][:2] == ("Phòng Tài chính - Kế hoạch", "UBND huyện")
+    assert got["2025-06-30"] == ("UBND các xã, thị trấn", "UBND huyện (qua Phòng Tài chính - Kế hoạch)",
+                                 "đẩy nhanh tiến độ giải ngân")
+    assert got["2025-04-15"][1:] == ("Văn phòng", "gửi báo cáo sơ kết quý I")
+    assert got["2025-03-25"][2] == "tham mưu phương án phân bổ vốn"
+    assert len(got) == 3
+    # the past meeting is not scheduled; the next one is, on its day (not the whole month)
+    assert [(m.start, m.end) for m in milestones] == [("2025-04-07", "2025-04-07")]
+    assert any("monthly" in w for w in warnings)
+
+
+@pytest.mark.parametrize("sentence, recipient", [
+    ("Các chi bộ nộp danh sách qua Văn phòng Đảng ủy trước ngày 10/4/2025.", "Văn phòng Đảng ủy"),
+    ("Các chi bộ gửi qua Văn phòng Đảng ủy trước ngày 10/4/2025.", "Văn phòng Đảng ủy"),
+    ("Các trường nộp hồ sơ về Phòng Giáo dục và Đào tạo huyện trước ngày 10/4/2025.",
+     "Phòng Giáo dục và Đào tạo huyện"),
+    ("Các xã báo cáo Thường trực Huyện ủy chậm nhất ngày 10/4/2025.", "Thường trực Huyện ủy"),
+    ("Các xã hoàn thành việc rà soát trước ngày 10/4/2025.", None),
+])
+def test_recipients(sentence, recipient):
+    deadlines, _, _ = run([sentence])
+    assert [d.recipient for d in deadlines] == [recipient]

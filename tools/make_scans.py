@@ -185,15 +185,64 @@ def text_layer(pdf: Path, pages: list[int] | None = None) -> str:
                 return not any(b[0] - 1 <= obj.get("x0", 0) and obj.get("x1", 0) <= b[2] + 1 and
                                b[1] - 1 <= obj.get("top", 0) and obj.get("bottom", 0) <= b[3] + 1 for b in boxes)
 
-            items: list[tuple[float, str]] = []
-            for line in page.filter(outside).extract_text_lines():
-                items.append((line["top"], line["text"]))
+            items = _reading_order(page.filter(outside).extract_words(), float(page.width))
             for table in tables:
                 rows = table.extract()
                 text = "\n".join(" ".join((c or "").replace("\n", " ") for c in row) for row in rows)
                 items.append((table.bbox[1], text))
-            out.extend(t for _, t in sorted(items, key=lambda it: it[0]))
-    return "\n".join(out)
+            out.append("\n".join(t for _, t in sorted(items, key=lambda it: it[0])))
+    return "\f".join(out)  # one form feed between pages
+
+
+def _reading_order(words: list[dict], width: float) -> list[tuple[float, str]]:
+    """Lines of text as a reader takes them: side-by-side blocks (issuer | motto, "Nơi nhận" |
+    signature) left column first, then the right one. Returns (sort key, text) pairs.
+
+    Lines are cut where the gap between words exceeds 3 font heights or 6 % of the page width.
+    """
+    lines: list[list[dict]] = []
+    for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        if lines and abs(w["top"] - lines[-1][0]["top"]) <= 3:
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    rows = []  # (top, bottom, pieces[(x0, x1, text)])
+    for line in lines:
+        line.sort(key=lambda w: w["x0"])
+        height = max(w["bottom"] - w["top"] for w in line)
+        pieces = [[line[0]]]
+        for w in line[1:]:
+            if w["x0"] - pieces[-1][-1]["x1"] > max(3 * height, 0.06 * width):
+                pieces.append([w])
+            else:
+                pieces[-1].append(w)
+        rows.append((min(w["top"] for w in line), max(w["bottom"] for w in line), height,
+                     [(p[0]["x0"], p[-1]["x1"], " ".join(w["text"] for w in p)) for p in pieces]))
+    out: list[tuple[float, str]] = []
+    i = 0
+    while i < len(rows):
+        top, bottom, height, pieces = rows[i]
+        if len(pieces) < 2:
+            out.append((top, pieces[0][2]))
+            i += 1
+            continue
+        cut = pieces[1][0]
+        left: list[str] = []
+        right: list[str] = []
+        last_bottom = bottom
+        j = i
+        while j < len(rows):
+            t, b, h, ps = rows[j]
+            if j > i and (t - last_bottom > 8 * h or any(x0 < cut * 0.97 and x1 > cut * 1.03 for x0, x1, _ in ps)):
+                break
+            for x0, x1, text in ps:
+                (right if x0 >= cut * 0.97 else left).append(text)
+            last_bottom = b
+            j += 1
+        for k, text in enumerate(left + right):
+            out.append((top + k * 0.001, text))
+        i = j
+    return out
 
 
 # --------------------------------------------------------------------------- degradation

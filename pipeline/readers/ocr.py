@@ -21,6 +21,7 @@ import os
 import re
 import shutil
 import time
+import unicodedata
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -418,6 +419,8 @@ class OcrLine:
     paragraph: int
     words: list[tuple[str, float]] = field(default_factory=list)
     boxes: list[tuple[int, int, int, int]] = field(default_factory=list)  # one per word
+    column: int = 0  # > 0: a piece cut off the right of a Tesseract line (side-by-side blocks)
+    zone: Optional[str] = None  # "header" / "closing" when the line sits in a side-by-side zone
 
 
 def tesseract_lines(gray: Any, opts: dict[str, Any], psm: Optional[int] = None) -> list[OcrLine]:
@@ -445,12 +448,122 @@ def tesseract_lines(gray: Any, opts: dict[str, Any], psm: Optional[int] = None) 
         line.words.append((word, conf))
         line.boxes.append((x, y, x + w, y + h))
     out: list[OcrLine] = []
+    width = gray.shape[1]
     for key in order:
-        line = lines[key]
-        confs = [c for _, c in line.words if c >= 0]
-        line.confidence = sum(confs) / len(confs) if confs else None
-        line.text = display(" ".join(w for w, _ in line.words))
-        out.append(line)
+        for segment in _split_columns(lines[key], width):
+            confs = [c for _, c in segment.words if c >= 0]
+            segment.confidence = sum(confs) / len(confs) if confs else None
+            segment.text = display(" ".join(w for w, _ in segment.words))
+            out.append(segment)
+    return _columns_in_order(out)
+
+
+def _split_columns(line: OcrLine, page_width: int) -> list[OcrLine]:
+    """Cut a Tesseract line at wide gaps: side-by-side blocks ("Nơi nhận:" | "CHỦ TỊCH", issuer |
+    motto) share a baseline and Tesseract often reads them as one line. Each piece gets its own
+    paragraph key (paragraph * 100 + column) so pieces are never joined again.
+    """
+    tall = max(line.bbox[3] - line.bbox[1], 1)
+    limit = max(3.0 * tall, 0.06 * page_width)
+    pieces: list[OcrLine] = []
+    column = 0
+    for word, box in zip(line.words, line.boxes):
+        if pieces and box[0] - pieces[-1].bbox[2] > limit:
+            column += 1
+            pieces.append(OcrLine("", None, box, line.block, line.paragraph * 100 + column))
+        elif not pieces:
+            pieces.append(OcrLine("", None, box, line.block, line.paragraph * 100))
+        piece = pieces[-1]
+        piece.bbox = (min(piece.bbox[0], box[0]), min(piece.bbox[1], box[1]),
+                      max(piece.bbox[2], box[2]), max(piece.bbox[3], box[3]))
+        piece.words.append(word)
+        piece.boxes.append(box)
+    for index, piece in enumerate(pieces):
+        piece.column = index
+    return pieces
+
+
+def _columns_in_order(lines: list[OcrLine]) -> list[OcrLine]:
+    """Side-by-side zones (official header: issuer | motto; closing: "Nơi nhận" | signature) read
+    left column first, then right column, each top to bottom — the way the text is meant.
+
+    A zone is a vertical band holding at least one pair of lines side by side; every line
+    inside the band is assigned to the left or right column by where it starts. Lines outside
+    zones keep Tesseract's order. Lines with no letter or digit (specks, stamp marks) are dropped.
+    """
+    lines = [ln for ln in lines if any(unicodedata.category(ch) in ("Lu", "Ll", "Lt", "Lo", "Nd") for ch in ln.text)]
+    if lines:
+        heights = sorted(ln.bbox[3] - ln.bbox[1] for ln in lines)
+        typical = heights[len(heights) // 2]
+        lines = [ln for ln in lines if len(ln.text) > 2 or ln.bbox[3] - ln.bbox[1] >= 0.4 * typical]
+    pairs: list[tuple[OcrLine, OcrLine]] = []
+    for a in lines:
+        for b in lines:
+            if a is b or b.bbox[0] <= a.bbox[2]:
+                continue
+            overlap = min(a.bbox[3], b.bbox[3]) - max(a.bbox[1], b.bbox[1])
+            if overlap > 0.3 * min(a.bbox[3] - a.bbox[1], b.bbox[3] - b.bbox[1]):
+                pairs.append((a, b))
+    if not pairs:
+        return lines
+    # Merge the pairs' vertical spans into zones (a gap of about two lines ends a zone).
+    spans = sorted((min(a.bbox[1], b.bbox[1]), max(a.bbox[3], b.bbox[3]), a.bbox[2], b.bbox[0]) for a, b in pairs)
+    zones: list[list[float]] = []
+    def full_width_between(upper: float, lower: float, gap_x: float) -> bool:
+        return any(upper < (ln.bbox[1] + ln.bbox[3]) / 2 < lower and ln.bbox[0] < gap_x * 0.97
+                   and ln.bbox[2] > gap_x * 1.03 for ln in lines)
+
+    for top, bottom, left_end, right_start in spans:
+        tall = bottom - top
+        # A signature block leaves several blank lines between title and name: merge up to ~8
+        # lines apart, unless a full-width line (body text) lies in between.
+        if zones and top <= zones[-1][1] + 8 * tall and not full_width_between(zones[-1][1], top, right_start):
+            z = zones[-1]
+            z[1] = max(z[1], bottom)
+            z[2] = max(z[2], left_end)
+            z[3] = min(z[3], right_start)
+        else:
+            zones.append([top, bottom, left_end, right_start])
+    # Extend each zone downwards over lines that sit in one of its columns (a signer's name
+    # several lines below "CHỦ TỊCH", recipients below "Nơi nhận:"), stopping at any other line.
+    extent = max(ln.bbox[2] for ln in lines)
+    by_top = sorted(lines, key=lambda ln: ln.bbox[1])
+    for z in zones:
+        for ln in by_top:
+            if ln.bbox[1] <= z[1]:
+                continue
+            tall = ln.bbox[3] - ln.bbox[1]
+            fits = ln.bbox[2] <= z[3] * 1.03 or ln.bbox[0] >= z[3] + 0.02 * extent
+            if ln.bbox[1] - z[1] > 8 * tall or not fits:
+                break
+            z[1] = ln.bbox[3]
+    zone_of: dict[int, int] = {}
+    for ln in lines:
+        middle = (ln.bbox[1] + ln.bbox[3]) / 2
+        for zi, (top, bottom, left_end, right_start) in enumerate(zones):
+            # A centred title crossing the gap between the columns is not part of the zone.
+            crosses = ln.bbox[0] < right_start * 0.97 and ln.bbox[2] > right_start * 1.03 and ln.bbox[0] > left_end
+            if top <= middle <= bottom and not crosses:
+                zone_of[id(ln)] = zi
+                ln.column = 1 if ln.bbox[0] >= right_start * 0.97 else 0
+                break
+    closing = {zone_of[id(ln)] for ln in lines
+               if id(ln) in zone_of and strip_diacritics(ln.text).lower().startswith("noi nhan")}
+    for ln in lines:
+        if id(ln) in zone_of:
+            ln.zone = "closing" if zone_of[id(ln)] in closing else "header"
+    out: list[OcrLine] = []
+    emitted: set[int] = set()
+    for ln in lines:
+        zi = zone_of.get(id(ln))
+        if zi is None:
+            out.append(ln)
+            continue
+        if zi in emitted:
+            continue
+        emitted.add(zi)
+        members = [m for m in lines if zone_of.get(id(m)) == zi]
+        out.extend(sorted(members, key=lambda m: (m.column, m.bbox[1])))
     return out
 
 
@@ -486,33 +599,24 @@ def group_paragraphs(lines: list[OcrLine], page_width: float) -> list[list[OcrLi
             wrapped = right_margin - prev.bbox[2] < first_word + 1.5 * tall
             aligned = line.bbox[0] - left_edge[(line.block, line.paragraph)] < 1.5 * tall
             close = line.bbox[1] - prev.bbox[3] < 1.2 * tall
-            if wrapped and aligned and close and not _LIST_START.match(line.text):
+            same_column = line.column == prev.column
+            if wrapped and aligned and close and same_column and not _LIST_START.match(line.text):
                 groups[-1].append(line)
                 continue
         groups.append([line])
     return groups
 
 
-def _region(bbox: tuple[float, float, float, float], page_w: float, page_h: float, page: int,
-            others: list[tuple[float, float, float, float]]) -> str:
-    """header-left / header-right for the two-column block at the top of page 1, else body."""
-    if page != 1 or bbox[1] > 0.3 * page_h:
-        return "body"
-    mid = page_w / 2
-    if bbox[2] <= mid * 1.1:
-        side = "left"
-    elif bbox[0] >= mid * 0.9:
-        side = "right"
-    else:
-        return "body"
-    # Only a real two-column layout: something on the other side at the same height.
-    for o in others:
-        if o is bbox:
-            continue
-        vertical_overlap = min(o[3], bbox[3]) - max(o[1], bbox[1]) > -0.03 * page_h
-        other_side = o[0] >= mid * 0.9 if side == "left" else o[2] <= mid * 1.1
-        if vertical_overlap and other_side:
-            return f"header-{side}"
+def _region(first: OcrLine, page_h: float, page: int) -> str:
+    """Regions the metadata extractor relies on, from the side-by-side zones.
+
+    Top of page 1: issuer column = header-left, motto/date column = header-right. Closing
+    zone: the "Nơi nhận" column = recipients. Everything else is body.
+    """
+    if first.zone == "closing":
+        return "recipients" if first.column == 0 else "body"
+    if first.zone == "header" and page == 1 and first.bbox[1] < 0.4 * page_h:
+        return "header-right" if first.column else "header-left"
     return "body"
 
 
@@ -575,7 +679,7 @@ def ocr_page(gray: Any, page: int, *, dpi: Optional[float] = None, to_output: fl
         para = Paragraph(text=text,
                          location=Location(page=page, line=line_no - len(group) + 1,
                                            bbox=tuple(v * out_scale for v in box)),  # type: ignore[arg-type]
-                         region=_region(box, pw, ph, page, boxes),
+                         region=_region(group[0], ph, page),
                          confidence=round(sum(group_confs) / len(group_confs), 1) if group_confs else None)
         blocks.append((box[1], para))
     for table in tables:
