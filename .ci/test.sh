@@ -8,6 +8,9 @@ if [ -f .ci/postgres.sh ]; then
   if bash .ci/postgres.sh "$env_file"; then
     # shellcheck disable=SC1090
     source "$env_file"
+  elif [ "${CI:-}" = true ]; then
+    echo "error: could not start PostgreSQL in CI; the PostgreSQL tests must run there" >&2
+    exit 1
   else
     echo "warning: could not start PostgreSQL; PostgreSQL tests will be skipped" >&2
   fi

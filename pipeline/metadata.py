@@ -464,9 +464,10 @@ def _find_signature(lines: list[Line], heading) -> Optional[tuple[Line, Optional
     """(name line, title, index of the block's first line) of the last signed block of the document."""
     for idx in range(len(lines) - 1, -1, -1):
         text = _clean(lines[idx].text)
-        if not text or lines[idx].region == "recipients" or _SIGN_NOISE.match(text) \
-                or not _is_name(text, strict_caps=False):
+        if not text or _SIGN_NOISE.match(text) or not _is_name(text, strict_caps=False):
             continue
+        if lines[idx].region == "recipients" and not _after_position(lines, idx):
+            continue  # a name in the recipients list, unless a signature title stands right above it
         if is_upper_line(text) and not _is_name(text, strict_caps=True) and not (
                 idx > 0 and _is_position(_clean(lines[idx - 1].text))):
             continue
@@ -482,7 +483,7 @@ def _find_signature(lines: list[Line], heading) -> Optional[tuple[Line, Optional
                 j -= 1
                 continue
             cand = prev
-            if lines[j].region == "recipients" and not _split_trailing_caps(cand):
+            if lines[j].region == "recipients" and not _split_trailing_caps(cand) and not _is_position(cand):
                 j -= 1
                 continue  # the recipients list beside the signature
             if lines[j].region == "recipients":
@@ -507,6 +508,17 @@ def _find_signature(lines: list[Line], heading) -> Optional[tuple[Line, Optional
             continue
         return lines[idx], _signer_title(titles), start
     return None
+
+
+def _after_position(lines: list[Line], idx: int) -> bool:
+    """The nearest non-noise line above is a position (``CHỦ TỊCH``): a one-column layout put the
+    signature under ``Nơi nhận:``, so a reader may have labelled it as part of the recipients."""
+    for j in range(idx - 1, max(idx - 5, -1), -1):
+        prev = _clean(lines[j].text)
+        if not prev or _SIGN_NOISE.match(prev):
+            continue
+        return _is_position(prev)
+    return False
 
 
 def _signer_title(titles: list[str]) -> Optional[str]:
@@ -577,6 +589,19 @@ _SUB_BODY = re.compile(r"^(?:ban|văn phòng|sở|phòng|chi cục|cục|vụ|tr
 _LEVEL_WORD = re.compile(r"\b(?:" + "|".join(sorted(LEVELS, key=len, reverse=True)) + r")\s+\S")
 
 
+#: Words that open the name of a body (a line starting with one is a body of its own, not a wrapped tail).
+_BODY_HEAD = re.compile(r"^(?:ban|đảng|ủy|ubnd|hđnd|ub|hội|đoàn|sở|phòng|cục|chi|văn phòng|công an|mặt trận|mttq|"
+                        r"trung ương|trung tâm|bch|btv|liên|khối|tổ|bộ|cơ quan|thường trực|trường|công ty|bệnh viện|"
+                        r"ngân hàng|viện|tòa|trạm|hợp tác|quân|tỉnh|thành|huyện|quận|thị|xã|phường|ấp|thôn|"
+                        r"tổng|đài|nhà|câu lạc bộ|ban)\b")
+
+
+def _is_wrapped_tail(key: str, prev_key: str) -> bool:
+    """``ỦY BAN NHÂN DÂN PHƯỜNG HÒA KHÁNH`` / ``BẮC``: a narrow column wrapped a place name; the tail
+    is one or two words that open no body of their own, under a line that names a level."""
+    return len(key.split()) <= 2 and not _BODY_HEAD.match(key) and bool(_LEVEL_WORD.search(prev_key))
+
+
 def _is_place_line(key: str) -> bool:
     """``PHƯỜNG PHỔ MINH``, ``THỊ XÃ BUÔN HỒ``: the level and place completing the line above."""
     return bool(re.match(r"^(?:" + "|".join(LEVELS) + r")\b", key)) and not _LEVEL_BODY.match(key)
@@ -602,7 +627,8 @@ def compose_issuer(block: list[str]) -> str:
         if not text:
             continue
         key = match_key(text)
-        if units and (_is_place_line(key) or _OPEN_HEAD.match(match_key(units[-1]))):
+        if units and (_is_place_line(key) or _OPEN_HEAD.match(match_key(units[-1]))
+                      or _is_wrapped_tail(key, match_key(units[-1]))):
             units[-1] = f"{units[-1]} {text}"
         else:
             units.append(text)

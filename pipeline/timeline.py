@@ -662,21 +662,24 @@ _UNREAD_DATE = re.compile(r"(?:trước|chậm nhất|muộn nhất|hạn chót|
                           r"\s*(?:là\s+|vào\s+)?(?:ngày\s*)?\d", _F)
 
 
+def _where(loc: Location) -> str:
+    """"page 2, line 14" for warnings (what is known of it)."""
+    parts = [f"page {loc.page}" if loc.page is not None else "", f"line {loc.line}" if loc.line is not None else ""]
+    return ", ".join(p for p in parts if p) or "unknown place"
+
+
 def _relative_warning(text: str, para: _Para, warnings: list[str], offset: int = 0) -> None:
     """Deadline-like wording with no readable calendar date becomes a warning."""
     u = _UNREAD_DATE.search(text)
     if u:
         loc = para.location(offset + u.start())
-        warnings.append(f"timeline: deadline-like sentence whose date could not be read (line {loc.line}): "
+        warnings.append(f"timeline: deadline-like sentence whose date could not be read ({_where(loc)}): "
                         f"{_clean_item(text)[:160]}")
         return
     m = RELATIVE_TRIGGERS.search(text)
     if m:
         loc = para.location(offset + m.start())
-        where = f"line {loc.line}" if loc.line is not None else "?"
-        if loc.page is not None:
-            where = f"page {loc.page}, {where}"
-        warnings.append(f"timeline: relative deadline without a calendar date ({where}): "
+        warnings.append(f"timeline: relative deadline without a calendar date ({_where(loc)}): "
                         f"{_clean_item(text)[:160]}")
 
 
@@ -691,7 +694,7 @@ def _read_sentence(para: _Para, s_start: int, sentence: str, exprs: list[TimeExp
                    deadlines: list[Deadline], milestones: list[Milestone], warnings: list[str]) -> None:
     spacy_doc = None
     triggers: list[tuple[int, int, str]] = []  # (start token, end token, label)
-    if _DEADLINE_HINT.search(sentence) or re.search(r"đến", sentence):
+    if _DEADLINE_HINT.search(sentence):
         try:
             from .nlp import make_doc
 
@@ -721,13 +724,13 @@ def _read_sentence(para: _Para, s_start: int, sentence: str, exprs: list[TimeExp
         loc = para.location(expr.start)
         if is_deadline:
             if expr.first is None:
-                warnings.append(f"timeline: deadline without a calendar date (line {loc.line}): "
+                warnings.append(f"timeline: deadline without a calendar date ({_where(loc)}): "
                                 f"{_clean_item(sentence)[:160]}")
                 continue
             deadlines.append(_make_deadline(sentence, expr, s_start, rel_spans, ctx, loc, cutoffs))
             continue
         if expr.recurring in ("monthly", "weekly"):
-            warnings.append(f"timeline: {expr.recurring} limit without a calendar date (line {loc.line}): "
+            warnings.append(f"timeline: {expr.recurring} limit without a calendar date ({_where(loc)}): "
                             f"{_clean_item(sentence)[:160]}")
             continue
         if _is_milestone_expr(expr) and not _is_title_or_basis(sentence, ctx) and not _reported_past(expr, ctx):

@@ -501,3 +501,37 @@ def test_department_name_is_capitalised():
     assert readable_case("SỞ NỘI VỤ TỈNH AN GIANG") == "Sở Nội vụ tỉnh An Giang"
     assert readable_case("PHÒNG GIÁO DỤC VÀ ĐÀO TẠO") == "Phòng Giáo dục và Đào tạo"
     assert readable_case("BAN DÂN VẬN HUYỆN ỦY") == "Ban Dân vận Huyện ủy"
+
+
+def _one_column_pdf(path: Path, left: list[str], right: list[str], body: list[str]) -> Path:
+    """A real PDF (reportlab): the header as a two-cell table, everything else one paragraph a line,
+    so the signature sits under ``Nơi nhận:`` in one column as some offices print it."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.platypus import Paragraph as PdfParagraph, SimpleDocTemplate, Table
+
+    pdfmetrics.registerFont(TTFont("MetaSerif", "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"))
+    style = ParagraphStyle("n", fontName="MetaSerif", fontSize=11, leading=14)
+    story = [Table([[PdfParagraph("<br/>".join(left), style), PdfParagraph("<br/>".join(right), style)]],
+                   colWidths=[230, 270])]
+    story += [PdfParagraph(line, style) for line in body]
+    SimpleDocTemplate(str(path), pagesize=A4).build(story)
+    return path
+
+
+def test_pdf_wrapped_issuer_and_one_column_signature(tmp_path):
+    pdf = _one_column_pdf(
+        tmp_path / "kh.pdf",
+        ["UBND HUYỆN CHÂU THÀNH", "ỦY BAN NHÂN DÂN XÃ VĨNH", "THẠNH TRUNG", "Số: 31/KH-UBND"],
+        ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+         "Vĩnh Thạnh Trung, ngày 04 tháng 3 năm 2025"],
+        ["KẾ HOẠCH", "Tổ chức ngày hội đại đoàn kết năm 2025",
+         "Ủy ban nhân dân xã ban hành kế hoạch tổ chức ngày hội như sau:",
+         "Mỗi ấp tổ chức ít nhất 01 buổi sinh hoạt cộng đồng.",
+         "Nơi nhận:", "- Các ấp;", "- Lưu: VT.", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Trần Văn Lực"])
+    meta = extract_metadata(read(pdf), [])
+    assert meta.issuer == "Ủy ban nhân dân xã Vĩnh Thạnh Trung"
+    assert meta.number == "31/KH-UBND"
+    assert meta.signer.to_dict() == {"name": "Trần Văn Lực", "title": "Chủ tịch"}

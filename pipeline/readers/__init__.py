@@ -70,7 +70,8 @@ def _sniff_zip(path: Path) -> str:
     try:
         with zipfile.ZipFile(path) as zf:
             names = set(zf.namelist())
-    except zipfile.BadZipFile as exc:
+    except (zipfile.BadZipFile, NotImplementedError, ValueError, RuntimeError, EOFError) as exc:
+        # a damaged central directory can claim any zip version or compression method
         raise ReadError(f"corrupt ZIP container (DOCX/XLSX): {exc}", "corrupt") from None
     if "word/document.xml" in names:
         return "docx"

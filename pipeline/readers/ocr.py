@@ -507,13 +507,14 @@ def _columns_in_order(lines: list[OcrLine]) -> list[OcrLine]:
     if not pairs:
         return lines
     # Merge the pairs' vertical spans into zones (a gap of about two lines ends a zone).
-    spans = sorted((min(a.bbox[1], b.bbox[1]), max(a.bbox[3], b.bbox[3]), a.bbox[2], b.bbox[0]) for a, b in pairs)
+    spans = sorted((min(a.bbox[1], b.bbox[1]), max(a.bbox[3], b.bbox[3]), a.bbox[2], b.bbox[0],
+                    (b.bbox[0] + b.bbox[2]) / 2) for a, b in pairs)
     zones: list[list[float]] = []
     def full_width_between(upper: float, lower: float, gap_x: float) -> bool:
         return any(upper < (ln.bbox[1] + ln.bbox[3]) / 2 < lower and ln.bbox[0] < gap_x * 0.97
                    and ln.bbox[2] > gap_x * 1.03 for ln in lines)
 
-    for top, bottom, left_end, right_start in spans:
+    for top, bottom, left_end, right_start, right_middle in spans:
         tall = bottom - top
         # A signature block leaves several blank lines between title and name: merge up to ~8
         # lines apart, unless a full-width line (body text) lies in between.
@@ -522,8 +523,9 @@ def _columns_in_order(lines: list[OcrLine]) -> list[OcrLine]:
             z[1] = max(z[1], bottom)
             z[2] = max(z[2], left_end)
             z[3] = min(z[3], right_start)
+            z[4] = right_middle
         else:
-            zones.append([top, bottom, left_end, right_start])
+            zones.append([top, bottom, left_end, right_start, right_middle])
     # Extend each zone downwards over lines that sit in one of its columns (a signer's name
     # several lines below "CHỦ TỊCH", recipients below "Nơi nhận:"), stopping at any other line.
     extent = max(ln.bbox[2] for ln in lines)
@@ -533,19 +535,21 @@ def _columns_in_order(lines: list[OcrLine]) -> list[OcrLine]:
             if ln.bbox[1] <= z[1]:
                 continue
             tall = ln.bbox[3] - ln.bbox[1]
-            fits = ln.bbox[2] <= z[3] * 1.03 or ln.bbox[0] >= z[3] + 0.02 * extent
+            # Right column: centred under the column (a name under "CHỦ TỊCH"), not a centred title.
+            fits = ln.bbox[2] <= z[3] * 1.03 or (ln.bbox[0] > z[2] and
+                                                 abs((ln.bbox[0] + ln.bbox[2]) / 2 - z[4]) < 0.1 * extent)
             if ln.bbox[1] - z[1] > 8 * tall or not fits:
                 break
             z[1] = ln.bbox[3]
     zone_of: dict[int, int] = {}
     for ln in lines:
         middle = (ln.bbox[1] + ln.bbox[3]) / 2
-        for zi, (top, bottom, left_end, right_start) in enumerate(zones):
+        for zi, (top, bottom, left_end, right_start, _) in enumerate(zones):
             # A centred title crossing the gap between the columns is not part of the zone.
             crosses = ln.bbox[0] < right_start * 0.97 and ln.bbox[2] > right_start * 1.03 and ln.bbox[0] > left_end
             if top <= middle <= bottom and not crosses:
                 zone_of[id(ln)] = zi
-                ln.column = 1 if ln.bbox[0] >= right_start * 0.97 else 0
+                ln.column = 1 if ln.bbox[0] >= right_start * 0.97 or ln.bbox[0] > left_end else 0
                 break
     closing = {zone_of[id(ln)] for ln in lines
                if id(ln) in zone_of and strip_diacritics(ln.text).lower().startswith("noi nhan")}
