@@ -68,6 +68,8 @@ for _canon, _proper in [
 ]:
     LEXICON[match_key(_canon)] = (_canon, _proper)
 _LEX_MAX = max(len(k.split()) for k in LEXICON)
+#: Department heads read as such only at the start (``QUỐC PHÒNG`` is no ``Phòng``).
+_OPENING_ONLY = {match_key(w) for w in ("Sở", "Phòng", "Cục", "Chi cục", "Trung tâm")}
 #: Heads whose own name follows with a capital (``Sở Nội vụ``, ``Ban Dân vận``, ``Phòng Văn hóa``).
 _NAMED_HEADS = {"Sở", "Phòng", "Cục", "Chi cục", "Trung tâm", "Ban"}
 ACRONYMS = {"UBND", "HĐND", "MTTQ", "MTTQVN", "UBMTTQ", "UBMTTQVN", "BCH", "BTV", "BCĐ", "TP", "TP.", "TW",
@@ -130,7 +132,7 @@ def readable_case(text: str) -> str:
         hit = None
         for n in range(min(_LEX_MAX, len(words) - i), 0, -1):
             key = match_key(" ".join(words[i:i + n]))
-            if key in LEXICON:
+            if key in LEXICON and (i == 0 or key not in _OPENING_ONLY):
                 hit = (n, LEXICON[key])
                 break
             if n <= 2 and key in _LEVEL_KEYS:

@@ -35,7 +35,8 @@ _VERBS = {"đăng ký", "thực hiện", "xây dựng", "lựa chọn", "chọn"
           "tổ chức", "triển khai", "giới thiệu", "đạt", "đảm bảo", "bảo đảm", "hoàn thành", "tham gia",
           "thành lập", "phát triển", "nhân rộng", "đăng kí", "cử", "bố trí", "mỗi năm", "hằng năm", "hàng năm",
           "trong năm", "là", "với", "từ", "gồm", "gồm có", "bao gồm", "đạt tỷ lệ", "đạt tỉ lệ", "ký cam kết",
-          "được giao", "giao"}
+          "được giao", "giao", "vận động", "hướng dẫn", "hỗ trợ", "kết nạp", "tuyên truyền", "tập huấn",
+          "bồi dưỡng", "thu hút"}
 #: Verbs after "N% <unit>" that make the percentage an obligation on those units.
 _PCT_VERBS = {"đăng ký", "xây dựng", "thực hiện", "tham gia", "hoàn thành", "được", "đạt", "triển khai",
               "ký cam kết", "có mô hình", "tổ chức", "cam kết", "phải"}
@@ -49,7 +50,11 @@ _PAST = {"đã", "đến nay", "tính đến", "hiện nay", "hiện có", "đư
 _MIN_WORDS = {"tối thiểu", "ít nhất", "không dưới", "ít ra"}
 #: Function words a subject must not end on ("chi hội của các" is a cut phrase).
 _DANGLING = {"của", "các", "những", "và", "ở", "tại", "cho", "với", "về", "trong", "thuộc", "mỗi", "từng", "có",
-             "được", "là", "để", "theo", "hoặc", "đã"}
+             "được", "là", "để", "theo", "hoặc", "đã", "đến", "cuối", "đầu", "giữa", "vào", "từ", "sau", "trước",
+             "khi"}
+#: Lead-ins that label a list, not a kind of unit ("Chỉ tiêu: 100% chi bộ …").
+_LABELS = {"chỉ tiêu", "mục tiêu", "yêu cầu", "nội dung", "kết quả", "phấn đấu", "chỉ tiêu cụ thể",
+           "mục tiêu cụ thể", "chỉ tiêu phấn đấu"}
 #: Words after which a number is a label ("năm 2024", "mục 2"), not a count.
 _ORDINAL_BEFORE = {"năm", "tháng", "ngày", "quý", "giai đoạn", "đợt", "số", "khóa", "mục", "điều", "khoản",
                    "phụ lục", "lần thứ", "thứ", "tổ", "khối", "ấp", "thôn", "tuần", "lớp", "phần"}
@@ -229,7 +234,7 @@ def quotas_in_sentence(sentence: str, lead_in: Optional[str] = None, *, results_
             continue
         q, span_end = quota
         used.update(range(start, span_end))
-        if not q.subject and lead_in:
+        if not q.subject and lead_in and not _is_label(lead_in):
             q.subject = lead_in
         q.text = sentence.strip()
         out.append(q)
@@ -237,6 +242,12 @@ def quotas_in_sentence(sentence: str, lead_in: Optional[str] = None, *, results_
 
 
 # --------------------------------------------------------------------------- context
+
+
+def _is_label(text: str) -> bool:
+    """``Chỉ tiêu``, ``Mục tiêu cụ thể năm 2025``: a list's label, not the units the quota falls on."""
+    key = match_key(text)
+    return any(key == w or key.startswith(w + " ") for w in _LABELS) and len(key.split()) <= 6
 
 
 def _clause_keys(sdoc, start: int) -> list[str]:
@@ -272,6 +283,8 @@ def _is_result(sdoc, start: int, end: int, results_context: bool) -> bool:
     if after.startswith("so với"):
         return True
     keys = _clause_keys(sdoc, start)
+    if " ".join(match_key(t.text) for t in sdoc[:3]).lstrip("-+• ").startswith("kết quả"):
+        return True  # "Kết quả: 95% hộ …" reports
     if _is_forward(keys):
         return False
     if results_context:
@@ -473,6 +486,8 @@ def _subject(sdoc, start: int) -> Optional[str]:
     # lead-in before a colon wins: "Đảng bộ các phường, xã: Đăng ký xây dựng tối thiểu 5 mô hình"
     colon = [k for k, t in enumerate(toks) if t.text == ":"]
     lead = _clean_subject(clause[: colon[-1]].text) if colon else ""
+    if _is_label(lead):
+        lead = ""
     if colon:
         toks = toks[colon[-1] + 1:]
     # strip verbs (and cap-free adverbs) from the end
@@ -563,6 +578,7 @@ def _clean_subject(text: str) -> str:
     text = re.sub(r"\([^()]*\)", " ", text)  # parenthetical explanations
     text = re.sub(r"\([^()]*$", " ", text)  # one left open by the clause cut
     text = _strip_bullet(text)
+    text = re.sub(r"^\d{1,3}(?:[.,]\d+)?\s*%\s*", "", text)  # "100% chi bộ" → "chi bộ"
     text = re.sub(r"\s+(?:trong|vào|từ|đến)?\s*(?:năm|tháng|quý)\s+[\dIVX/]+\b.*$", "", text, flags=re.I)
     text = re.sub(r"\s+", " ", text).strip(" ,:;-–*")
     return text
@@ -583,6 +599,7 @@ def _item(sdoc, after: int) -> Optional[str]:
         return None
     text = sdoc[toks[0].i:toks[-1].i + 1].text.strip(" ,*")
     text = re.sub(r"\s*trở\s+lên$", "", text).strip()
+    text = re.sub(r"^trở\s+lên\s+", "", text).strip()
     text = re.split(r"\s+(?:trước ngày|chậm nhất|trong thời gian|trong năm \d|đến hết ngày|kể từ)\b", text)[0]
     return text or None
 

@@ -101,25 +101,25 @@ _SKIP_REGIONS = {"header-left", "header-right", "page-header", "page-footer", "s
 
 # --------------------------------------------------------------------------- spaCy matcher
 
-def _segmentations(words: list[str]) -> list[list[str]]:
-    """Every way underthesea may group the syllables of a phrase into tokens."""
-    out = []
-    n = len(words)
-    for cuts in itertools.product((False, True), repeat=max(0, n - 1)):
-        groups, cur = [], [words[0]]
-        for i, cut in enumerate(cuts, start=1):
-            if cut:
-                groups.append(" ".join(cur))
-                cur = [words[i]]
-            else:
-                cur.append(words[i])
-        groups.append(" ".join(cur))
-        out.append(groups)
-    return out
-
-
 def _patterns(phrase: str) -> list[list[dict]]:
-    return [[{"LOWER": g} for g in seg] for seg in _segmentations(phrase.split())]
+    """One token per syllable: the matcher runs over :func:`_syllable_doc`."""
+    return [[{"LOWER": w} for w in phrase.split()]]
+
+
+def _syllable_doc(doc):  # type: ignore[no-untyped-def]
+    """underthesea's words split back into syllables (same text, same offsets).
+
+    Why: the segmenter glues a trigger to the body before it ("Đảng uỷ chậm" + "nhất",
+    "Dân vận Huyện" + "ủy"), so word-level trigger patterns miss depending on the name in front.
+    Punctuation and dates stay split as underthesea split them.
+    """
+    from spacy.tokens import Doc
+
+    from .nlp import _fix_spaces
+
+    syllables = [m.group() for tok in doc for m in re.finditer(r"\S+", tok.text)]
+    words, spaces = _fix_spaces(doc.text, syllables)
+    return Doc(doc.vocab, words=words, spaces=spaces)
 
 
 @functools.lru_cache(maxsize=1)
@@ -132,11 +132,10 @@ def _matcher():
     matcher = Matcher(get_nlp().vocab)
     for phrase in DEADLINE_TRIGGERS:
         matcher.add("DEADLINE", _patterns(phrase))
-    for verb in CLOSING_VERBS:  # "hoàn thành (…) đến ngày": the verb then "đến" within 6 tokens
-        for seg in _segmentations(verb.split()):
-            for gap in range(0, 7):
-                pat = [{"LOWER": g} for g in seg] + [{"IS_PUNCT": False}] * gap + [{"LOWER": "đến"}]
-                matcher.add("CLOSING", [pat])
+    for verb in CLOSING_VERBS:  # "hoàn thành (…) đến ngày": the verb then "đến" within 9 syllables
+        for gap in range(0, 10):
+            pat = [{"LOWER": w} for w in verb.split()] + [{"IS_PUNCT": False}] * gap + [{"LOWER": "đến"}]
+            matcher.add("CLOSING", [pat])
     return matcher
 
 
@@ -184,7 +183,7 @@ def _is_heading(text: str) -> bool:
 def _body_lines(doc: Document, meta: DocumentMeta) -> list[Line]:
     """Lines that can carry deadlines and milestones."""
     out: list[Line] = []
-    in_recipients = False
+    in_recipients = in_addressees = False
     for line in doc.lines(include_tables=meta.kind != "registration_form"):
         if line.region in _SKIP_REGIONS:
             continue
@@ -198,6 +197,12 @@ def _body_lines(doc: Document, meta: DocumentMeta) -> list[Line]:
         if _RECIPIENTS.match(text):
             in_recipients = True
             continue
+        if _KINH_GUI.match(text):  # the addressees (read apart by _addressees) are no sentence
+            in_addressees = True
+            continue
+        if in_addressees and re.match(r"^\s*[-–•+]", text):
+            continue
+        in_addressees = False
         if in_recipients:
             if _ANNEX.match(text) or (not text.lstrip().startswith(("-", "+", "•")) and len(text.strip()) > 60):
                 in_recipients = False
@@ -262,7 +267,7 @@ def _clean_item(text: str) -> str:
 
 
 _STOP_RECIPIENT = re.compile(
-    r"\s*(?:[,;:.]|\s(?:trước|chậm nhất|muộn nhất|hạn|trong|để|theo|tổng hợp|báo cáo|xem xét|trước khi|"
+    r"\s*(?:,(?!\s*(?:xã|phường|thị trấn|thị xã|huyện|quận|thành phố|tỉnh)(?!\w)(?!\s+hội))|[;:.]|\s(?:trước|chậm nhất|muộn nhất|hạn|trong|để|theo|tổng hợp|báo cáo|xem xét|trước khi|"
     r"đúng|kèm|hoặc|chậm|không|đến|từ|vào|lúc|ngày|bằng)(?!\w))", _F)
 
 
@@ -270,7 +275,7 @@ def _recipient(sentence: str) -> Optional[str]:
     """Where it is sent: after "gửi về", "nộp về", "về <Body>", "qua <Body>"."""
     for pattern in (r"(?:gửi|nộp|chuyển|báo cáo)\s+(?:về|đến|tới|lên|qua)\s+(?=[^\W\d_])",
                     r"(?<!\w)(?:trình|báo cáo)\s+(?=(?:Ủy|Uỷ|UB|Ban|Thường|Đảng|Huyện|Tỉnh|Thành|Sở|Bộ|Chủ tịch|HĐND))",
-                    r"(?<!\w)(?:về|đến|lên)\s+(?=[A-ZĐÂĂÊÔƠƯ])", r"(?<!\w)(?:gửi|nộp)\s+(?=(?:cho\s+)?[A-ZĐ])",
+                    r"(?<!\w)(?:về|đến|lên)\s+(?=[^\W\d_])", r"(?<!\w)(?:gửi|nộp)\s+(?=(?:cho\s+)?[A-ZĐ])",
                     r"(?<![\w(])qua\s+(?=[A-ZĐ])"):
         for m in re.finditer(pattern, sentence, re.UNICODE):
             rest = sentence[m.end():]
@@ -287,9 +292,23 @@ def _recipient(sentence: str) -> Optional[str]:
             elif "(" in cand and ")" in cand:
                 cand = cand[:cand.index(")") + 1]  # nothing after "(qua …)" belongs to the recipient
             cand = re.sub(r"\s+", " ", cand)
+            cand = _cut_object(cand)
             if cand and _BODY_RE.search(cand) and len(cand.split()) <= 16 and cand[0].isupper():
                 return cand.rstrip(" ,;")
     return None
+
+
+#: Nouns naming what is sent or done, not who: "Bản đăng ký …", "báo cáo UBND tỉnh kết quả …".
+_DOC_NOUN = re.compile(
+    r"(?:bản(?=\s+(?-i:[a-zđ]))|báo cáo|hồ sơ|danh sách|kế hoạch|văn bản|tờ trình|biểu mẫu|mẫu|phiếu|đề án|"
+    r"công văn|kết quả|thông tin|số liệu|tài liệu|nội dung|tình hình|sản phẩm|đề xuất|ý kiến|việc)(?!\w)", _F)
+
+
+def _cut_object(cand: str) -> str:
+    """A recipient ends before a lower-case object noun or verb ("UBND tỉnh kết quả thực hiện")."""
+    cuts = [m.start() for m in itertools.chain(_DOC_NOUN.finditer(cand), _VERB_RE.finditer(cand))
+            if m.start() > 0 and m.group()[0].islower() and cand[m.start() - 1] == " "]
+    return cand[:min(cuts)].rstrip(" ,;") if cuts else cand
 
 
 _BODY_START = re.compile(r"^(?:(?:các|những|mỗi|từng|tất cả(?: các)?|toàn thể)\s+)?" + _BODY_RE.pattern, _F)
@@ -313,6 +332,8 @@ def _subject_here(text: str) -> Optional[str]:
     cand = re.sub(r"\s+(?:cần|phải|sẽ|có trách nhiệm|chủ động|tiếp tục|tiến hành|được|đã|đang)$", "", cand, flags=_F)
     if not cand or len(cand.split()) > 18 or re.search(r"\d", cand) or not _BODY_START.match(cand):
         return None
+    if _DOC_NOUN.match(text):
+        return None  # "Bản đăng ký (…) gửi về …": the document sent, not the sender
     return cand
 
 
@@ -323,12 +344,31 @@ def _subject_before(text: str) -> Optional[str]:
         return req[0]  # "Sở Nội vụ đề nghị UBND các huyện báo cáo …": the body asked to act
     starts = [0] + [m.end() for m in re.finditer(r"[,;]\s*", text)]
     for start in starts:
+        if start and _continues_object(text[:start]):
+            continue
         clause = _strip_time_lead(text[start:])
         clause = re.sub(r"^(?:định kỳ|đề nghị|giao|yêu cầu)\s+", "", clause, flags=_F)
         subj = _subject_here(clause)
         if subj:
             return subj
     return None
+
+
+_OBJECT_LEAD = re.compile(
+    r"(?:(?<!\w)(?:của|cho|với|tại|đối với)\s+[^,;:()]*|(?<!\w)(?:chỉ đạo|hướng dẫn|đôn đốc)\s+[^;:()]*),\s*$", _F)
+
+
+def _continues_object(before: str) -> bool:
+    """Is the comma-separated item after ``before`` still an object, not a new subject?
+
+    "… mô hình của các đảng bộ, chi bộ" (a possessive list) and "Chỉ đạo các phòng, UBND cấp
+    xã đăng ký …" (the bodies directed) name who is acted upon; the actor is elsewhere.
+    """
+    m = _OBJECT_LEAD.search(before)
+    if not m:
+        return False
+    lead = m.group()
+    return not lead[:1].isupper() or before[:m.start()].strip(" -–•+*0123456789.)") == ""
 
 
 def _after_request(text: str) -> Optional[tuple[str, str]]:
@@ -413,6 +453,33 @@ class _Context:
     prev_actor: Optional[str] = None
     requested: dict[str, str] = field(default_factory=dict)  # verb -> body asked to do it
     requested_any: Optional[str] = None
+    addressees: Optional[str] = None  # "Kính gửi: …" of an official letter
+
+
+_KINH_GUI = re.compile(r"^\s*\**\s*kính\s+gửi\s*:?\s*\**\s*(.*)$", _F)
+
+
+def _addressees(doc: Document) -> Optional[str]:
+    """The bodies a letter is addressed to ("Kính gửi: - A; - B." → "A và B")."""
+    lines = [l.text.strip() for l in doc.lines(include_tables=False)]
+    for i, text in enumerate(lines):
+        m = _KINH_GUI.match(text)
+        if not m:
+            continue
+        names = [m.group(1)] if m.group(1).strip(" *") else []
+        if not names:
+            for nxt in lines[i + 1:i + 12]:
+                if not nxt:
+                    continue
+                if not re.match(r"^[-–•+]\s*", nxt):
+                    break
+                names.append(nxt)
+        clean = [re.sub(r"^[-–•+*\s]+", "", n).rstrip(" ;.,*") for n in names]
+        clean = [n for n in clean if n and len(n.split()) <= 20]
+        if clean:
+            return " và ".join(clean)
+        return None
+    return None
 
 
 def _year_of(meta: DocumentMeta) -> Optional[int]:
@@ -513,7 +580,7 @@ def extract_timeline(doc: Document, meta: DocumentMeta, warnings: list[str]) -> 
     year = _infer_year(paras, meta)
     ctx = _Context(default_year=year, ref_year=year, issued_on=meta.issued_on,
                    title_key=match_key(meta.title or ""), subject_key=match_key(meta.subject or ""),
-                   kind=meta.kind or "other")
+                   kind=meta.kind or "other", addressees=_addressees(doc))
     deadlines: list[Deadline] = []
     milestones: list[Milestone] = []
     for para in paras:
@@ -671,7 +738,7 @@ def _where(loc: Location) -> str:
 def _relative_warning(text: str, para: _Para, warnings: list[str], offset: int = 0) -> None:
     """Deadline-like wording with no readable calendar date becomes a warning."""
     u = _UNREAD_DATE.search(text)
-    if u:
+    if u and not RELATIVE_TRIGGERS.search(text):
         loc = para.location(offset + u.start())
         warnings.append(f"timeline: deadline-like sentence whose date could not be read ({_where(loc)}): "
                         f"{_clean_item(text)[:160]}")
@@ -698,7 +765,7 @@ def _read_sentence(para: _Para, s_start: int, sentence: str, exprs: list[TimeExp
         try:
             from .nlp import make_doc
 
-            spacy_doc = make_doc(sentence)
+            spacy_doc = _syllable_doc(make_doc(sentence))
             vocab = spacy_doc.vocab
             for match_id, start, end in _matcher()(spacy_doc):
                 triggers.append((start, end, vocab.strings[match_id]))
@@ -706,7 +773,8 @@ def _read_sentence(para: _Para, s_start: int, sentence: str, exprs: list[TimeExp
             log.warning("timeline: NLP failed on a sentence (%s); using text rules", exc)
             spacy_doc = None
     rel_spans = [(e.start - s_start, e.end - s_start) for e in exprs]
-    is_cutoff = [_is_deadline(sentence, e.start - s_start, spacy_doc, triggers, e.end - s_start) for e in exprs]
+    is_cutoff = [_is_deadline(sentence, e.start - s_start, spacy_doc, triggers, e.end - s_start, rel_spans)
+                 for e in exprs]
     for i in range(1, len(exprs)):  # "trước ngày 15/6 và ngày 15/12": both are cut-offs
         if is_cutoff[i - 1] and not is_cutoff[i] and re.fullmatch(
                 r"\s*(?:,|;|và|hoặc)\s*(?:ngày\s*)?", sentence[exprs[i - 1].end - s_start:exprs[i].start - s_start], _F):
@@ -721,7 +789,8 @@ def _read_sentence(para: _Para, s_start: int, sentence: str, exprs: list[TimeExp
         if role is not None:
             continue
         expr = _roll_forward(expr, ctx)
-        loc = para.location(expr.start)
+        digit = re.search(r"\d", expr.text)  # "… là ngày" / "25/10/2024" wrapped: the line of the date itself
+        loc = para.location(expr.start + (digit.start() if digit else 0))
         if is_deadline:
             if expr.first is None:
                 warnings.append(f"timeline: deadline without a calendar date ({_where(loc)}): "
@@ -796,9 +865,11 @@ _TRIGGER_TAIL = re.compile(
 
 
 def _is_deadline(sentence: str, rel_start: int, spacy_doc, triggers,  # type: ignore[no-untyped-def]
-                 rel_end: Optional[int] = None) -> bool:
-    """A trigger ends at most two tokens before the date ("trước ngày", "chậm nhất là ngày"),
-    or a cut-off noun follows it ("30/6/2025 là hạn cuối")."""
+                 rel_end: Optional[int] = None, spans: Optional[list[tuple[int, int]]] = None) -> bool:
+    """A trigger ends at most two syllables before the date ("trước ngày", "chậm nhất là ngày"),
+    a cut-off noun heads the clause ending in the date ("Hạn chót nộp hồ sơ … là ngày D",
+    "Thời hạn …: D"), or a cut-off noun follows it ("30/6/2025 là hạn cuối")."""
+    others = [(s, e) for s, e in spans or [] if s != rel_start]
     if spacy_doc is not None:
         t_date = _token_index(spacy_doc, rel_start)
         t_after = _token_index(spacy_doc, rel_end) if rel_end is not None else None
@@ -818,9 +889,11 @@ def _is_deadline(sentence: str, rel_start: int, spacy_doc, triggers,  # type: ig
                     and re.fullmatch(r"(?:(?:là|vào|ngày|đến|trong|:|,|\*+|\()\s*)*", gap + " " if gap else ""):
                 return True
             if label == "DEADLINE" and end <= t_date and trigger.startswith(("hạn", "thời hạn")) \
-                    and len(gap_tokens) <= 6 and not any(t.text in ".;!?" or t.like_num for t in gap_tokens) \
-                    and "từ" not in gap.split():
-                return True  # "hạn nộp hồ sơ: 15/8/2025", "thời hạn hoàn thành là ngày …"
+                    and not any(t.text in ".;!?" or t.like_num for t in gap_tokens) \
+                    and not any(s < rel_start and e > spacy_doc[end].idx for s, e in others) \
+                    and "từ" not in gap.split() and (len(gap_tokens) <= 8 or re.search(
+                        r"(?:(?<!\w)là|:)\s*(?:(?:vào\s+)?ngày)?\s*$", gap)):
+                return True  # "hạn nộp hồ sơ: 15/8/2025", "hạn chót nộp hồ sơ … là ngày …"
             if label == "DEADLINE" and t_after is not None and start >= t_after and trigger.startswith("hạn") \
                     and re.fullmatch(r"(?:(?:là|,|:|\))\s*)*", " ".join(t.lower_ for t in spacy_doc[t_after:start]) + " "):
                 return True  # "Ngày 30/6/2025 là hạn cuối nộp hồ sơ"
@@ -859,6 +932,8 @@ def _make_deadline(sentence: str, expr: TimeExpr, s_start: int, rel_spans: list[
             responsible = next(ctx.requested[v] for v in ctx.requested if v in action.lower())
         elif ctx.requested_any and not ctx.prev_actor:
             responsible = ctx.requested_any
+        elif ctx.addressees:
+            responsible = ctx.addressees  # a letter's task with no named actor is the addressees'
         elif ctx.prev_actor:
             responsible = ctx.prev_actor
     recipient = _recipient(clean)

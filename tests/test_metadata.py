@@ -535,3 +535,7 @@ def test_pdf_wrapped_issuer_and_one_column_signature(tmp_path):
     assert meta.issuer == "Ủy ban nhân dân xã Vĩnh Thạnh Trung"
     assert meta.number == "31/KH-UBND"
     assert meta.signer.to_dict() == {"name": "Trần Văn Lực", "title": "Chủ tịch"}
+
+
+def test_department_word_inside_a_name_is_not_a_head():
+    assert readable_case("HỘI ĐỒNG GIÁO DỤC QUỐC PHÒNG VÀ AN NINH") == "Hội đồng giáo dục quốc phòng và an ninh"

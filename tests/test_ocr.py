@@ -98,14 +98,16 @@ def test_wrapped_lines_join_but_list_items_and_centred_lines_do_not() -> None:
         _line("về Khối Vận phường.", 150, 140, 700),
         _line("4. Từ tháng 06 - 07/2024 khảo sát", 200, 180, 2300),
         _line("- Lưu: VT.", 150, 220, 2300),
-        _line("Vinh Tân, ngày 05 tháng 02 năm 2024", 1300, 400, 2250, block=2),
-        _line("BÍ THƯ CHI BỘ", 1600, 440, 1950, block=2),
+        _line("Vinh Tân, ngày 05 tháng 02 năm 2024", 1300, 400, 2300, block=2),
+        _line("Đơn vị: Chi bộ khối 5", 1330, 440, 2270, block=2),
+        _line("BÍ THƯ CHI BỘ", 1600, 480, 1950, block=2),
     ]
     groups = group_paragraphs(lines, 2480)
     texts = [" ".join(ln.text for ln in g) for g in groups]
     assert texts[0] == "3. Trước ngày 10/02/2024 tổng hợp đăng ký các mô hình gửi về Khối Vận phường."
     assert "4. Từ tháng 06 - 07/2024 khảo sát" in texts and "- Lưu: VT." in texts
-    assert "BÍ THƯ CHI BỘ" in texts  # centred signature line kept on its own
+    assert "BÍ THƯ CHI BỘ" in texts  # centred signature lines kept on their own
+    assert "Đơn vị: Chi bộ khối 5" in texts
 
 
 def test_side_by_side_zones_read_left_column_first_and_keep_titles_out() -> None:

@@ -214,3 +214,16 @@ def test_a_second_count_in_the_sentence_keeps_the_unit_as_subject():
 def test_generic_each_unit_takes_the_units_named_before_it():
     q = one("Các hội đoàn thể: mỗi đơn vị đăng ký tối thiểu 02 phần việc.")
     assert (q.subject, q.minimum) == ("Các hội đoàn thể", 2)
+
+
+def test_label_lead_in_and_time_phrase_are_not_subjects():
+    got = quotas_in_sentence("Chỉ tiêu: 100% chi đoàn đăng ký ít nhất 01 công trình.")
+    assert [(q.subject, q.minimum, q.unit) for q in got] == [("chi đoàn", 100, "percent"), ("chi đoàn", 1, "count")]
+    q = one("Phấn đấu đến cuối năm 2026, 100% thủ tục được tiếp nhận trực tuyến.")
+    assert (q.subject, q.minimum) == ("thủ tục", 100)
+    assert quotas_in_sentence("Kết quả: 97% hộ dân được phổ biến quy chế dân chủ.") == []
+
+
+def test_mobilising_verb_is_stripped_from_the_subject():
+    q = one("Các chi hội vận động ít nhất 70% hội viên tham gia bảo hiểm.")
+    assert (q.subject, q.minimum, q.item) == ("Các chi hội", 70, "hội viên tham gia bảo hiểm")

@@ -601,10 +601,15 @@ def group_paragraphs(lines: list[OcrLine], page_width: float) -> list[list[OcrLi
             tall = max(prev.bbox[3] - prev.bbox[1], 1)
             first_word = (line.boxes[0][2] - line.boxes[0][0]) if line.boxes else tall
             wrapped = right_margin - prev.bbox[2] < first_word + 1.5 * tall
-            aligned = line.bbox[0] - left_edge[(line.block, line.paragraph)] < 1.5 * tall
+            aligned = line.bbox[0] - left_edge[(line.block, line.paragraph)] < 0.8 * tall
             close = line.bbox[1] - prev.bbox[3] < 1.2 * tall
             same_column = line.column == prev.column
-            if wrapped and aligned and close and same_column and not _LIST_START.match(line.text):
+            # Two lines centred on one axis with neither edge aligned: a centred block (place and
+            # date over "Đơn vị: …"), not a wrapped sentence (whose lines share the left margin).
+            centred = (abs((line.bbox[0] + line.bbox[2]) - (prev.bbox[0] + prev.bbox[2])) < 2 * tall
+                       and abs(line.bbox[0] - prev.bbox[0]) > 0.25 * tall
+                       and abs(line.bbox[2] - prev.bbox[2]) > 0.25 * tall)
+            if wrapped and aligned and close and same_column and not centred and not _LIST_START.match(line.text):
                 groups[-1].append(line)
                 continue
         groups.append([line])

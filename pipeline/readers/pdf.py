@@ -492,14 +492,17 @@ class _Reflow:
     def _emit(lines: list[_Line], doc: Document) -> None:
         first = lines[0]
         text = first.text
+        starts = [(0, first.line)]  # where each joined line begins (same page only: lines are page-relative)
         for ln in lines[1:]:
             glue = "" if re.search(r"[\w/]-$", text) else " "
+            if ln.page == first.page:
+                starts.append((len(text) + len(glue), ln.line))
             text = text + glue + ln.text
         doc.blocks.append(Paragraph(text, Location(page=first.page, line=first.line,
                                                    bbox=(min(ln.x0 for ln in lines), first.top,
                                                          max(ln.x1 for ln in lines), lines[-1].bottom)),
                                     region=first.region, bold=first.bold, italic=first.italic,
-                                    centered=first.centered))
+                                    centered=first.centered, line_starts=starts if len(starts) > 1 else []))
 
 
 # --------------------------------------------------------------------------- tables

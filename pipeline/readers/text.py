@@ -4,7 +4,8 @@ Why reflow: text copied out of a PDF has a hard break at every printed line (oft
 line after each), so one sentence spans several lines; extraction wants whole sentences. Headings
 (``I. MỤC ĐÍCH``, ``1. Mục đích``, capital lines) and list items (``- …``, ``+ …``, ``a) …``) are
 never merged into their neighbours. Text whose lines are already paragraphs stays line by line.
-Every paragraph keeps the 1-based file line number of its first line.
+Every paragraph keeps the 1-based file line number of its first line, and a reflowed one the
+line where each merged line starts (``Paragraph.line_starts``), so a date can be traced to its line.
 """
 from __future__ import annotations
 
@@ -135,6 +136,7 @@ class _Item:
     region: str = "body"
     indent: bool = False  # the raw line starts with white space
     last: str = ""  # the last physical line merged into this paragraph
+    starts: list[tuple[int, int]] | None = None  # (offset in text, file line) of each merged line
 
 
 def _wrap_stats(items: list[_Item]) -> tuple[bool, int, float]:
@@ -204,6 +206,9 @@ def reflow(items: list[_Item], wrapped: bool, wrap_gap: int, width: float) -> li
         if (prev is not None and prev.region == "body" and item.region == "body"
                 and _should_join(prev.last or prev.text, item, wrapped, wrap_gap + (2 if aside else 0), width)):
             glue = "" if _HYPHEN_END.search(prev.text) else " "
+            if prev.starts is None:
+                prev.starts = [(0, prev.line)]
+            prev.starts.append((len(prev.text) + len(glue), item.line))
             prev.text = prev.text + glue + item.text
             prev.last = item.text
             continue
@@ -357,7 +362,7 @@ def fill_from_text(text: str, doc: Document) -> None:
                 body.extend(end_block.split(item, raw_by_line[item.line]))
             for item in reflow(body, wrapped, wrap_gap, width):
                 doc.blocks.append(Paragraph(item.text, Location(line=item.line), region=item.region,
-                                            bold=False))
+                                            bold=False, line_starts=list(item.starts or [])))
         else:
             doc.blocks.append(_table_block(part, len(doc.tables)))
             first = False
