@@ -293,7 +293,7 @@ class Milestone:
 @dataclass
 class Quota:
     subject: Optional[str]
-    minimum: Optional[int]
+    minimum: Optional[float]  # int for counts; a decimal target such as 92.5 stays exact
     item: Optional[str]
     text: str
     unit: str = "count"  # count | percent

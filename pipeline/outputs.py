@@ -100,6 +100,16 @@ KNOWN_TABLES: dict[str, tuple[str, ...]] = {
 }
 
 
+
+def _vn_number(value: Optional[float]) -> str:
+    """3.0 -> "3", 92.5 -> "92,5": how a Vietnamese reader writes a target."""
+    if value is None:
+        return ""
+    number = float(value)
+    if number.is_integer():
+        return str(int(number))
+    return f"{number:g}".replace(".", ",")
+
 @dataclass
 class StoreData:
     """Every table of the store as a list of row dicts (missing tables are empty, missing columns None)."""
@@ -174,6 +184,16 @@ def _int(value: Any) -> Optional[int]:
         return None
     try:
         return int(float(value))
+    except (TypeError, ValueError):
+        return None
+
+
+def _number(value: Any) -> Optional[float]:
+    """A quota bound: counts are whole, but a target such as 92.5% must not be truncated."""
+    if _blank(value):
+        return None
+    try:
+        return float(value)
     except (TypeError, ValueError):
         return None
 
@@ -585,8 +605,8 @@ class QuotaCheck:
     subject: str
     text: str
     item: str
-    minimum: Optional[int]
-    maximum: Optional[int]
+    minimum: Optional[float]
+    maximum: Optional[float]
     percent: bool
     exclusive: bool
     exact: bool
@@ -602,14 +622,14 @@ class QuotaCheck:
             return self.text
         if self.percent:
             sign = "trên" if self.exclusive else "ít nhất"
-            return f"{sign} {self.minimum}% đơn vị có đăng ký"
+            return f"{sign} {_vn_number(self.minimum)}% đơn vị có đăng ký"
         if self.exact:
-            return f"đúng {self.minimum}"
+            return f"đúng {_vn_number(self.minimum)}"
         if self.maximum is not None and self.minimum is not None:
-            return f"từ {self.minimum} đến {self.maximum}"
+            return f"từ {_vn_number(self.minimum)} đến {_vn_number(self.maximum)}"
         if self.maximum is not None:
-            return f"tối đa {self.maximum}"
-        return f"{'trên' if self.exclusive else 'ít nhất'} {self.minimum}"
+            return f"tối đa {_vn_number(self.maximum)}"
+        return f"{'trên' if self.exclusive else 'ít nhất'} {_vn_number(self.minimum)}"
 
     def count_of(self, status: str) -> int:
         return sum(1 for u in self.units if u.status == status)
@@ -715,7 +735,7 @@ def _measurable(item: str, text: str) -> bool:
 def _check_quota(q: dict[str, Any], doc: Optional[DocInfo], units: list[UnitInfo], vocab: list[str]) -> QuotaCheck:
     subject, item, text = _text(q.get("subject")), _text(q.get("item")), _text(q.get("text"))
     check = QuotaCheck(
-        doc=doc, subject=subject, text=text, item=item, minimum=_int(q.get("minimum")), maximum=_int(q.get("maximum")),
+        doc=doc, subject=subject, text=text, item=item, minimum=_number(q.get("minimum")), maximum=_number(q.get("maximum")),
         percent=_text(q.get("unit")) == "percent", exclusive=_truthy(q.get("exclusive")), exact=_truthy(q.get("exact")),
         source=_source(doc.file_name if doc else "", q.get("page"), q.get("line")), mapping="none", note="")
     if not _measurable(item, text):
@@ -740,7 +760,7 @@ def _check_quota(q: dict[str, Any], doc: Optional[DocInfo], units: list[UnitInfo
         share = 100.0 * having / len(check.units)
         ok = share > check.minimum if check.exclusive else share >= check.minimum
         check.share_label = (f"{having}/{len(check.units)} đơn vị có đăng ký ({share:.0f}%) — "
-                             f"{'đạt' if ok else 'chưa đạt'} chỉ tiêu {check.minimum}%")
+                             f"{'đạt' if ok else 'chưa đạt'} chỉ tiêu {_vn_number(check.minimum)}%")
     return check
 
 

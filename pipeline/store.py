@@ -24,7 +24,7 @@ from contextlib import contextmanager
 from typing import Any, Iterable, Iterator, Optional
 
 from sqlalchemy import (
-    BigInteger, Boolean, Column, ForeignKey, Index, Integer, MetaData, String, Table, Text, create_engine,
+    BigInteger, Boolean, Column, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text, create_engine,
     event, func, inspect, select, text, update,
 )
 from sqlalchemy.engine import Connection, Engine
@@ -112,7 +112,7 @@ milestones = _child(
 )
 quotas = _child(
     "quotas",
-    Column("subject", Text), Column("minimum", Integer), Column("maximum", Integer), Column("unit", String(16)),
+    Column("subject", Text), Column("minimum", Float), Column("maximum", Float), Column("unit", String(16)),
     Column("exclusive", Boolean, nullable=False, server_default="0"),
     Column("exact", Boolean, nullable=False, server_default="0"),
     Column("item", Text), Column("text", Text), Column("page", Integer), Column("line", Integer),

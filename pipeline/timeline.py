@@ -930,7 +930,7 @@ def _make_deadline(sentence: str, expr: TimeExpr, s_start: int, rel_spans: list[
             responsible = ctx.requested[verb]
         elif action and any(v in action.lower() for v in ctx.requested):
             responsible = next(ctx.requested[v] for v in ctx.requested if v in action.lower())
-        elif ctx.requested_any and not ctx.prev_actor:
+        elif ctx.requested_any and ctx.prev_actor in (None, ctx.requested_any):
             responsible = ctx.requested_any
         elif ctx.addressees:
             responsible = ctx.addressees  # a letter's task with no named actor is the addressees'

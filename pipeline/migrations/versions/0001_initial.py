@@ -83,7 +83,7 @@ def upgrade() -> None:
            sa.Column("text", sa.Text), sa.Column("year_inferred", sa.Boolean, nullable=False, server_default="0"),
            sa.Column("page", sa.Integer), sa.Column("line", sa.Integer))
     _child("quotas",
-           sa.Column("subject", sa.Text), sa.Column("minimum", sa.Integer), sa.Column("maximum", sa.Integer),
+           sa.Column("subject", sa.Text), sa.Column("minimum", sa.Float), sa.Column("maximum", sa.Float),
            sa.Column("unit", sa.String(16)),
            sa.Column("exclusive", sa.Boolean, nullable=False, server_default="0"),
            sa.Column("exact", sa.Boolean, nullable=False, server_default="0"),
