@@ -12,7 +12,7 @@ from sqlalchemy import select, text
 
 from batch_helpers import fresh_postgres_database, sqlite_url
 from pipeline import store
-from pipeline.model import (Deadline, Document, DocumentMeta, Location, Period, Record, Reference, Registration,
+from pipeline.model import (Deadline, Document, DocumentMeta, Location, Period, Quota, Record, Reference, Registration,
                             Signer)
 from pipeline.normalize import record_rows
 
@@ -238,6 +238,18 @@ def test_changed_file_under_the_same_name_is_a_new_version(url: str) -> None:
     assert state["kh-v1.docx"] == (True, v2.document_id, "version")
     assert state["kh-v2.docx"][0] is False  # a different number is another document, not a new version
     assert state["kh-other.docx"][0] is False
+
+
+def test_decimal_quota_targets_survive_the_store(url: str) -> None:
+    """A 92,5% target must come back as 92.5 from SQLite and PostgreSQL alike, not rounded."""
+    engine = store.open_store(url)
+    rec = form("bc-92", None, "2025-03-01", [], number="92/BC-UBND", kind="report")
+    rec.quotas = [Quota("Các ấp", 92.5, "hộ gia đình văn hóa", "phấn đấu đạt 92,5% hộ gia đình văn hóa",
+                        unit="percent"),
+                  Quota("Mỗi ấp", 2, "mô hình", "mỗi ấp ít nhất 02 mô hình")]
+    commit(engine, rec)
+    quotas = store.read_table(url, "quotas").sort_values("minimum")
+    assert list(quotas["minimum"]) == [2, 92.5]
 
 
 def test_quarantine_rows_record_the_reason(url: str) -> None:

@@ -39,7 +39,8 @@ DEFAULTS: dict[str, Any] = {
     "lang": "vie",            # Tesseract language(s); falls back to "eng" with a warning if vie is missing
     "psm": 3,                 # page segmentation: 3 = automatic (two-column headers, centred titles)
     "target_dpi": 300,        # resolution Tesseract's models like best
-    "min_dpi": 150,           # below this, upsample to target_dpi (at 150 dpi upsampling measured neutral)
+    "min_dpi": 200,           # below this, upsample to target_dpi: bilevel scans always (150 dpi fax-like:
+                              # CER 2.19 % -> 1.97 %), greyscale only under 150 dpi (at 150 it measured worse)
     "orientation": True,      # Tesseract OSD: pages scanned upside down or sideways (CER 47 % -> 1.7 %)
     "deskew": True,           # projection-profile skew estimate, ±5° (CER 1.95 % -> 0.33 % on a 200 dpi scan)
     "binarize": False,        # Otsu before OCR: measured worse (Tesseract binarizes internally)
@@ -252,6 +253,14 @@ def detect_orientation(gray: Any, opts: dict[str, Any]) -> int:
     return int(osd.get("rotate", 0)) % 360
 
 
+def _bilevel(gray: Any) -> bool:
+    """Black-and-white scans (fax, "B/W" scanner mode): almost every pixel is 0 or 255."""
+    import numpy as np
+
+    sample = gray[::7, ::7]
+    return bool(np.mean((sample > 0) & (sample < 255)) < 0.01)
+
+
 def preprocess(gray: Any, opts: dict[str, Any], dpi: Optional[float]) -> tuple[Any, dict[str, Any]]:
     """Orientation, resolution, deskew, denoise, binarization — each switchable in ``opts``.
 
@@ -271,7 +280,7 @@ def preprocess(gray: Any, opts: dict[str, Any], dpi: Optional[float]) -> tuple[A
         facts["scale"] *= f
     # Resolution: trust a plausible dpi, else measure glyph height (photos lie about dpi).
     up = 1.0
-    if dpi and dpi >= 70 and dpi < opts["min_dpi"]:
+    if dpi and dpi >= 70 and dpi < opts["min_dpi"] and (dpi < 150 or _bilevel(gray)):
         up = opts["target_dpi"] / dpi
     elif not dpi or dpi < 70:
         height = estimate_text_height(gray)
