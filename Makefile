@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 APT_PACKAGES := tesseract-ocr tesseract-ocr-vie postgresql fonts-liberation2 fonts-dejavu-core fonts-dejavu-extra poppler-utils \
-                libreoffice-calc-nogui libreoffice-writer-nogui
+                libreoffice-calc-nogui libreoffice-writer-nogui chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: demo test setup system-packages venv bench corpus clean-demo

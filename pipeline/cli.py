@@ -235,7 +235,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("bench", help="measure throughput, rerun time and memory (see README)")
     p.add_argument("--files", type=int, default=500)
     p.add_argument("--workers", default="1,2")
-    p.add_argument("--keep", action="store_true")
+    p.add_argument("--keep", action="store_true", help="keep the generated files under .bench/")
+    p.add_argument("--extract", action="store_true",
+                   help="only the single-document figures: start-up time and extraction of the longest corpus plan")
     p.set_defaults(func=cmd_bench)
     return parser
 
