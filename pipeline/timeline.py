@@ -7,14 +7,19 @@ Pipeline (one pass over the body, only sentences holding a date reach the NLP):
    reflowed it — and each paragraph keeps a map from character offset to source line;
 2. :func:`pipeline.dates.find_time_expressions` finds the dates (the year of undated ones is
    inferred from the document);
-3. sentences holding a date are tokenized by underthesea into a spaCy ``Doc`` and the
-   trigger rules run as spaCy ``Matcher`` patterns over those tokens (``trước`` + date,
-   ``chậm nhất``, ``hạn chót``, ``đến hết``, ``không muộn hơn`` …);
+3. sentences holding a date are tokenized by underthesea into a spaCy ``Doc``, split back into
+   syllables (the segmenter glues triggers to the names before them: "Đảng uỷ chậm" + "nhất"),
+   and the trigger rules run as spaCy ``Matcher`` patterns over those syllables (``trước`` +
+   date, ``chậm nhất``, ``hạn chót``, ``đến hết``, ``không muộn hơn`` …); a deadline noun
+   heading a clause reaches its date across the clause ("Hạn chót nộp hồ sơ … là ngày D");
 4. each date gets one role: the document's own date, a cited document's date, an anniversary,
    a deadline (a trigger right before it), a milestone (a scheduled period), or nothing.
 
 For deadlines we also read the action (verb phrase), the responsible body (subject, list
-heading, the body asked by ``đề nghị``, or the previous sentence's actor) and the recipient.
+heading, the body asked by ``đề nghị``, a letter's ``Kính gửi`` addressees, or the previous
+sentence's actor — never a document noun, a possessive list or the bodies after ``chỉ đạo``)
+and the recipient (cut before the object: "báo cáo UBND tỉnh kết quả …" → "UBND tỉnh").
+Relative limits ("trong vòng 05 ngày làm việc") are warnings, never dateless deadlines.
 """
 from __future__ import annotations
 
@@ -307,8 +312,22 @@ _DOC_NOUN = re.compile(
 def _cut_object(cand: str) -> str:
     """A recipient ends before a lower-case object noun or verb ("UBND tỉnh kết quả thực hiện")."""
     cuts = [m.start() for m in itertools.chain(_DOC_NOUN.finditer(cand), _VERB_RE.finditer(cand))
-            if m.start() > 0 and m.group()[0].islower() and cand[m.start() - 1] == " "]
+            if m.start() > 0 and m.group()[0].islower() and _name_ended(cand[:m.start()])]
     return cand[:min(cuts)].rstrip(" ,;") if cuts else cand
+
+
+#: Words that end a body name written in lower case ("UBND tỉnh", "Ban Dân vận Đảng ủy").
+_NAME_END_WORDS = {"xã", "phường", "trấn", "huyện", "quận", "tỉnh", "phố", "thôn", "ấp", "bản", "làng", "sở",
+                   "thuộc", "ủy", "uỷ", "đoàn", "hội", "bộ"}
+
+
+def _name_ended(before: str) -> bool:
+    """Does ``before`` end on a capitalised word, an abbreviation, ")" or a level word?"""
+    words = before.split()
+    if not words:
+        return False
+    last = words[-1]
+    return last.endswith(")") or any(c.isupper() for c in last) or nfc(last.lower()) in _NAME_END_WORDS
 
 
 _BODY_START = re.compile(r"^(?:(?:các|những|mỗi|từng|tất cả(?: các)?|toàn thể)\s+)?" + _BODY_RE.pattern, _F)
@@ -344,31 +363,38 @@ def _subject_before(text: str) -> Optional[str]:
         return req[0]  # "Sở Nội vụ đề nghị UBND các huyện báo cáo …": the body asked to act
     starts = [0] + [m.end() for m in re.finditer(r"[,;]\s*", text)]
     for start in starts:
-        if start and _continues_object(text[:start]):
+        lead = _object_lead(text[:start]) if start else None
+        if lead == "directed":
             continue
         clause = _strip_time_lead(text[start:])
         clause = re.sub(r"^(?:định kỳ|đề nghị|giao|yêu cầu)\s+", "", clause, flags=_F)
         subj = _subject_here(clause)
+        if subj and lead == "possessive":
+            verb = _first_verb(clause)
+            if verb and re.search(r",\s*$", clause[:verb.start()]):
+                continue  # "… của các đảng bộ, chi bộ, báo cáo …": one more owner in the list
         if subj:
             return subj
     return None
 
 
-_OBJECT_LEAD = re.compile(
-    r"(?:(?<!\w)(?:của|cho|với|tại|đối với)\s+[^,;:()]*|(?<!\w)(?:chỉ đạo|hướng dẫn|đôn đốc)\s+[^;:()]*),\s*$", _F)
+_POSSESSIVE_LEAD = re.compile(r"(?<!\w)(?:của|cho|với|tại|đối với)\s+[^,;:()]*,\s*$", _F)
+_DIRECTIVE_LEAD = re.compile(r"(?<!\w)(?:chỉ đạo|hướng dẫn|đôn đốc)\s+[^;:()]*,\s*$", _F)
 
 
-def _continues_object(before: str) -> bool:
-    """Is the comma-separated item after ``before`` still an object, not a new subject?
+def _object_lead(before: str) -> Optional[str]:
+    """Is the comma-separated item after ``before`` still an object rather than a new subject?
 
-    "… mô hình của các đảng bộ, chi bộ" (a possessive list) and "Chỉ đạo các phòng, UBND cấp
-    xã đăng ký …" (the bodies directed) name who is acted upon; the actor is elsewhere.
+    "directed": "Chỉ đạo các phòng, UBND cấp xã đăng ký …" names the bodies directed, the actor
+    is the heading; "possessive": "… mô hình của các đảng bộ, chi bộ, báo cáo …" may go on
+    listing owners. A capitalised directive verb counts only at the start of the item.
     """
-    m = _OBJECT_LEAD.search(before)
-    if not m:
-        return False
-    lead = m.group()
-    return not lead[:1].isupper() or before[:m.start()].strip(" -–•+*0123456789.)") == ""
+    m = _DIRECTIVE_LEAD.search(before)
+    if m and (m.group()[:1].islower() or before[:m.start()].strip(" -–•+*0123456789.)") == ""):
+        return "directed"
+    if _POSSESSIVE_LEAD.search(before):
+        return "possessive"
+    return None
 
 
 def _after_request(text: str) -> Optional[tuple[str, str]]:

@@ -77,6 +77,12 @@ def test_possessive_list_is_not_the_actor_the_heading_is():
     assert [(d.responsible, d.recipient) for d in deadlines] == [("Ban Tuyên giáo Thị uỷ", "Thường trực Thị uỷ")]
 
 
+def test_a_subject_after_a_possessive_clause_is_still_the_subject():
+    deadlines, _, _ = run(["Căn cứ kế hoạch của Thị ủy, các chi bộ khu phố báo cáo kết quả về Đảng ủy phường "
+                           "trước ngày 25/11/2024."])
+    assert [(d.responsible, d.recipient) for d in deadlines] == [("các chi bộ khu phố", "Đảng ủy phường")]
+
+
 def test_bodies_after_a_directive_verb_are_addressees_not_the_actor():
     deadlines, _, _ = run([
         "III. TỔ CHỨC THỰC HIỆN",
@@ -116,6 +122,7 @@ def test_inline_addressees_are_read_too():
      "14/11/2024.", "Ban Thường trực Ủy ban MTTQ huyện, tỉnh"),
     ("Các chi đoàn gửi về Ban Thường vụ Đoàn phường, xã danh sách đoàn viên trước ngày 14/11/2024.",
      "Ban Thường vụ Đoàn phường, xã"),
+    ("Các trường gửi hồ sơ về Hội đồng thẩm định huyện trước ngày 14/11/2024.", "Hội đồng thẩm định huyện"),
     ("Các khu phố gửi về Văn phòng HĐND-UBND phường, Ban Dân vận Đảng ủy phường trước ngày 14/11/2024.",
      "Văn phòng HĐND-UBND phường"),
 ])

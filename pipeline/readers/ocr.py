@@ -690,7 +690,7 @@ def ocr_page(gray: Any, page: int, *, dpi: Optional[float] = None, to_output: fl
                 result.warnings.append(
                     f"page {page} line {line_no}: low OCR confidence ({min(digit_confs):.0f}%) on a date or number "
                     f"in \"{_short(fixed)}\": check it against the scan")
-        text = " ".join(t for t in texts if t)
+        text = _END_SPECK.sub("", " ".join(t for t in texts if t))
         if not text.strip():
             continue
         group_confs = [c for ln in group for _, c in ln.words if c >= 0]
@@ -726,6 +726,10 @@ def ocr_page(gray: Any, page: int, *, dpi: Optional[float] = None, to_output: fl
         result.warnings.append(f"page {page}: OCR found no text (blank, too faint or not a document)")
     result.seconds = time.perf_counter() - started
     return result
+
+
+#: A dust speck after the last word of a paragraph ("DANH SÁCH -"): no paragraph ends in " -".
+_END_SPECK = re.compile(r"\s+[-_'`~^ˆ.,:;]{1,2}$")
 
 
 def _union(lines: list[OcrLine]) -> tuple[float, float, float, float]:
