@@ -188,8 +188,10 @@ def _month_year_bare(m: re.Match[str]) -> _Atom:
 
 
 @_shape("month_range", r"(?<!\w)(?:(?P<from>từ)\s+)?(?:(?P<kw>tháng)\s+|T(?=\d))?(?P<m1>" + _MON + r")(?:\s?/\s?(?P<y1>" + _Y4 + r"))?"
-        r"\s*(?:" + _DASH + r"|đến|tới)\s*(?:tháng\s+|T(?=\d))?(?P<m2>" + _MON + r")\s*(?:/|,?\s*năm\s+)\s*(?P<y>" + _Y4 + r")" + _E)
-def _month_range(m: re.Match[str]) -> _Atom:
+        r"\s*(?:" + _DASH + r"|đến|tới|(?P<and>và))\s*(?:tháng\s+|T(?=\d))?(?P<m2>" + _MON + r")\s*(?:/|,?\s*năm\s+)\s*(?P<y>" + _Y4 + r")" + _E)
+def _month_range(m: re.Match[str]) -> Optional[_Atom]:
+    if m["and"] and (m["y1"] or int(m["m2"]) != int(m["m1"]) + 1):
+        return None  # "tháng 11 và tháng 12/2026" is one stretch; "tháng 6 và tháng 12" two separate months
     weak = not (m["kw"] or m["y1"])
     a = _Atom(m.start(), m.end(), "month", m=int(m["m1"]), y=_int(m["y1"]), weak=weak)
     a.end_atom = _Atom(m.start("m2"), m.end(), "month", m=int(m["m2"]), y=int(m["y"]))
@@ -233,12 +235,17 @@ def _year_pos(m: re.Match[str]) -> _Atom:
     return _Atom(m.start(), m.end(), "year", pos=_POSITIONS[m["pos"].lower()])
 
 
-@_shape("year_range", r"(?<![\w/.\-])(?:(?P<kw>giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ|năm)\s+)?(?P<y1>" + _Y4 + r")\s*"
+@_shape("year_range", r"(?<![\w/.\-])(?:(?P<kw>giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ|(?P<school>năm\s+học)|năm)\s+)?(?P<y1>" + _Y4 + r")\s*"
         + _DASH + r"\s*(?P<y2>" + _Y4 + r")(?![\w/]|[.,\-]\d)")
 def _year_range(m: re.Match[str]) -> Optional[_Atom]:
     y1, y2 = int(m["y1"]), int(m["y2"])
     if y2 <= y1:
         return None
+    if m["school"] and y2 == y1 + 1:
+        # "năm học 2025 - 2026": a school year runs from September to May
+        a = _Atom(m.start(), m.end(), "month", m=9, y=y1)
+        a.end_atom = _Atom(m.start("y2"), m.end(), "month", m=5, y=y2)
+        return a
     weak = not m["kw"] and not m.string[max(0, m.start() - 1):m.start()] == "("
     a = _Atom(m.start(), m.end(), "year", y=y1, weak=weak)
     a.end_atom = _Atom(m.start("y2"), m.end(), "year", y=y2)
@@ -462,6 +469,9 @@ def _as_range(text: str, a: _Atom, b: Optional[_Atom], prev_end: int, default_ye
     elif b is not None and b.end_atom is None and a.recurring is None and b.recurring is None \
             and _CONNECTOR.match(text[a.end:b.start]):
         pair, used, end = (a, b), 2, b.end
+        if not cell and not _FROM_BEFORE.search(text[max(prev_end, a.start - 8):a.start]) \
+                and re.search(r"đến", text[a.end:b.start], _F) and a.precision == "year" and b.precision == "day":
+            return None, 0  # "thu hội phí năm 2025 đến hết ngày 31/12/2025": a year naming the task, then a cut-off
     else:
         return None, 0
     start = a.start

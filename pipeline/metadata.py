@@ -436,7 +436,8 @@ def _is_position(text: str) -> bool:
     return is_upper_line(text) and bool(_POSITION_WORDS.search(text) or _AUTHORITY.match(text))
 
 
-_NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][a-zđà-ỹ]*$")
+#: Ê Đê / Gia Rai / Cơ Ho names keep an apostrophe: ``H' Loan``, ``K'Brơi``, ``Y’ Djuin``.
+_NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ](?:[a-zđà-ỹ]*|['’][A-ZĐÀ-Ỹa-zđà-ỹ]*)$")
 _NOT_NAME_FIRST = {"Ban", "Đảng", "Ủy", "Uỷ", "Hội", "Công", "Chi", "Văn", "Phòng", "Sở", "Nơi", "Kính", "Độc",
                    "Cộng", "Trưởng", "Phó", "Chủ", "Bí", "Lưu", "Thường", "Mô", "Tên", "Địa", "Lĩnh", "Thời", "Danh",
                    "Đơn", "Tập", "Các", "Trên", "Ghi", "Xác", "Người", "Khối", "Tổ", "Đoàn", "Thành", "Tỉnh",
@@ -600,7 +601,14 @@ _BODY_HEAD = re.compile(r"^(?:ban|đảng|ủy|ubnd|hđnd|ub|hội|đoàn|sở|p
 
 def _is_wrapped_tail(key: str, prev_key: str) -> bool:
     """``ỦY BAN NHÂN DÂN PHƯỜNG HÒA KHÁNH`` / ``BẮC``: a narrow column wrapped a place name; the tail
-    is one or two words that open no body of their own, under a line that names a level."""
+    is one or two words that open no body of their own, under a line that names a level.
+    A line opening on a conjunction (``VÀ DU LỊCH`` under ``SỞ VĂN HÓA, THỂ THAO``), under a line ending
+    on a comma or conjunction, or a ``KHU VỰC …`` qualifier under a body that names no place, also
+    continues the name above."""
+    if re.match(r"^(?:và|&)\s", key) or re.search(r"(?:,|\s(?:và|&|-))$", prev_key):
+        return True
+    if re.match(r"^khu vực\s", key) and _BODY_HEAD.match(prev_key) and not _names_place(prev_key):
+        return True
     return len(key.split()) <= 2 and not _BODY_HEAD.match(key) and bool(_LEVEL_WORD.search(prev_key))
 
 
@@ -612,8 +620,8 @@ def _is_place_line(key: str) -> bool:
 def _names_place(key: str) -> bool:
     """The line names its own level and place (``UBND PHƯỜNG MỸ PHƯỚC``, ``HUYỆN ỦY TAM NÔNG``) or the
     national level (``TRUNG ƯƠNG``)."""
-    if _LEVEL_BODY.search(key) or "trung ương" in key:
-        return True
+    if _LEVEL_BODY.search(key) or "trung ương" in key or re.search(r"\bkhu vực\s+[^\d\s]", key):
+        return True  # "… KHU VỰC HƯƠNG SƠN": a regional body names its own area
     return any(not _LEVEL_BODY.match(key[m.start():]) for m in _LEVEL_WORD.finditer(key))
 
 

@@ -28,7 +28,10 @@ _CODE_PATTERNS: list[tuple[str, str]] = [
     ("political_system", r"\b(?:xd\s*)?htct\b|\bxdhtct\b|\bxd\s*dang\b|\bxdd\b"),
     ("defense_security", r"\bqp\s*-?\s*an\b|\bqpan\b|\bantt\b|\banqp\b|\ban\s*-\s*qp\b"),
     ("culture_society", r"\bvh\s*-?\s*xh\b|\bvhxh\b|\bxh\s*-\s*vh\b"),
-    ("economy", r"\bkt\b"),
+    ("economy", r"\bkt\b|\bktxh\b"),
+    # single-area codes of narrower forms: "VH" (văn hóa), "XH", "QP", "QS"
+    ("culture_society", r"^(?:vh|xh|vh\s*,\s*xh)$"),
+    ("defense_security", r"^(?:qp|an|qs|qp\s*,\s*an)$"),
 ]
 _WORD_PATTERNS: list[tuple[str, str]] = [
     ("administrative_reform", r"cai cach hanh chinh|thu tuc hanh chinh"),

@@ -287,6 +287,8 @@ def _is_result(sdoc, start: int, end: int, results_context: bool) -> bool:
         return True  # "Kết quả: 95% hộ …" reports
     if _is_forward(keys):
         return False
+    if _has_word(keys, {"mỗi", "từng"}) and not _has_word(keys, _PAST):
+        return False  # "…đã có 12 xã …; năm 2026 mỗi xã đăng ký ít nhất 02": a distributive requirement
     if results_context:
         return True
     sentence_before = [match_key(t.text) for t in sdoc[:start]]
@@ -500,6 +502,9 @@ def _subject(sdoc, start: int) -> Optional[str]:
         return lead or None  # "Đảng bộ các phường, xã: Đăng ký …": the lead-in is the subject
     toks = _cut_at_verb(toks)
     text = _trim_dangling(_clean_subject(sdoc[toks[0].i:toks[-1].i + 1].text))
+    each = re.search(r"(?<=\s)(?:mỗi|từng)\s+(.+)$", text, re.I)
+    if each and match_key(each.group(1)) not in _GENERIC_UNITS:
+        text = text[each.start():]  # "năm 2026 mỗi xã", "đoàn viên tham gia, mỗi chi đoàn": the unit after "mỗi"
     words = match_key(text).split()
     if lead and words and words[0] in ("mỗi", "từng") and " ".join(words[1:]) in _GENERIC_UNITS:
         return lead  # "Các chi bộ …: mỗi đơn vị đăng ký tối thiểu 01": the lead-in names the units

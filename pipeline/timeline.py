@@ -80,7 +80,8 @@ _BODY_RE = re.compile(
     r"chi hội|chi đoàn|thôn|ấp|bản|làng|khu phố|khối phố|tổ dân phố|khu dân cư|huyện|quận|tỉnh|thành phố|"
     r"thị xã|trung tâm|bệnh viện|đài|ban quản lý|chi nhánh|lực lượng|thành viên|thủ trưởng|người đứng đầu|"
     r"tập thể|cá nhân|hội viên|đoàn viên|giáo viên|hộ gia đình|các cấp|cấp ủy|ủy viên|tiểu ban|tổ công tác|"
-    r"đoàn kiểm tra|hội đồng|bch|btv|bcđ|ubkt|văn phòng|chi(?=\s*,)|cơ sở đảng)"
+    r"đoàn kiểm tra|hội đồng|bch|btv|bcđ|ubkt|văn phòng|chi(?=\s*,)|cơ sở đảng|"
+    r"tổ|khoa|tổng phụ trách|giám đốc|hiệu trưởng|trưởng khoa|trưởng phòng)"
     r"(?!\w)", _F)
 _HEADING_NUM = re.compile(r"^\s*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s+|^\s*(?:Bước\s+\d+\s*[:.]?\s*)", _F)
 _BULLET = re.compile(r"^\s*(?:[-–•+*]|\d+(?:\.\d+)*[.)]|[a-zđ][.)])\s+", _F)
@@ -298,10 +299,15 @@ def _recipient(sentence: str) -> Optional[str]:
                 cand = cand[:cand.index(")") + 1]  # nothing after "(qua …)" belongs to the recipient
             cand = re.sub(r"\s+", " ", cand)
             cand = _cut_object(cand)
-            if cand and _BODY_RE.search(cand) and len(cand.split()) <= 16 and cand[0].isupper():
+            if cand and _BODY_RE.search(cand) and len(cand.split()) <= 16 and (
+                    cand[0].isupper() or (_BODY_START.match(cand) and _SENDING.search(sentence[:m.start()]))):
                 return cand.rstrip(" ,;")
     return None
 
+
+#: A verb of sending earlier in the sentence lets a lower-case body be the recipient
+#: ("nộp hồ sơ … về bộ phận văn thư").
+_SENDING = re.compile(r"(?<!\w)(?:gửi|nộp|chuyển|báo cáo)(?!\w)", _F)
 
 #: Nouns naming what is sent or done, not who: "Bản đăng ký …", "báo cáo UBND tỉnh kết quả …".
 _DOC_NOUN = re.compile(
@@ -348,7 +354,7 @@ def _subject_here(text: str) -> Optional[str]:
     if not m or m.start() == 0:
         return None
     cand = text[:m.start()].strip(" ,;:-–")
-    cand = re.sub(r"\s+(?:cần|phải|sẽ|có trách nhiệm|chủ động|tiếp tục|tiến hành|được|đã|đang)$", "", cand, flags=_F)
+    cand = re.sub(r"\s+(?:cần|phải|sẽ|có trách nhiệm|chủ động|tiếp tục|tiến hành|được|đã|đang|không|chưa)$", "", cand, flags=_F)
     if not cand or len(cand.split()) > 18 or re.search(r"\d", cand) or not _BODY_START.match(cand):
         return None
     if _DOC_NOUN.match(text):
@@ -362,10 +368,13 @@ def _subject_before(text: str) -> Optional[str]:
     if req:
         return req[0]  # "Sở Nội vụ đề nghị UBND các huyện báo cáo …": the body asked to act
     starts = [0] + [m.end() for m in re.finditer(r"[,;]\s*", text)]
+    doc_first = bool(_DOC_NOUN.match(re.sub(r"^[-–•+*\s]+", "", text)))
     for start in starts:
         lead = _object_lead(text[:start]) if start else None
         if lead == "directed":
             continue
+        if start and doc_first and not re.match(r"(?:các|những|mỗi|từng|tất cả)\s|[A-ZĐÀ-Ỹ]", text[start:]):
+            continue  # "Hồ sơ khen thưởng các tập thể, cá nhân gửi về …": still the document's noun phrase
         clause = _strip_time_lead(text[start:])
         clause = re.sub(r"^(?:định kỳ|đề nghị|giao|yêu cầu)\s+", "", clause, flags=_F)
         subj = _subject_here(clause)
@@ -936,6 +945,9 @@ def _make_deadline(sentence: str, expr: TimeExpr, s_start: int, rel_spans: list[
     clean = _strip_marks(sentence)
     item = _clean_item(sentence)
     body = _clean_item(clean)
+    at = body.find(expr.text)
+    if at >= 0 and ";" in body[at + len(expr.text):]:
+        body = body[:body.index(";", at + len(expr.text))]  # a clause after the cut-off has its own subject
     # subject: bodies named before the verb, once the trigger+date lead-in is removed
     lead_free = re.sub(r"^(?:[^,]{0,40}?\d{1,2}[/.\-]\d{1,2}(?:[/.\-]\d{2,4})?\**\s*,?\s*)", "", body) \
         if re.match(r"^\s*(?:trước|hạn|chậm|thời hạn|đến|không)", body, _F) else body

@@ -39,6 +39,7 @@ needs_font = pytest.mark.skipif(font_path() is None, reason="no Vietnamese TTF f
     ("ngày 1I/12/2023", "ngày 11/12/2023"),
     ("trước ngày 10 / 02 / 2024", "trước ngày 10/02/2024"),
     ("Tháng D1 - 12/2024", "Tháng 01 - 12/2024"),
+    ("Căn cứ Kế hoạch số 03-KH/BDV TU, ngày 29/01/2021", "Căn cứ Kế hoạch số 03-KH/BDVTU, ngày 29/01/2021"),
     ("ngày O5 tháng O2 năm 2O24", "ngày 05 tháng 02 năm 2024"),
 ])
 def test_digit_lookalikes_are_fixed_inside_numbers(raw: str, fixed: str) -> None:
@@ -48,6 +49,7 @@ def test_digit_lookalikes_are_fixed_inside_numbers(raw: str, fixed: str) -> None
 @pytest.mark.parametrize("text", [
     "Mục II và III", "IO", "lO người", "Chi bộ khối 5", "Tháng 3 - 12/2024", "3D", "Quý II - Quý IV/2024",
     "Đồng chí Lê Văn Oanh", "KH-UBND", "Ban Dân vận Thành ủy", "Tháng Dân vận", "3D",
+    "Kế hoạch số 44/KH-UBND ngày 19/3/2024", "số 10-NQ/TU, ngày 01/12/2023", "Số: 46/KH-UBND PHỔ MINH.",
 ])
 def test_digit_correction_leaves_words_and_roman_numerals_alone(text: str) -> None:
     assert correct_digits(text) == text
@@ -101,6 +103,8 @@ def test_wrapped_lines_join_but_list_items_and_centred_lines_do_not() -> None:
         _line("Vinh Tân, ngày 05 tháng 02 năm 2024", 1300, 400, 2300, block=2),
         _line("Đơn vị: Chi bộ khối 5", 1330, 440, 2270, block=2),
         _line("BÍ THƯ CHI BỘ", 1600, 480, 1950, block=2),
+        _line("Vinh Tân, ngày 05 tháng 02 năm 2024", 1300, 700, 2300, block=3),
+        _line("Đơn vị: Công an phường Vinh Tân", 1300, 740, 2290, block=3),
     ]
     groups = group_paragraphs(lines, 2480)
     texts = [" ".join(ln.text for ln in g) for g in groups]
@@ -108,6 +112,7 @@ def test_wrapped_lines_join_but_list_items_and_centred_lines_do_not() -> None:
     assert "4. Từ tháng 06 - 07/2024 khảo sát" in texts and "- Lưu: VT." in texts
     assert "BÍ THƯ CHI BỘ" in texts  # centred signature lines kept on their own
     assert "Đơn vị: Chi bộ khối 5" in texts
+    assert "Đơn vị: Công an phường Vinh Tân" in texts  # same width, but a narrow block: no wrap
 
 
 def test_side_by_side_zones_read_left_column_first_and_keep_titles_out() -> None:
@@ -133,6 +138,15 @@ def test_side_by_side_zones_read_left_column_first_and_keep_titles_out() -> None
     assert zones["Số: 46/KH-UBND"] == ("header", 0) and zones["Phổ Minh, ngày 19 tháng 3 năm 2024"] == ("header", 1)
     assert zones["KẾ HOẠCH"] == (None, 0)
     assert zones["- Lưu: VT."] == ("closing", 0) and zones["Lê Duy Bảo"] == ("closing", 1)
+
+
+@pytest.mark.parametrize("raw, fixed", [("DANH SÁCH -", "DANH SÁCH"), ("BÍ THƯ CHI BỘ _.", "BÍ THƯ CHI BỘ"),
+                                        ("kinh tế - xã hội", "kinh tế - xã hội"), ("theo quy định./.", "theo quy định./."),
+                                        ("Tháng 3 - 12/2024", "Tháng 3 - 12/2024")])
+def test_speck_after_last_word_is_dropped(raw: str, fixed: str) -> None:
+    from pipeline.readers.ocr import _END_SPECK
+
+    assert _END_SPECK.sub("", raw) == fixed
 
 
 def test_check_size_refuses_tiny_and_huge() -> None:

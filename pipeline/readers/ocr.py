@@ -318,6 +318,9 @@ _CONFUSABLES = "OoIl|"
 # A run made of digits and look-alikes, possibly with date/number separators inside.
 _DIGITISH = re.compile(r"(?<![^\W\d_])[0-9" + re.escape(_CONFUSABLES) + r"]+(?:[/.\-][0-9" + re.escape(_CONFUSABLES)
                        + r"]+)*(?![^\W\d_])")
+# A document symbol cut in two by OCR ("03-KH/BDV TU," -> "03-KH/BDVTU,"): the tail is 1-3 capitals
+# glued to punctuation, which no word after a document number is.
+_SPLIT_SYMBOL = re.compile(r"(\b\d+\s?[-/]\s?[A-ZĐ][A-ZĐa-z]*(?:[-/.][A-ZĐ][A-ZĐa-z.]*)*[-/][A-ZĐ]{2,}) ([A-ZĐ]{1,3})(?=[,;.)])")
 # Right after a date word a short run is a number, so D and Q read for 0 are fixed too ("Tháng D1").
 _CONTEXT_DIGITS = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "I": "1", "l": "1", "|": "1"})
 _AFTER_DATE_WORD = re.compile(r"(\b(?:[Tt]háng|THÁNG|[Nn]gày|NGÀY|[Nn]ăm|NĂM|[Qq]uý|QUÝ)\s+)([0-9ODQoIl|]{1,4})(?=$|[\s/.\-,;)])")
@@ -357,6 +360,7 @@ def correct_digits(text: str) -> str:
         return "".join(fixed)
 
     text = _DIGITISH.sub(repl, text)
+    text = _SPLIT_SYMBOL.sub(r"\1\2", text)
     text = _AFTER_DATE_WORD.sub(lambda m: m.group(1) + m.group(2).translate(_CONTEXT_DIGITS)
                                 if any(ch.isdigit() for ch in m.group(2)) else m.group(0), text)
     return _DATE_SPACES.sub(lambda m: "".join(m.groups()), text)
@@ -599,6 +603,8 @@ def group_paragraphs(lines: list[OcrLine], page_width: float) -> list[list[OcrLi
     rights = sorted(ln.bbox[2] for ln in lines)
     # The text column's right edge; with few lines (a form page) the page itself bounds it.
     right_margin = max(rights[int(0.9 * (len(rights) - 1))], 0.75 * page_width)
+    # Left edge of the body text; a page holding only a signature block still has a margin at ~15 %.
+    text_left = min(min(ln.bbox[0] for ln in lines), 0.15 * page_width)
     left_edge: dict[tuple[int, int], float] = {}
     for ln in lines:
         key = (ln.block, ln.paragraph)
@@ -618,7 +624,10 @@ def group_paragraphs(lines: list[OcrLine], page_width: float) -> list[list[OcrLi
             centred = (abs((line.bbox[0] + line.bbox[2]) - (prev.bbox[0] + prev.bbox[2])) < 2 * tall
                        and abs(line.bbox[0] - prev.bbox[0]) > 0.25 * tall
                        and abs(line.bbox[2] - prev.bbox[2]) > 0.25 * tall)
-            if wrapped and aligned and close and same_column and not centred and not _LIST_START.match(line.text):
+            # Only body-width lines wrap: a narrow block (signature, issuer) is a stack of short lines.
+            wide = prev.bbox[2] - prev.bbox[0] >= 0.55 * (right_margin - text_left)
+            if wrapped and aligned and close and same_column and wide and not centred \
+                    and not _LIST_START.match(line.text):
                 groups[-1].append(line)
                 continue
         groups.append([line])
