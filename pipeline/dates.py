@@ -264,6 +264,7 @@ _WEEKDAY_BEFORE = re.compile(
 _TIME = r"\d{1,2}\s*(?:giờ|h|g)(?:\s*\d{2}(?:\s*phút)?)?"
 _TIME_BEFORE = re.compile(r"(?:(?:vào\s+)?lúc\s+)?(?P<t>" + _TIME + r")\s*,?\s*$", _F)
 _TIME_AFTER = re.compile(r"^\s*,?\s*(?:vào\s+)?lúc\s+(?P<t>" + _TIME + r")(?!\w)", _F)
+_AND_NEXT = re.compile(r"^\s*(?:,|và|hoặc)\s*(?:ngày\s+|tháng\s+)?$", _F)
 _CONNECTOR = re.compile(r"^\s*(?:" + _DASH + r"|đến\s+hết|đến|tới|cho\s+đến)\s*$", _F)
 _FROM_BEFORE = re.compile(r"(?:(?<=[\s(*\"“])|^)(?:từ|kể\s+từ)\s+$", _F)
 _YEARLY = re.compile(r"(?:hàng|hằng)\s+năm\b", _F)
@@ -451,7 +452,11 @@ def find_time_expressions(text: str, default_year: Optional[int] = None, *, cell
         b = atoms[i + 1] if i + 1 < len(atoms) else None
         expr, used = _as_range(text, a, b, prev_end, default_year, cell)
         if expr is None and a.end_atom is None and not a.partial and (not a.weak or cell or _cued(text, a)):
-            expr, used = _as_single(text, a, prev_end, default_year), 1
+            year = default_year
+            if a.y is None and b is not None and b.y is not None and b.precision == a.precision \
+                    and b.end_atom is None and _AND_NEXT.match(text[a.end:b.start]):
+                year = b.y  # "tháng 6 và tháng 12/2026", "ngày 05 và 20/3/2025": the year written once at the end
+            expr, used = _as_single(text, a, prev_end, year), 1
         if expr is not None:
             out.append(expr)
             prev_end = expr.end

@@ -36,7 +36,8 @@ _VERBS = {"đăng ký", "thực hiện", "xây dựng", "lựa chọn", "chọn"
           "thành lập", "phát triển", "nhân rộng", "đăng kí", "cử", "bố trí", "mỗi năm", "hằng năm", "hàng năm",
           "trong năm", "là", "với", "từ", "gồm", "gồm có", "bao gồm", "đạt tỷ lệ", "đạt tỉ lệ", "ký cam kết",
           "được giao", "giao", "vận động", "hướng dẫn", "hỗ trợ", "kết nạp", "tuyên truyền", "tập huấn",
-          "bồi dưỡng", "thu hút"}
+          "bồi dưỡng", "thu hút", "thành lập mới", "xây dựng mới", "kết nạp mới", "phát triển mới",
+          "kết nạp thêm", "xây dựng thêm", "thành lập thêm"}
 #: Verbs after "N% <unit>" that make the percentage an obligation on those units.
 _PCT_VERBS = {"đăng ký", "xây dựng", "thực hiện", "tham gia", "hoàn thành", "được", "đạt", "triển khai",
               "ký cam kết", "có mô hình", "tổ chức", "cam kết", "phải"}
@@ -493,7 +494,9 @@ def _subject(sdoc, start: int) -> Optional[str]:
     if colon:
         toks = toks[colon[-1] + 1:]
     # strip verbs (and cap-free adverbs) from the end
-    while toks and (match_key(toks[-1].text) in _VERBS | _MIN_WORDS or toks[-1].is_punct or toks[-1].is_space):
+    while toks and (match_key(toks[-1].text) in _VERBS | _MIN_WORDS or toks[-1].is_punct or toks[-1].is_space
+                    or (len(toks) > 1 and match_key(toks[-1].text) in ("mới", "thêm")
+                        and match_key(toks[-2].text) in _VERBS)):  # "kết nạp mới", "xây dựng thêm"
         toks.pop()
     # "Phấn đấu mỗi ấp có …": the aim verb opens the sentence; the unit follows it
     while len(toks) > 1 and match_key(toks[0].text) in ("phấn đấu", "phải", "cần", "đảm bảo", "bảo đảm"):

@@ -56,6 +56,11 @@ def test_months_far_apart_joined_by_va_are_not_a_range():
     assert not any(first.endswith("-03-01") and last.endswith("-09-30") for _, first, last in got)
 
 
+def test_month_without_year_borrows_the_year_written_after_va():
+    got = spans("Tập huấn vào tháng 4 và tháng 10/2026 cho cán bộ cơ sở.", 2025)
+    assert [(first, last) for _, first, last in got] == [("2026-04-01", "2026-04-30"), ("2026-10-01", "2026-10-31")]
+
+
 @pytest.mark.parametrize("text,first,last", [
     ("năm học 2024 - 2025", "2024-09-01", "2025-05-31"),
     ("Năm học 2023-2024", "2023-09-01", "2024-05-31"),
@@ -121,6 +126,11 @@ def test_minimum_after_a_comma_is_its_own_quota_with_the_unit_after_moi():
 def test_distributive_requirement_after_a_reported_result_is_a_quota():
     qs = quotas_in_sentence("Đến nay đã có 9/11 phường đạt chuẩn; năm 2025 mỗi phường xây dựng ít nhất 03 tuyến phố văn minh.")
     assert [(q.subject, q.minimum) for q in qs] == [("mỗi phường", 3)]
+
+
+def test_new_and_more_after_the_verb_leave_the_subject():
+    qs = quotas_in_sentence("Toàn huyện kết nạp mới không dưới 300 hội viên.")
+    assert [(q.subject, q.minimum) for q in qs] == [("Toàn huyện", 300)]
 
 
 def test_reported_distributive_result_stays_a_result():
