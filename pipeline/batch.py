@@ -37,6 +37,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterator, Optional
 
+from . import store
+from .atomic import atomic_write
+from .readers import sha256_of  # light: stdlib + model only; the readers themselves load lazily
+
 log = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_PARTIAL, EXIT_FAILED, EXIT_LOCKED = 0, 1, 2, 3
@@ -169,14 +173,6 @@ def scan_inbox(inbox: Path, exclude: list[Path], warnings: list[str], min_age: f
     return found
 
 
-def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb", buffering=0) as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 # --------------------------------------------------------------------------- moving files
 
 
@@ -264,7 +260,7 @@ def extract_task(path: str, display: str, sha256: str) -> tuple[str, Any, str]:
     if record.document.sha256 != sha256:
         return ("changed", "file changed while it was being read; it will be read next run", "changed")
     try:
-        from .rows import record_rows
+        from .normalize import record_rows
         return ("ok", record_rows(record), "")
     except Exception as exc:  # noqa: BLE001
         return ("quarantine", f"internal error while normalizing ({type(exc).__name__}: {str(exc)[:200]}); "
@@ -355,8 +351,6 @@ class _Run:
 
     def _place(self, cand: Candidate, dest: Path, file_id: Optional[int], what: str) -> None:
         """Move a committed file out of the inbox; a read-only inbox leaves a copy and a warning."""
-        from . import store
-
         if not cand.symlink and cand.changed_since_scan():
             self.warn(f"{cand.rel}: changed while it was being processed; left in the inbox "
                       "(the new content is read next run, as a new version)")
@@ -401,8 +395,6 @@ class _Run:
             self.warn(f"{cand.rel}: could not write the quarantine note ({exc.strerror})")
 
     def quarantine(self, cand: Candidate, reason: str) -> None:
-        from . import store
-
         dest = self._dest("quarantine", cand) if self.move else None
         try:
             committed = store.commit_quarantine(self.engine, self._file_info(cand), reason, self.run_id,
@@ -418,8 +410,6 @@ class _Run:
             self._place(cand, dest, committed.file_id, "quarantine")
 
     def commit(self, cand: Candidate, rows: dict[str, Any]) -> None:
-        from . import store
-
         dest = self._dest("processed", cand) if self.move else None
         try:
             committed = store.commit_document(self.engine, self._file_info(cand), rows, self.run_id,
@@ -461,8 +451,6 @@ class _Run:
 
     def unchanged(self, cand: Candidate, known: Optional[list[Any]]) -> None:
         """Known content: never re-extracted; archive the re-dropped copy by a plain move (never a copy)."""
-        from . import store
-
         self.counts["unchanged"] += 1
         log.debug("unchanged: %s", cand.rel)
         if not self.move:
@@ -484,8 +472,6 @@ class _Run:
     # -- main
 
     def execute(self) -> RunResult:
-        from . import store
-
         self.engine = store.open_store(self.url)
         with store.server_lock(self.engine) as got:
             if not got:
@@ -494,8 +480,6 @@ class _Run:
             return self._execute()
 
     def _execute(self) -> RunResult:
-        from . import store
-
         started, started_at = time.monotonic(), store.now_iso()
         try:
             self.run_id = store.start_run(self.engine, str(self.inbox))
@@ -510,7 +494,8 @@ class _Run:
                       _disk_hint(self.data_dir))
         except Exception as exc:  # noqa: BLE001 - the nightly log must say what happened, then exit 2
             status, failure = "failed", f"{type(exc).__name__}: {exc}"
-            log.exception("run failed")
+            log.error("run failed: %s (rerun with -vv for the traceback)", failure)
+            log.debug("run failed", exc_info=True)
         self.counts["warnings"] += len(self.warnings)
         exit_code = EXIT_FAILED if status == "failed" else EXIT_PARTIAL if self.counts["quarantined"] else EXIT_OK
         if status == "ok" and self.counts["quarantined"]:
@@ -534,8 +519,6 @@ class _Run:
         return RunResult(exit_code, self.run_id, dict(self.counts), path, summary)
 
     def _process(self) -> None:
-        from . import store
-
         exclude = [self.data_dir, self.out_dir.resolve()]
         candidates = scan_inbox(self.inbox, exclude, self.warnings, self.min_age, self.deferred)
         for w in self.warnings:
@@ -554,7 +537,7 @@ class _Run:
                                       "was not read; drop the file itself")
                 continue
             try:
-                cand.sha256 = sha256_file(cand.path)
+                cand.sha256 = sha256_of(cand.path)
             except OSError as exc:
                 self.warn(f"{cand.rel}: cannot read ({exc.strerror}); left in the inbox")
                 continue
@@ -609,13 +592,6 @@ class _Run:
                 bar.close()
 
 
-def _same_file(path: Path, cand: Candidate) -> bool:
-    try:
-        return path.stat().st_size == cand.size and sha256_file(path) == cand.sha256
-    except OSError:
-        return False
-
-
 def _cpu_count() -> int:
     try:
         return len(os.sched_getaffinity(0))
@@ -633,13 +609,19 @@ def write_summary(out_dir: Path, summary: dict[str, Any]) -> Optional[Path]:
         while path.exists():
             path = out_dir / f"{base}-{n}.json"
             n += 1
-        tmp = path.with_name(f".{path.name}.tmp")
-        tmp.write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")
-        os.rename(tmp, path)
-        return path
+        return atomic_write(path, lambda tmp: tmp.write_text(json.dumps(summary, ensure_ascii=False, indent=2),
+                                                             encoding="utf-8"))
     except OSError as exc:
         log.warning("could not write the run summary to %s: %s", out_dir, exc.strerror or exc)
         return None
+
+
+def _one_line(exc: BaseException) -> str:
+    """An exception as one log line (our own errors already are; others get their type name)."""
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    if type(exc).__name__ in ("ReportError", "StoreError"):
+        return text
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
 def _disk_hint(folder: Path) -> str:
@@ -661,8 +643,6 @@ def run_batch(inbox: Path, store_url: Optional[str] = None, data_dir: Path = Pat
               out_dir: Path = Path("out"), workers: Optional[int] = None, report: bool = True,
               units_csv: Optional[str | Path] = None, move: bool = True, min_age: float = 0.0) -> RunResult:
     """Process every new or changed file of ``inbox``; see the module docstring for the guarantees."""
-    from . import store
-
     _ensure_info_logging()
     inbox = Path(inbox).absolute()
     data_dir = Path(data_dir).absolute()
@@ -701,8 +681,12 @@ def _write_reports(url: str, out_dir: Path, units_csv: Optional[str | Path], res
         return
     try:
         write_reports(store_url=url, out_dir=out_dir, units_csv=Path(units_csv) if units_csv else None)
-    except Exception as exc:  # noqa: BLE001 - the store is fine; say so and fail the nightly status
-        log.exception("writing the reports failed: %s", exc)
+    except OSError as exc:  # disk full / folder not writable: the store is fine, the reports are not
+        log.error("reports not written to %s: %s%s", out_dir, exc.strerror or exc, _disk_hint(out_dir))
+        result.exit_code = EXIT_FAILED
+    except Exception as exc:  # noqa: BLE001 - the store is fine; say so in one line and fail the nightly status
+        log.error("writing the reports failed: %s", _one_line(exc))
+        log.debug("writing the reports failed", exc_info=True)
         result.exit_code = EXIT_FAILED
 
 

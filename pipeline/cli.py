@@ -20,6 +20,12 @@ EPILOG_EXTRACT = """examples:
   pipeline extract corpus/*.docx --format summary
 exit status: 0 read, 1 at least one file could not be read (reason in "warnings"), 2 usage error"""
 
+EPILOG_MAIN = """examples:
+  pipeline extract inbox/kh-344.pdf --format summary
+  pipeline run --inbox inbox --data data --out out
+  pipeline query "select kind, number, issued_on from documents"
+Run "pipeline COMMAND --help" for the options and an example of each command."""
+
 
 def _setup_logging(verbose: int) -> None:
     level = logging.WARNING - 10 * verbose
@@ -29,7 +35,7 @@ def _setup_logging(verbose: int) -> None:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from .extract import extract_file
-    from .readers import ReadError, sha256_of, sniff
+    from .readers import ReadError, sha256_of
 
     status = EXIT_OK
     records = []
@@ -39,8 +45,13 @@ def cmd_extract(args: argparse.Namespace) -> int:
             record = extract_file(path, display_path=name).to_dict()
         except ReadError as err:
             status = EXIT_PARTIAL
-            record = _unreadable_record(name, path, err.reason, sha256_of, sniff)
+            record = _unreadable_record(name, path, err.reason, sha256_of)
             print(f"pipeline: {name}: {err.reason}", file=sys.stderr)
+        except Exception as exc:  # noqa: BLE001 - a bug on one file must not hide the others' records
+            reason = f"internal error while reading ({type(exc).__name__}: {str(exc)[:200]}); please report this file"
+            status = EXIT_PARTIAL
+            record = _unreadable_record(name, path, reason, sha256_of)
+            print(f"pipeline: {name}: {reason}", file=sys.stderr)
         records.append(record)
     if args.format == "json":
         payload = records[0] if len(records) == 1 else records
@@ -52,7 +63,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return status
 
 
-def _unreadable_record(name: str, path: Path, reason: str, sha256_of, sniff) -> dict:  # type: ignore[no-untyped-def]
+def _unreadable_record(name: str, path: Path, reason: str, sha256_of) -> dict:  # type: ignore[no-untyped-def]
     """The record of a file we could not read: same shape, empty parts, the reason in warnings."""
     try:
         digest = sha256_of(path)
@@ -131,7 +142,9 @@ def cmd_query(args: argparse.Namespace) -> int:
     elif args.format == "json":
         sys.stdout.write(frame.to_json(orient="records", force_ascii=False, date_format="iso") + "\n")
     else:
-        with __import__("pandas").option_context("display.max_rows", 500, "display.width", 200):
+        import pandas
+
+        with pandas.option_context("display.max_rows", 500, "display.width", 200):
             print(frame.to_string(index=False))
     return EXIT_OK
 
@@ -160,6 +173,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="pipeline",
         description="Turn Vietnamese official circulars and filled registration forms into a queryable store, "
                     "a consolidated spreadsheet and a deadline calendar.",
+        epilog=EPILOG_MAIN, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"pipeline {__version__}")
     parser.add_argument("-v", "--verbose", action="count", default=0, help="more log output (-vv for debug)")
@@ -168,7 +182,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("extract", help="read files and print their extraction records",
                        description="Read each FILE (PDF, DOCX, XLSX, text, scan) and print its extraction record.",
                        epilog=EPILOG_EXTRACT, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("files", nargs="+", metavar="FILE", help="input file(s); the format is recognised from the content")
     p.add_argument("--format", choices=["json", "summary"], default="json", help="output format (default: json)")
     p.add_argument("--compact", action="store_true", help="JSON on one line")
     p.set_defaults(func=cmd_extract)
@@ -198,43 +212,54 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_run)
 
     p = sub.add_parser("watch", help="run the job whenever files arrive in the inbox",
-                       epilog="example:\n  pipeline watch --inbox inbox", formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--inbox", required=True)
+                       description="Stay running and process the inbox (like 'pipeline run') each time files "
+                                   "arrive and have stopped growing. Stop with Ctrl-C.",
+                       epilog="example:\n  pipeline watch --inbox inbox --out out",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--inbox", required=True, help="folder the clerks drop files into")
     store_options(p)
-    p.add_argument("--out", default="out")
-    p.add_argument("--workers", type=int, default=None)
-    p.add_argument("--units", default=None)
+    p.add_argument("--out", default="out", help="folder for spreadsheets, calendar and run summaries (default: out)")
+    p.add_argument("--workers", type=int, default=None, help="parallel worker processes (default: number of cores)")
+    p.add_argument("--units", default=None, help="optional units.csv of expected units (for the compliance report)")
     p.add_argument("--settle", type=float, default=2.0, help="seconds a file must stop growing before it is read")
     p.add_argument("--keep-inbox", action="store_true", help="leave files in the inbox (see run --help)")
     p.set_defaults(func=cmd_watch)
 
     p = sub.add_parser("report", help="write the spreadsheet, calendar and HTML page from the store",
-                       epilog="example:\n  pipeline report --out out", formatter_class=argparse.RawDescriptionHelpFormatter)
+                       description="Rewrite the reports (spreadsheet, calendar, HTML page) from what the store holds, "
+                                   "without reading any input file.",
+                       epilog="example:\n  pipeline report --data data --out out",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
     store_options(p)
-    p.add_argument("--out", default="out")
+    p.add_argument("--out", default="out", help="folder the reports are written to (default: out)")
     p.add_argument("--units", default=None, help="optional units.csv of expected units")
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("query", help="run a SQL query against the store",
+                       description="Run one SQL statement against the store and print the result.",
                        epilog="example:\n  pipeline query \"select unit, count(*) from registrations group by unit\"",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("sql")
+    p.add_argument("sql", metavar="SQL", help="the SQL statement (quote it)")
     store_options(p)
-    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    p.add_argument("--format", choices=["table", "csv", "json"], default="table", help="output format (default: table)")
     p.set_defaults(func=cmd_query)
 
     p = sub.add_parser("export", help="export one table of the store as CSV, Parquet or XLSX",
                        epilog="example:\n  pipeline export --table registrations --format csv -o registrations.csv",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--table", required=True)
-    p.add_argument("--format", choices=["csv", "parquet", "xlsx"], default="csv")
+    p.add_argument("--table", required=True, help="store table, e.g. documents, deadlines, registrations")
+    p.add_argument("--format", choices=["csv", "parquet", "xlsx"], default="csv", help="file format (default: csv)")
     p.add_argument("-o", "--output", default=None, help="output file (default: out/<table>.<format>)")
     store_options(p)
     p.set_defaults(func=cmd_export)
 
-    p = sub.add_parser("bench", help="measure throughput, rerun time and memory (see README)")
-    p.add_argument("--files", type=int, default=500)
-    p.add_argument("--workers", default="1,2")
+    p = sub.add_parser("bench", help="measure throughput, rerun time and memory (see README)",
+                       description="Generate synthetic inbox files and time full runs, the unchanged rerun and "
+                                   "peak memory for each worker count.",
+                       epilog="examples:\n  pipeline bench --files 100 --workers 1,2\n  pipeline bench --extract",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--files", type=int, default=500, help="number of generated inbox files (default: 500)")
+    p.add_argument("--workers", default="1,2", help="comma-separated worker counts to compare (default: 1,2)")
     p.add_argument("--keep", action="store_true", help="keep the generated files under .bench/")
     p.add_argument("--extract", action="store_true",
                    help="only the single-document figures: start-up time and extraction of the longest corpus plan")
@@ -256,6 +281,12 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_FAILED
     except BrokenPipeError:
         return EXIT_OK
+    except Exception as exc:  # noqa: BLE001 - a clerk gets one line; -v shows the traceback for a bug report
+        if args.verbose:
+            raise
+        print(f"pipeline {args.command}: failed: {type(exc).__name__}: {exc} (rerun with -v for details)",
+              file=sys.stderr)
+        return EXIT_FAILED
 
 
 if __name__ == "__main__":

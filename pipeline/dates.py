@@ -458,10 +458,32 @@ def find_time_expressions(text: str, default_year: Optional[int] = None, *, cell
                 year = b.y  # "tháng 6 và tháng 12/2026", "ngày 05 và 20/3/2025": the year written once at the end
             expr, used = _as_single(text, a, prev_end, year), 1
         if expr is not None:
+            expr = _day_list(text, expr, prev_end)
             out.append(expr)
             prev_end = expr.end
         i += used or 1
     return out
+
+
+#: Bare days listed before a full date that gives their month: ``các ngày 14, 15/6/2026``,
+#: ``ngày 05 và ngày 20/3/2026``, ``ngày 7, 8 và 9/10``.
+_DAY_LIST = re.compile(r"(?<!\w)(?:các\s+)?ngày\s+(\d{1,2})((?:\s*,\s*(?:ngày\s+)?\d{1,2})*)\s*(?:,|và|&)\s*"
+                       r"(?:ngày\s*)?$", _F)
+
+
+def _day_list(text: str, expr: TimeExpr, prev_end: int) -> TimeExpr:
+    """A list of days sharing one month covers the first listed day to the written date."""
+    if expr.precision != "day" or expr.is_range or expr.first is None:
+        return expr
+    before = text[max(prev_end, expr.start - 40):expr.start]
+    m = _DAY_LIST.search(before)
+    if not m:
+        return expr
+    days = [int(m.group(1))] + [int(d) for d in re.findall(r"\d{1,2}", m.group(2))]
+    if not all(1 <= d < expr.first.day for d in days) or days != sorted(days):
+        return expr
+    start = expr.start - len(before) + m.start()
+    return replace(expr, first=expr.first.replace(day=days[0]), start=start, text=text[start:expr.end])
 
 
 def _as_range(text: str, a: _Atom, b: Optional[_Atom], prev_end: int, default_year: Optional[int],

@@ -80,7 +80,8 @@ _MOTTO = re.compile(r"CỘNG\s+H[OÒ]À?\s*X[AÃ]\s+HỘI\s+CHỦ\s+NGHĨA\s+VI�
 #: Mass organisations print their own name on the right, as the Party does (``ĐOÀN TNCS HỒ CHÍ MINH``).
 _EMBLEM = re.compile(r"ĐOÀN\s+TNCS\s+HỒ\s+CHÍ\s+MINH|ĐOÀN\s+THANH\s+NIÊN\s+CỘNG\s+SẢN\s+HỒ\s+CHÍ\s+MINH"
                      r"|HỘI\s+LIÊN\s+HIỆP\s+PHỤ\s+NỮ\s+VIỆT\s+NAM|MẶT\s+TRẬN\s+TỔ\s+QUỐC\s+VIỆT\s+NAM$")
-_NUMBER_LINE = re.compile(r"(?:^|\s)Số\s*:?\s*(.*)$")
+#: ``Số: 344/KH-UBND``; ``SỐ 215-KL/HU`` where a header line was typed (or decoded) in capitals.
+_NUMBER_LINE = re.compile(r"(?:^|\s)(?:Số|SỐ(?=\s*:?\s*\d))\s*:?\s*(.*)$")
 _PLACE_DATE = re.compile(
     r"([^\W\d_][^\n,]{0,60}?),\s*ngày\s*(?:(\d{1,2}|[\s.…_/-]*)\s*tháng\s*(\d{1,2}|[\s.…_/-]*)\s*năm\s*(\d{4})"
     r"|(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}))", re.I)
@@ -192,7 +193,7 @@ def extract_metadata(doc: Document, warnings: list[str]) -> DocumentMeta:
     for idx in range(min(len(lines), max(head_end, 1) + 2)):
         line = lines[idx]
         m = _NUMBER_LINE.search(_clean(line.text))
-        if not m or not (line.text.strip().startswith("Số") or line.region == "header-left"
+        if not m or not (line.text.strip().startswith(("Số", "SỐ")) or line.region == "header-left"
                          or re.search(r"\bSố\s*:?\s*\d*\s*[-/]\s*[A-ZĐ]", line.text)):
             continue
         raw = _clean(line.text)[m.start():].strip()
@@ -275,7 +276,8 @@ def extract_metadata(doc: Document, warnings: list[str]) -> DocumentMeta:
     # issuer
     issuer, issuer_line = _issuer(lines, head_end, meta, doc)
     if issuer and meta.kind != "registration_form" or (issuer and issuer_line is not None
-                                                       and issuer_line.region == "header-left"):
+                                                       and (issuer_line.region == "header-left"
+                                                            or issuer_line.location.table is not None)):
         meta.issuer = issuer
         if issuer_line is not None:
             meta.location["issuer"] = _loc(issuer_line)
@@ -433,7 +435,15 @@ def _split_trailing_caps(text: str) -> Optional[str]:
 
 
 def _is_position(text: str) -> bool:
+    if not is_upper_line(text) and _mostly_upper(text):
+        text = text.upper()  # "PHÓ Bí THƯ": a decoder lost the case of one toned capital
     return is_upper_line(text) and bool(_POSITION_WORDS.search(text) or _AUTHORITY.match(text))
+
+
+def _mostly_upper(text: str) -> bool:
+    """At least 4 letters and at most one lower-case letter in five: a capitals line with damaged case."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and sum(c.islower() for c in letters) * 5 <= len(letters)
 
 
 #: Ê Đê / Gia Rai / Cơ Ho names keep an apostrophe: ``H' Loan``, ``K'Brơi``, ``Y’ Djuin``.
@@ -486,6 +496,8 @@ def _find_signature(lines: list[Line], heading) -> Optional[tuple[Line, Optional
                 j -= 1
                 continue
             cand = prev
+            if re.match(r"^(?:[IVXLC]+|\d{1,2})\s*[.)]\s", cand):
+                break  # a numbered section heading ("II. CHỈ TIÊU") is body text, not a signature title
             if lines[j].region == "recipients" and not _split_trailing_caps(cand) and not _is_position(cand):
                 j -= 1
                 continue  # the recipients list beside the signature
@@ -507,6 +519,8 @@ def _find_signature(lines: list[Line], heading) -> Optional[tuple[Line, Optional
             titles.insert(0, cand)
             start = j
             j -= 1
+            if _AUTHORITY.match(cand):
+                break  # "T/M BAN THƯỜNG VỤ" opens the signature block
         if not titles:
             continue
         return lines[idx], _signer_title(titles), start
@@ -526,6 +540,7 @@ def _after_position(lines: list[Line], idx: int) -> bool:
 
 def _signer_title(titles: list[str]) -> Optional[str]:
     """``T/M ĐẢNG ỦY`` + ``PHÓ BÍ THƯ THƯỜNG TRỰC`` → ``Phó Bí thư Thường trực`` (the authority line is dropped)."""
+    titles = [t.upper() if not is_upper_line(t) and _mostly_upper(t) else t for t in titles]
     kept = [t for t in titles if not _AUTHORITY.match(t)]
     if not kept:
         kept = [_AUTHORITY.sub("", titles[-1])]
@@ -545,7 +560,9 @@ def _issuer(lines: list[Line], head_end: int, meta: DocumentMeta, doc: Document)
         else:
             text = line.text
         text = _clean(_MOTTO.sub(" ", text))
-        text = re.sub(r"(?:^|\s)Số\s*:?.*$", "", text).strip()
+        text = re.sub(r"(?:^|\s)(?:Số|SỐ(?=\s*:?\s*\d))\s*:?.*$", "", text).strip()
+        if "|" in text:  # a sheet's header row: the body's cell, not the motto beside it
+            text = next((c.strip() for c in text.split("|") if c.strip()), "")
         pm = _PLACE_DATE.search(text)
         if pm:
             text = text[: pm.start()].strip()
@@ -680,6 +697,9 @@ def _unit(lines: list[Line], meta: DocumentMeta, doc: Document, warnings: list[s
     if meta.signer.title and tm and len(tm.group(0).split()) >= 2:
         meta.unit, meta.unit_source = tm.group(0), "signature"
         warnings.append(f"metadata: 'Đơn vị:' is blank; unit '{meta.unit}' taken from the signature title")
+        return
+    if any(re.search(r"(?:^|\|)\s*Đơn\s+vị\s*(?:\||$)", _clean(ln.text), re.I) for ln in lines):
+        warnings.append("metadata: consolidated list (a 'Đơn vị' column); no single unit")
         return
     stem = Path(doc.path).stem
     fm = re.match(r"(?:dang[-_ ]?ky|dk|form)[-_ ]+(.+)$", stem, re.I)

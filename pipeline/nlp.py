@@ -21,13 +21,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
     from spacy.tokens import Doc
 
-# Dates, document numbers and decimal numbers must stay one token whatever the segmenter does.
-_KEEP_WHOLE = re.compile(
-    r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}"          # 10/02/2024, 01-8-2024
-    r"|\d+\s*[/-]\s*[A-ZĐ][\wĐđ.]*(?:[/-][\wĐđ.]+)*"  # 344/KH-UBND, 03-KH/BDVTU
-    r"|\d{1,2}/\d{4}|\d{1,2}/\d{1,2}"              # 02/2024, 15/3
-)
-
 
 class UndertheseaTokenizer:
     """A spaCy tokenizer that asks underthesea for the words and keeps exact offsets."""
@@ -104,8 +97,6 @@ def _fix_spaces(text: str, words: list[str]) -> tuple[list[str], list[bool]]:
             if fixed_words and gap[0] == " " and not fixed_spaces[-1]:
                 fixed_spaces[-1] = True
                 gap = gap[1:]
-            elif not fixed_words and gap:
-                pass
             if gap:
                 fixed_words.append(gap)
                 fixed_spaces.append(False)
@@ -144,12 +135,13 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
     spans: list[tuple[int, int]] = []
     pos = 0
-    for sent in sent_tokenize(new_style_tones(text)):
+    converted = new_style_tones(text)  # same length and offsets as ``text``
+    for sent in sent_tokenize(converted):
         sent = sent.strip()
         if not sent:
             continue
         probe = sent[: min(len(sent), 20)]
-        idx = new_style_tones(text).find(probe, pos)
+        idx = converted.find(probe, pos)
         if idx < 0:
             continue
         end = min(len(text), idx + len(sent))

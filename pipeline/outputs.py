@@ -14,19 +14,20 @@ works on plain dicts. User-facing text is Vietnamese; identifiers and logs are E
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import json
 import logging
 import math
-import os
 import re
-import tempfile
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path, PurePath
 from typing import Any, Callable, Iterable, Optional
 
+from .atomic import atomic_write
+from .normalize import unit_key as normalize_unit_key
 from .textnorm import display, match_key, strip_diacritics
 
 log = logging.getLogger(__name__)
@@ -60,7 +61,6 @@ KIND_LABELS = {
     "decision": "Quyết định", "report": "Báo cáo", "official_letter": "Công văn",
     "registration_form": "Biểu đăng ký", "other": "Văn bản",
 }
-PRECISION_LABELS = {"day": "ngày", "month": "tháng", "quarter": "quý", "half": "nửa năm", "year": "năm"}
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 
 # Organisation kinds recognised at the start of a unit name when units.csv does not give one.
@@ -259,20 +259,13 @@ def _vi_order(text: str) -> tuple[str, str]:
     return strip_diacritics(key.replace("đ", "d{")), key
 
 
+@functools.lru_cache(maxsize=4096)
 def _unit_key(name: str) -> str:
-    """Key of a unit name; the normalize stage's key when it exists, so store and units.csv agree."""
-    try:
-        from .normalize import unit_key as normalize_unit_key  # type: ignore[attr-defined]
-    except Exception:  # noqa: BLE001 - optional module of another stage
-        normalize_unit_key = None
-    if normalize_unit_key is not None:
-        try:
-            key = normalize_unit_key(name)
-            if key:
-                return str(key)
-        except Exception:  # noqa: BLE001
-            pass
-    return match_key(name)
+    """Key of a unit name: the normalize stage's key, so store and units.csv agree.
+
+    Cached because the report builder asks for the same few unit names once per row.
+    """
+    return normalize_unit_key(name) or match_key(name)
 
 
 # --------------------------------------------------------------------------- the model the outputs share
@@ -857,30 +850,6 @@ def map_subject(subject: str, units: list[UnitInfo], vocab: list[str]) -> tuple[
     return chosen, note
 
 
-# --------------------------------------------------------------------------- file writing helpers
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def _atomic_write(path: Path, writer: Callable[[Path], None]) -> Path:
-    """Write to a temporary file in the same folder, then rename: readers never see half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix="." + path.name + ".", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
-        writer(Path(tmp))
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; reviewers on a share must read it
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-    return path
-
-
 # --------------------------------------------------------------------------- workbook
 
 SUMMARY_COLUMNS = [("TT", 5), ("Đơn vị", 20), ("Tên mô hình", 36), ("Tập thể (cá nhân) chỉ đạo", 26),
@@ -988,7 +957,7 @@ def write_workbook(model: Model, path: Path) -> Path:
         _sheet_compliance(_Sheet(wb, "Chỉ tiêu", formats), model)
         wb.close()
 
-    return _atomic_write(path, build)
+    return atomic_write(path, build)
 
 
 def _group_rows(rows: list[RegRow]) -> list[tuple[str, list[tuple[str, list[RegRow]]]]]:
@@ -1234,7 +1203,7 @@ def write_calendar(model: Model, path: Path) -> Path:
             ev.add_component(alarm)
         cal.add_component(ev)
     payload = cal.to_ical()
-    return _atomic_write(path, lambda tmp: tmp.write_bytes(payload))
+    return atomic_write(path, lambda tmp: tmp.write_bytes(payload))
 
 
 def _event_description(it: TimeItem) -> str:
@@ -1326,7 +1295,7 @@ def render_html(model: Model, today: date) -> str:
 
 def write_html(model: Model, path: Path, today: date) -> Path:
     html = render_html(model, today)
-    return _atomic_write(path, lambda tmp: tmp.write_text(html, encoding="utf-8"))
+    return atomic_write(path, lambda tmp: tmp.write_text(html, encoding="utf-8"))
 
 
 # --------------------------------------------------------------------------- exports
@@ -1356,10 +1325,10 @@ def write_exports(data: StoreData, out_dir: Path) -> list[Path]:
                 kinds = {type(v) for v in frame[col] if v is not None and not (isinstance(v, float) and math.isnan(v))}
                 if len(kinds) > 1:
                     frame[col] = frame[col].map(lambda v: None if v is None else str(v))
-        written.append(_atomic_write(out_dir / f"{name}.csv",
+        written.append(atomic_write(out_dir / f"{name}.csv",
                                      lambda tmp, f=frame: f.to_csv(tmp, index=False, encoding="utf-8-sig")))
         try:
-            written.append(_atomic_write(out_dir / f"{name}.parquet",
+            written.append(atomic_write(out_dir / f"{name}.parquet",
                                          lambda tmp, f=frame: f.to_parquet(tmp, index=False)))
         except Exception as err:  # noqa: BLE001 - CSV still written; one line for the operator
             log.warning("export %s.parquet failed: %s", name, err)
@@ -1394,8 +1363,8 @@ def write_reports(store_url: str, out_dir: Path, units_csv: Optional[Path] = Non
             paths.extend(step())
         except OSError:
             raise  # disk full / folder not writable: the same for every output, say it once
-        except Exception as exc:  # noqa: BLE001 - logged with traceback, reported in one line
-            log.exception("writing %s failed", name)
+        except Exception as exc:  # noqa: BLE001 - reported in one line; the traceback only at debug level
+            log.debug("writing %s failed", name, exc_info=True)
             failed.append(f"{name} ({type(exc).__name__}: {str(exc)[:120]})")
     if failed:
         raise ReportError("not written: " + "; ".join(failed))

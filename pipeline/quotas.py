@@ -144,6 +144,10 @@ def extract_quotas(doc: Document, meta: DocumentMeta, warnings: list[str]) -> li
             for quota in quotas_in_sentence(sentence, lead_in, results_context=results, target_context=target):
                 quota.location = location
                 out.append(quota)
+    for quota in out:
+        if quota.subject is None and meta.issuer:
+            # "Kết nạp ít nhất 02 đảng viên mới" in a chi bộ's resolution: the target falls on the issuer
+            quota.subject = meta.issuer
     return _dedupe(out)
 
 
@@ -508,6 +512,8 @@ def _subject(sdoc, start: int) -> Optional[str]:
     each = re.search(r"(?<=\s)(?:mỗi|từng)\s+(.+)$", text, re.I)
     if each and match_key(each.group(1)) not in _GENERIC_UNITS:
         text = text[each.start():]  # "năm 2026 mỗi xã", "đoàn viên tham gia, mỗi chi đoàn": the unit after "mỗi"
+    if re.fullmatch(r"(?:[a-zđ]|\d{1,2}|[IVXLC]+)[.)]?", text, re.I):
+        text = ""  # only a list marker ("a) 100% khu dân cư …") stood before the number
     words = match_key(text).split()
     if lead and words and words[0] in ("mỗi", "từng") and " ".join(words[1:]) in _GENERIC_UNITS:
         return lead  # "Các chi bộ …: mỗi đơn vị đăng ký tối thiểu 01": the lead-in names the units

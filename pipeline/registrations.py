@@ -432,8 +432,8 @@ def _read_table(table: Table, state: _State, unit: Optional[str], default_year: 
         texts = [_text(c) for c in dense]
         if row and not any(c.colspan > 1 for c in row):
             extent = max(c.column + c.colspan for c in row)
-            if extent < layout.width or any(texts[layout.width:]):
-                ragged += 1
+            if (extent < layout.width or any(texts[layout.width:])) and sum(1 for t in texts if t) > 1:
+                ragged += 1  # (a row with one cell is a note, a section title or the signature, not a short row)
         for c, cell in enumerate(dense):
             if cell is not None and cell.rowspan > 1 and c in attribute_cols:
                 carried[c] = (texts[c], r + cell.rowspan - 1)

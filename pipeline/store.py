@@ -29,6 +29,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Connection, Engine
 
+from .atomic import atomic_write
+
 log = logging.getLogger(__name__)
 
 #: Alembic head revision this code writes; the migration check on open compares against it
@@ -526,8 +528,11 @@ def read_table(url: str, table: str) -> "Any":
     if table not in TABLES:
         raise StoreError(f"unknown table {table!r}; tables: {', '.join(sorted(TABLES))}")
     engine = _open_existing(url)
-    with engine.connect() as conn:
-        return pd.read_sql_query(select(TABLES[table]).order_by(TABLES[table].c.id), conn)
+    try:
+        with engine.connect() as conn:
+            return pd.read_sql_query(select(TABLES[table]).order_by(TABLES[table].c.id), conn)
+    except Exception as exc:  # noqa: BLE001 - server gone, damaged file: one line, not a traceback
+        raise StoreError(f"cannot read table {table}: {_first_line(exc)}") from exc
 
 
 def export_table(url: str, table: str, fmt: str, path: Optional[Path] = None) -> Path:
@@ -536,14 +541,16 @@ def export_table(url: str, table: str, fmt: str, path: Optional[Path] = None) ->
         raise StoreError(f"unknown export format {fmt!r} (csv, parquet, xlsx)")
     frame = read_table(url, table)
     target = Path(path) if path else Path("out") / f"{table}.{fmt}"
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+    def write(tmp: Path) -> None:
         if fmt == "csv":
-            frame.to_csv(target, index=False, encoding="utf-8-sig")
+            frame.to_csv(tmp, index=False, encoding="utf-8-sig")
         elif fmt == "parquet":
-            frame.to_parquet(target, index=False)
+            frame.to_parquet(tmp, index=False)
         else:
-            frame.to_excel(target, index=False, sheet_name=table[:31])
+            frame.to_excel(tmp, index=False, sheet_name=table[:31], engine="openpyxl")
+
+    try:
+        atomic_write(target, write)  # a full disk leaves the previous export, never half a file
     except OSError as exc:
         raise StoreError(f"cannot write {target}: {exc.strerror or exc}") from exc
     return target

@@ -186,14 +186,22 @@ def _is_heading(text: str) -> bool:
     return bool(letters) and (sum(c.isupper() for c in letters) / len(letters) > 0.7)
 
 
+def _free_text_row(text: str) -> bool:
+    """A sheet row holding one sentence (notes under a form's grid: ``- Gửi danh sách về … trước ngày …``)."""
+    return " | " not in text and "\t" not in text and len(text.strip()) >= 30
+
+
 def _body_lines(doc: Document, meta: DocumentMeta) -> list[Line]:
     """Lines that can carry deadlines and milestones."""
     out: list[Line] = []
     in_recipients = in_addressees = False
-    for line in doc.lines(include_tables=meta.kind != "registration_form"):
+    is_form = meta.kind == "registration_form"
+    for line in doc.lines(include_tables=True):
         if line.region in _SKIP_REGIONS:
             continue
-        if line.location.table is not None and line.region == "body":
+        if is_form and line.location.table is not None and not _free_text_row(line.text):
+            continue  # a form's grid row: its periods are no milestones
+        if line.location.table is not None and line.region == "body" and not is_form:
             continue  # a data table row (registration periods are not milestones)
         text = line.text
         if not text.strip():
@@ -248,6 +256,14 @@ def _paragraphs(lines: list[Line]) -> list[_Para]:
 
 # --------------------------------------------------------------------------- sentence reading
 
+def _inside_token(text: str, end: int) -> bool:
+    """A split right after a dot glued to the next letter: an e-mail or web address (``ubnd.gov.vn``)."""
+    probe = text[:end].rstrip()
+    return bool(probe) and probe[-1] == "." and len(probe) < len(text) and text[len(probe)].isalnum() \
+        and bool(re.search(r"[\w@-]\.$", probe)) and bool(re.search(r"[@/]|\.(?:gov|com|vn|org|net)\b",
+                                                                       text[max(0, len(probe) - 40):len(probe) + 10]))
+
+
 def _sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans; underthesea when available, a plain splitter otherwise."""
     try:
@@ -259,7 +275,7 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     # underthesea splits after "1." list numbers; glue such stubs to the next sentence
     merged: list[tuple[int, int]] = []
     for s, e in spans:
-        if merged and (len(text[merged[-1][0]:merged[-1][1]].strip()) <= 6):
+        if merged and (len(text[merged[-1][0]:merged[-1][1]].strip()) <= 6 or _inside_token(text, merged[-1][1])):
             merged[-1] = (merged[-1][0], e)
         else:
             merged.append((s, e))
@@ -274,7 +290,8 @@ def _clean_item(text: str) -> str:
 
 _STOP_RECIPIENT = re.compile(
     r"\s*(?:,(?!\s*(?:xã|phường|thị trấn|thị xã|huyện|quận|thành phố|tỉnh)(?!\w)(?!\s+hội))|[;:.]|\s(?:trước|chậm nhất|muộn nhất|hạn|trong|để|theo|tổng hợp|báo cáo|xem xét|trước khi|"
-    r"đúng|kèm|hoặc|chậm|không|đến|từ|vào|lúc|ngày|bằng)(?!\w))", _F)
+    r"đúng|kèm|hoặc|chậm|không|đến|từ|vào|lúc|ngày|bằng)(?!\w)"
+    r"|\s(?:qua|theo|vào)\s+(?:hộp thư|thư điện tử|địa chỉ|email|e-mail|mail|zalo|phần mềm|hệ thống|trang)(?!\w))", _F)
 
 
 def _recipient(sentence: str) -> Optional[str]:
@@ -336,7 +353,9 @@ def _name_ended(before: str) -> bool:
     return last.endswith(")") or any(c.isupper() for c in last) or nfc(last.lower()) in _NAME_END_WORDS
 
 
-_BODY_START = re.compile(r"^(?:(?:các|những|mỗi|từng|tất cả(?: các)?|toàn thể)\s+)?" + _BODY_RE.pattern, _F)
+#: An honorific in front of a position names a person as the recipient ("gửi về đồng chí Bí thư Chi bộ").
+_BODY_START = re.compile(r"^(?:(?:các|những|mỗi|từng|tất cả(?: các)?|toàn thể)\s+|(?:các\s+)?(?:đồng chí|đ/c)\s+)?"
+                         + _BODY_RE.pattern, _F)
 
 
 def _first_verb(text: str) -> Optional[re.Match[str]]:

@@ -121,9 +121,10 @@ def read(path: str | os.PathLike[str], display_path: str | None = None) -> Docum
                         "too_large")
     try:
         fmt = sniff(p)
-    except OSError as exc:
+        digest = sha256_of(p)
+    except OSError as exc:  # no permission, I/O error on a bad disk or share
         raise ReadError(f"cannot open file: {exc.strerror or exc}", "unreadable") from None
-    doc = Document(path=display_path if display_path is not None else str(path), sha256=sha256_of(p), format=fmt)
+    doc = Document(path=display_path if display_path is not None else str(path), sha256=digest, format=fmt)
     reader = _reader_for(fmt)
     try:
         reader(p, doc)
