@@ -111,15 +111,34 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 
 def _restore_caps(text: str) -> str:
-    """``KÕ HO¹CH`` decodes to ``Kế HOạCH``: letters inside capital words or lines become capitals."""
+    """``KÕ HO¹CH`` decodes to ``Kế HOạCH``: letters inside capital words or lines become capitals.
+
+    TCVN3 has no capitals with tone marks, so the decision is made per column segment (a run of 3+
+    spaces or a tab separates the two columns of a header or signature line, which often mix a
+    capitals block with ordinary text), and a toned letter opening a sentence is capitalised.
+    """
     out = []
     for line in text.split("\n"):
-        ascii_letters = [c for c in line if c.isascii() and c.isalpha()]
-        if len(ascii_letters) >= 4 and sum(c.isupper() for c in ascii_letters) >= 0.85 * len(ascii_letters):
-            out.append(_WORD.sub(lambda m: _upper_word(m.group(0), True), line))
-        else:
-            out.append(_WORD.sub(lambda m: _upper_word(m.group(0), False), line))
+        parts = _COLUMN_GAP.split(line)
+        fixed = []
+        for i, part in enumerate(parts):
+            if i % 2:  # the gap itself
+                fixed.append(part)
+                continue
+            ascii_letters = [c for c in part if c.isascii() and c.isalpha()]
+            capital = len(ascii_letters) >= 3 and sum(c.isupper() for c in ascii_letters) >= 0.85 * len(ascii_letters)
+            part = _WORD.sub(lambda m, cap=capital: _upper_word(m.group(0), cap), part)
+            fixed.append(_SENTENCE_START.sub(lambda m: m.group(1) + m.group(2).upper(), part))
+        out.append("".join(fixed))
     return "\n".join(out)
+
+
+_COLUMN_GAP = re.compile(r"( {3,}|\t+)")
+# A toned lower-case letter that opens a segment or follows ". " / "- " / "+ ": TCVN3 could not write it as a
+# capital, so "ủy ban nhân dân" at the start of a sentence was "Ủy ban nhân dân" in the original.
+_SENTENCE_START = re.compile(
+    "(^\\s*(?:[-+•]\\s+)?|[.!?:]\\s+)([" + "".join(sorted(set("ảãạằẳẵặắấầẩẫậẻẽẹèéếềểễệỉĩịìíỏõọòóốồổỗộớờởỡợủũụùúứừửữựỳỷỹỵý"))) + "])"
+)
 
 
 def _upper_word(word: str, capital_line: bool) -> str:

@@ -264,3 +264,14 @@ def test_header_with_rules_and_a_line_above(tmp_path: Path) -> None:
     assert ("Số 12-KH/ĐU", "header-left", 5) in got
     assert ("Vinh Tân, ngày 05 tháng 02 năm 2024", "header-right", 5) in got
     assert ("Mẫu số 01", "body", 1) in got and ("KẾ HOẠCH", "body", 7) in got
+
+
+def test_tcvn3_capitals_are_restored_per_column_and_at_sentence_starts() -> None:
+    """TCVN3 has no toned capitals: a capitals signature column beside ordinary recipients text, and a
+    sentence opening with "Ủy ban", must come back in capitals after decoding."""
+    from pipeline.legacy import tcvn3_to_unicode, unicode_to_tcvn3
+
+    original = ("T/M BAN THƯỜNG VỤ        - Như trên;\n"
+                "Ủy ban nhân dân huyện chỉ đạo. Ủy ban MTTQ gửi báo cáo.\n"
+                "Kính gửi: Ủy ban kiểm tra")
+    assert tcvn3_to_unicode(unicode_to_tcvn3(original)) == original
