@@ -34,8 +34,8 @@ def _setup_logging(verbose: int) -> None:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from .extract import extract_file
-    from .readers import ReadError, sha256_of
+    from .extract import extract_file, unreadable_record
+    from .readers import ReadError
 
     status = EXIT_OK
     records = []
@@ -45,12 +45,12 @@ def cmd_extract(args: argparse.Namespace) -> int:
             record = extract_file(path, display_path=name).to_dict()
         except ReadError as err:
             status = EXIT_PARTIAL
-            record = _unreadable_record(name, path, err.reason, sha256_of)
+            record = unreadable_record(path, name, err.reason)
             print(f"pipeline: {name}: {err.reason}", file=sys.stderr)
         except Exception as exc:  # noqa: BLE001 - a bug on one file must not hide the others' records
             reason = f"internal error while reading ({type(exc).__name__}: {str(exc)[:200]}); please report this file"
             status = EXIT_PARTIAL
-            record = _unreadable_record(name, path, reason, sha256_of)
+            record = unreadable_record(path, name, reason)
             print(f"pipeline: {name}: {reason}", file=sys.stderr)
         records.append(record)
     if args.format == "json":
@@ -61,21 +61,6 @@ def cmd_extract(args: argparse.Namespace) -> int:
         for rec in records:
             _print_summary(rec)
     return status
-
-
-def _unreadable_record(name: str, path: Path, reason: str, sha256_of) -> dict:  # type: ignore[no-untyped-def]
-    """The record of a file we could not read: same shape, empty parts, the reason in warnings."""
-    try:
-        digest = sha256_of(path)
-    except OSError:
-        digest = None
-    return {
-        "source": {"path": name, "sha256": digest, "format": None, "pages": None, "ocr": False},
-        "document": {"kind": "other", "issuer": None, "number": None, "place": None, "issued_on": None,
-                     "title": None, "signer": {"name": None, "title": None}, "unit": None},
-        "deadlines": [], "milestones": [], "quotas": [], "references": [], "registrations": [],
-        "warnings": [reason],
-    }
 
 
 def _print_summary(rec: dict) -> None:

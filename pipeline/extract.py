@@ -27,8 +27,9 @@ def _safe(record: Record, what: str, fn: Callable[[], object], default: object) 
     """Run one extractor; a bug in one must not cost the reviewer the others."""
     try:
         return fn()
-    except Exception as exc:  # noqa: BLE001 - reported, not hidden
-        log.exception("%s extraction failed on %s", what, record.document.path)
+    except Exception as exc:  # noqa: BLE001 - reported in the record's warnings, not hidden
+        log.warning("%s extraction failed on %s: %s: %s", what, record.document.path, type(exc).__name__, exc)
+        log.debug("traceback of the %s failure", what, exc_info=True)
         record.warnings.append(f"{what}: extraction failed ({type(exc).__name__}: {str(exc)[:120]})")
         return default
 
@@ -59,3 +60,22 @@ def extract_file(path: str | Path, display_path: str | None = None) -> Record:
     from .readers import read
 
     return extract(read(path, display_path=display_path))
+
+
+def unreadable_record(path: str | Path, display_path: str, reason: str) -> dict:
+    """The record of a file that could not be read: the same shape, empty parts, the reason in warnings.
+
+    Checks and the store read every record the same way, so an unreadable file must not have a
+    shape of its own.
+    """
+    from .readers import sha256_of
+
+    try:
+        digest = sha256_of(Path(path))
+    except OSError:
+        digest = ""
+    record = Record(document=Document(path=display_path, sha256=digest, format="unknown"))
+    record.warnings.append(reason)
+    data = record.to_dict()
+    data["source"]["format"] = None  # not sniffed: nothing could be read
+    return data
