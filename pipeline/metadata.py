@@ -58,13 +58,14 @@ for _canon, _proper in [
     ("Trưởng Ban Chỉ đạo", False), ("Phó Trưởng Ban Chỉ đạo", False),
     ("Phó Chủ tịch", False), ("Chủ tịch", False), ("Phó Bí thư", False), ("Bí thư", False),
     ("Thường trực", False), ("Phó Trưởng ban", False), ("Trưởng ban", False), ("Ủy viên", False),
-    ("Giám đốc", False), ("Phó Giám đốc", False), ("Chánh Văn phòng", False), ("Trưởng", False), ("Phó", False),
+    ("Giám đốc", False), ("Phó Giám đốc", False), ("Chủ nhiệm", False), ("Phó Chủ nhiệm", False), ("Chánh Văn phòng", False), ("Trưởng", False), ("Phó", False),
     ("kiêm", False), ("Ban", False), ("Hội", False), ("Khối", False), ("Trung ương", False),
     ("Ban Bí thư", False), ("Bộ Chính trị", False), ("Việt Nam", False), ("Hồ Chí Minh", False),
     ("Đoàn", False), ("Tỉnh đoàn", True), ("Thành đoàn", True), ("Huyện đoàn", True), ("Quận đoàn", True),
     ("Ban Thường trực", False), ("Ủy ban MTTQ Việt Nam", False), ("Ủy ban MTTQ", False),
     ("Hội Liên hiệp Phụ nữ Việt Nam", False), ("Ban Chấp hành Đoàn", False),
     ("Sở", False), ("Phòng", False), ("Cục", False), ("Chi cục", False), ("Trung tâm", False),
+    ("Công đoàn cơ sở", False), ("Công đoàn", False), ("Trường", False), ("Ban Quản lý dự án", False),
 ]:
     LEXICON[match_key(_canon)] = (_canon, _proper)
 _LEX_MAX = max(len(k.split()) for k in LEXICON)
@@ -86,7 +87,7 @@ _PLACE_DATE = re.compile(
     r"([^\W\d_][^\n,]{0,60}?),\s*ngày\s*(?:(\d{1,2}|[\s.…_/-]*)\s*tháng\s*(\d{1,2}|[\s.…_/-]*)\s*năm\s*(\d{4})"
     r"|(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}))", re.I)
 _AUTHORITY = re.compile(r"^\s*(T/M|TM\.?|K/T|KT\.?|TL\.?|TUQ\.?|Q\.|Q/)\s+", re.I)
-_POSITION_WORDS = re.compile(r"\b(CHỦ TỊCH|BÍ THƯ|TRƯỞNG|PHÓ|GIÁM ĐỐC|CHÁNH|ỦY VIÊN|UỶ VIÊN|THƯỜNG TRỰC|TỔNG)\b")
+_POSITION_WORDS = re.compile(r"\b(CHỦ TỊCH|CHỦ NHIỆM|BÍ THƯ|TRƯỞNG|PHÓ|GIÁM ĐỐC|CHÁNH|ỦY VIÊN|UỶ VIÊN|THƯỜNG TRỰC|TỔNG)\b")
 _SIGN_NOISE = re.compile(r"^\(?\s*(ký|đã ký|ký tên|ký,|ký và|ghi rõ)|^\d{4}-\d{2}-\d{2}T\d|^\(.*\)$|^\*+$", re.I)
 _ORG_START = (r"(?:Ban|Đảng\s+[uủ]ỷ?|Đảng\s+ủy|Ủy\s+ban|Uỷ\s+ban|UBND|HĐND|Thường\s+trực|Khối|Hội|Đoàn|Mặt\s+trận|"
               r"Thành\s+[uủ]ỷ?|Tỉnh\s+[uủ]ỷ?|Huyện\s+[uủ]ỷ?|Quận\s+[uủ]ỷ?|Thị\s+[uủ]ỷ?|Chi\s+bộ|Công\s+an|"
@@ -116,6 +117,9 @@ def _loc(line: Line) -> dict:
 
 
 # --------------------------------------------------------------------------- readable case
+
+
+_SCHOOL_TYPES = {"THPT", "THCS", "TH", "MN", "MG", "ĐH", "PTDTNT", "PTDTBT", "TH&THCS", "THCS&THPT"}
 
 
 def readable_case(text: str) -> str:
@@ -154,6 +158,8 @@ def readable_case(text: str) -> str:
         if bare.upper() in ACRONYMS or (len(bare) <= 6 and not re.search(r"[AEIOUYĂÂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ"
                                                                             r"ẮẰẲẴẶẤẦẨẪẬẾỀỂỄỆỐỒỔỖỘỚỜỞỠỢỨỪỬỮỰ]", bare)):
             out.append(word)
+            if bare.upper() in _SCHOOL_TYPES:
+                proper = True  # "TRƯỜNG THPT BẾN CÁT": the school's name follows its type
         elif proper or not out or name_next:
             out.append(word[:1] + word[1:].lower())
         else:
@@ -602,7 +608,8 @@ def _issuer(lines: list[Line], head_end: int, meta: DocumentMeta, doc: Document)
 _LEVEL_BODY = re.compile(r"^(?:thành|tỉnh|huyện|quận|thị|xã|phường)\s+(?:ủy|đoàn|hội)\b")
 #: A collective head waiting for its organisation on the next line (``BAN CHẤP HÀNH TRUNG ƯƠNG`` /
 #: ``ĐOÀN TNCS HỒ CHÍ MINH``).
-_OPEN_HEAD = re.compile(r"^(?:ban chấp hành|bch|ban thường vụ|btv|ban thường trực|ban bí thư)(?:\s+trung ương)?$")
+_OPEN_HEAD = re.compile(r"^(?:ban chấp hành|bch|ban thường vụ|btv|ban thường trực|ban bí thư)(?:\s+trung ương)?$"
+                        r"|^(?:công đoàn cơ sở|công đoàn bộ phận|cđcs)$")
 #: Bodies that are a part of a larger one and carry no place of their own.
 _SUB_BODY = re.compile(r"^(?:ban|văn phòng|sở|phòng|chi cục|cục|vụ|trung tâm|ủy ban kiểm tra|thường trực|"
                        r"cơ quan|bộ phận|tổ|hội đồng|đảng đoàn|ban cán sự)\b")
@@ -626,6 +633,9 @@ def _is_wrapped_tail(key: str, prev_key: str) -> bool:
         return True
     if re.match(r"^khu vực\s", key) and _BODY_HEAD.match(prev_key) and not _names_place(prev_key):
         return True
+    if (not _BODY_HEAD.match(key) and re.match(r"^ban\s", prev_key) and not _names_place(prev_key)
+            and len(key.split()) <= 6 and not re.match(r"^(?:v/v|số)\b", key)):
+        return True  # "BAN QUẢN LÝ DỰ ÁN" / "ĐẦU TƯ XÂY DỰNG KHU VỰC": a board's name wrapped
     return len(key.split()) <= 2 and not _BODY_HEAD.match(key) and bool(_LEVEL_WORD.search(prev_key))
 
 

@@ -40,7 +40,8 @@ _VERBS = {"đăng ký", "thực hiện", "xây dựng", "lựa chọn", "chọn"
           "kết nạp thêm", "xây dựng thêm", "thành lập thêm"}
 #: Verbs after "N% <unit>" that make the percentage an obligation on those units.
 _PCT_VERBS = {"đăng ký", "xây dựng", "thực hiện", "tham gia", "hoàn thành", "được", "đạt", "triển khai",
-              "ký cam kết", "có mô hình", "tổ chức", "cam kết", "phải"}
+              "ký cam kết", "có mô hình", "tổ chức", "cam kết", "phải", "kiện toàn", "quán triệt", "sử dụng",
+              "ứng dụng", "duy trì", "tiếp cận", "nộp", "gửi", "ký"}
 _TARGET_BEFORE = {"đạt", "phấn đấu", "chỉ tiêu", "bảo đảm", "đảm bảo", "tỷ lệ", "tỉ lệ"}
 #: Words that make a statement a target rather than a report (looked up before the number).
 _FORWARD = {"phấn đấu", "chỉ tiêu", "mục tiêu", "phải", "cần", "bảo đảm", "đảm bảo", "yêu cầu", "sẽ", "cam kết",
@@ -64,7 +65,9 @@ _ABOVE_CONTEXT = {"có", "đạt", "đảm bảo", "bảo đảm", "phải", "c�
                   "tăng", "thu hút", "đạt tỷ lệ"}
 #: Measurement units after a number: not countable quotas.
 _MEASURES = {"m", "km", "m2", "ha", "kg", "tấn", "đồng", "triệu", "tỷ", "năm", "tháng", "ngày", "giờ", "lần",
-             "tuổi", "điểm"}
+             "tuổi", "điểm", "quý", "tuần"}
+#: Words before a range that make it a band of ages or sizes, not a count ("trong độ tuổi từ 18 đến 60").
+_BAND_BEFORE = {"tuổi", "độ tuổi", "cân nặng", "chiều cao", "khoảng cách", "rộng", "dài", "cao"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -112,7 +115,7 @@ def _normalize(doc: "Doc") -> None:
 _MAX_TABLE_ROWS = 60
 
 _CANDIDATE = re.compile(r"\d|\b(một|hai|ba|bốn|sáu|bảy|tám|chín|mười)\b", re.I)
-_TRIGGER_TEXT = re.compile(r"ít nhất|tối thiểu|không dưới|không ít hơn|trên\s+\d|hơn\s+\d|mỗi|từng|%|trở lên|"
+_TRIGGER_TEXT = re.compile(r"ít nhất|tối thiểu|chỉ tiêu|không dưới|không ít hơn|trên\s+\d|hơn\s+\d|mỗi|từng|%|trở lên|"
                            r"từ\s+\d+\s*(đến|-|–|tới)\s*\d", re.I)
 
 
@@ -243,6 +246,28 @@ def quotas_in_sentence(sentence: str, lead_in: Optional[str] = None, *, results_
             q.subject = lead_in
         q.text = sentence.strip()
         out.append(q)
+    if target_context or "chỉ tiêu" in match_key(sentence):
+        out.extend(_per_unit(sentence, {q.minimum for q in out}))
+    return out
+
+
+#: ``05 mô hình/xã``: a count per kind of unit (the word after the slash is the unit).
+_PER_UNIT = re.compile(r"(?<![\d/.,])(\d{1,3})\s+([^\d/;:.()|]{2,40}?)\s*/\s*([^\W\d_]+)(?=[\s“\"”,.;:)]|$)")
+#: Words after the slash that make a rate over time or a measure ("3 buổi/năm"), not a unit.
+_RATE_UNITS = {"năm", "tháng", "quý", "tuần", "ngày", "buổi", "lần", "người", "đợt", "kỳ", "giờ", "ha", "km",
+               "m", "kg", "lượt", "khóa", "học kỳ", "hộ", "nhiệm kỳ"}
+
+
+def _per_unit(sentence: str, taken: set) -> list[Quota]:
+    """``Chỉ tiêu: 05 mô hình/xã`` → Mỗi xã, exactly 5 mô hình (only in a target statement)."""
+    out = []
+    for m in _PER_UNIT.finditer(sentence):
+        value, item, unit = int(m.group(1)), m.group(2).strip(), m.group(3)
+        if value in taken or match_key(unit) in _RATE_UNITS or 1900 <= value <= 2100:
+            continue
+        q = Quota(subject=f"Mỗi {unit}", minimum=value, item=item, text=sentence.strip(), unit="count")
+        q.exact = True
+        out.append(q)
     return out
 
 
@@ -317,6 +342,8 @@ def _is_measure(sdoc, after: int) -> bool:
     if after >= len(sdoc):
         return False
     nxt = match_key(sdoc[after].text)
+    if nxt == "lần" and after + 1 < len(sdoc) and sdoc[after + 1].text == "/":
+        return False  # "không dưới 02 lần/tháng": a frequency to reach, not a measurement
     return nxt in _MEASURES or bool(re.match(r"^(m|km|ha|kg)\b", nxt))
 
 
@@ -347,8 +374,10 @@ def _from_range(sdoc, start, end):
     if len(nums) < 2 or nums[1][1] < nums[0][1]:
         return None
     pct = end - 1 < len(sdoc) and sdoc[end - 1].text == "%"
-    if not pct and _is_measure(sdoc, end):
-        return None
+    if not pct and (_is_measure(sdoc, end) or end >= len(sdoc) or sdoc[end].is_punct):
+        return None  # "từ 18 đến 60," counts nothing
+    if any(match_key(t.text) in _BAND_BEFORE for t in sdoc[max(0, start - 3):start]):
+        return None  # "trong độ tuổi từ 18 đến 60 tuổi": an age band
     q = _build(sdoc, start, end, nums[0][1], pct)
     q.maximum = nums[1][1]
     return q, end
@@ -365,6 +394,8 @@ def _from_upwards(sdoc, start, end):
 def _from_each(sdoc, start, used):
     """``mỗi thôn 01 ứng cử viên``: a fixed allocation (exact), unless a cap word precedes the number."""
     limit = min(len(sdoc), start + 14)
+    if _has_word(_clause_keys(sdoc, start), {"tối đa", "không quá", "nhiều nhất"}):
+        return None  # "giám sát không quá 03 cuộc đối với mỗi tổ chức": a cap stated before "mỗi"
     for i in range(start + 1, limit):
         tok = sdoc[i]
         if tok.text in (".", ";", ":") or match_key(tok.text) in ("mỗi", "từng"):
@@ -437,9 +468,12 @@ def _from_percent(sdoc, start, end, target_context: bool = False):
     forward = _is_forward(clause)
     measured = any(w in before for w in _TARGET_BEFORE)
     is_target = forward or (measured and target_context)
-    if not (is_target or obliged) or past:
+    # "- 100% cơ quan, đơn vị kiện toàn …" under "Chỉ tiêu": a list item opening on the share of units
+    opens_item = target_context and bool(units) and all(re.fullmatch(r"[-–+*•]|\d{1,2}[.)]?|[a-zđ]\)", k)
+                                                        for k in clause)
+    if not (is_target or obliged or opens_item) or past:
         return None  # a state or a past result, not a target
-    if units and unit_end < len(sdoc) and match_key(sdoc[unit_end].text) in _PCT_VERBS | {"có"}:
+    if opens_item or (units and unit_end < len(sdoc) and match_key(sdoc[unit_end].text) in _PCT_VERBS | {"có"}):
         # "Phấn đấu 100% ấp, khóm có …": a share of units; they are the subject when nothing precedes
         subject = _subject(sdoc, start) or units
         q = Quota(subject=subject, minimum=value, item=_item(sdoc, end) or units, text="", unit="percent")
@@ -512,6 +546,7 @@ def _subject(sdoc, start: int) -> Optional[str]:
     each = re.search(r"(?<=\s)(?:mỗi|từng)\s+(.+)$", text, re.I)
     if each and match_key(each.group(1)) not in _GENERIC_UNITS:
         text = text[each.start():]  # "năm 2026 mỗi xã", "đoàn viên tham gia, mỗi chi đoàn": the unit after "mỗi"
+    text = _cut_each_at_verb(text)
     if re.fullmatch(r"(?:[a-zđ]|\d{1,2}|[IVXLC]+)[.)]?", text, re.I):
         text = ""  # only a list marker ("a) 100% khu dân cư …") stood before the number
     words = match_key(text).split()
@@ -523,6 +558,24 @@ def _subject(sdoc, start: int) -> Optional[str]:
 #: Verbs that end a subject noun phrase ("Mỗi Tổ … có trên 05 thành viên, trong đó có ít nhất 01 …").
 _SUBJECT_VERBS = {"có", "đăng ký", "đăng kí", "thực hiện", "xây dựng", "phải", "cần", "phấn đấu", "duy trì",
                   "triển khai", "lựa chọn", "chọn", "hoàn thành", "tham gia", "bảo đảm", "đảm bảo", "cam kết"}
+
+
+#: Verbs that end "Mỗi <unit>" even when nothing else is counted ("Mỗi chi bộ thực hiện giám sát …").
+_EACH_VERBS = {"thực hiện", "đăng ký", "đăng kí", "tổ chức", "triển khai", "lựa chọn", "hoàn thành", "tham gia",
+               "cam kết", "vận động", "duy trì", "phấn đấu", "giới thiệu", "tiếp xúc", "đối thoại", "phải", "cần"}
+
+
+def _cut_each_at_verb(text: str) -> str:
+    """``Mỗi chi bộ thực hiện giám sát chuyên đề`` → ``Mỗi chi bộ``: after ``mỗi/từng`` + a unit, an action
+    verb starts the predicate (``tổ chức`` right after ``mỗi`` is the noun "organisation")."""
+    words = text.split()
+    if len(words) < 3 or match_key(words[0]) not in ("mỗi", "từng"):
+        return text
+    for k in range(2, len(words)):
+        for n in (2, 1):
+            if k + n <= len(words) and match_key(" ".join(words[k:k + n]).strip(",;:")) in _EACH_VERBS:
+                return " ".join(words[:k]).strip(" ,")
+    return text
 
 
 def _cut_at_verb(toks: list) -> list:
@@ -589,6 +642,7 @@ def _strip_verbs(text: str) -> str:
 
 
 def _clean_subject(text: str) -> str:
+    text = text.split(" | ")[0]  # a table row "Chỉ tiêu | Đơn vị | Số lượng": the first cell names it
     text = re.sub(r"\([^()]*\)", " ", text)  # parenthetical explanations
     text = re.sub(r"\([^()]*$", " ", text)  # one left open by the clause cut
     text = _strip_bullet(text)

@@ -59,6 +59,13 @@ def _is_heading_before_body(prev: Line, line: Line) -> bool:
     return bool(re.match(r"[A-ZĐÀ-Ỹ]", line.text.strip()))
 
 
+def _is_label_line(prev: Line, line: Line, text: str) -> bool:
+    """``Chỉ tiêu:`` after a blank line is a list label, not the end of the sentence above it."""
+    if prev.location.line is None or line.location.line is None or line.location.line - prev.location.line < 2:
+        return False
+    return text.endswith(":") and len(text.split()) <= 6 and bool(re.match(r"[A-ZĐÀ-Ỹ]", text))
+
+
 def paragraphs(lines: Iterable[Line], max_gap: int = 3) -> list[Para]:
     """Join hard-wrapped lines into paragraphs (never across tables, regions or headings)."""
     out: list[Para] = []
@@ -86,6 +93,7 @@ def paragraphs(lines: Iterable[Line], max_gap: int = 3) -> list[Para]:
                 and not is_upper_line(prev.text)
                 and not is_upper_line(text)
                 and not _is_heading_before_body(prev, line)
+                and not _is_label_line(prev, line, text)
             )
         if join:
             cur = out[-1]
@@ -249,6 +257,8 @@ def find_references(text: str, own_number: Optional[str] = None) -> list[tuple[i
         for number in numbers:
             if own and number.upper() == own:
                 continue
+            if re.fullmatch(r"\d+", number) and "số" not in key[m.start():m.start(2)] and not text[m.start()].isupper():
+                continue  # "thi hành kỷ luật 02 đảng viên": a lower-case kind word with a bare count
             if re.fullmatch(r"\d+", number) and (_looks_like_count(text, m.end(2)) or (
                     re.fullmatch(r"(19|20)\d\d", number) and "số" not in key[m.start():m.start(2)])):
                 continue  # "Kế hoạch 5 năm", "Chương trình 2024": not citations

@@ -295,7 +295,19 @@ _STOP_RECIPIENT = re.compile(
 
 
 def _recipient(sentence: str) -> Optional[str]:
-    """Where it is sent: after "gửi về", "nộp về", "về <Body>", "qua <Body>"."""
+    """Where it is sent: after "gửi về", "nộp về", "về <Body>", "qua <Body>".
+
+    A body named in a purpose clause ("… về Sở X trước ngày 20/6 để tổng hợp, báo cáo UBND tỉnh") is the
+    next step of the chain, not the recipient: bodies before "để" are tried first."""
+    purpose = re.search(r"(?<!\w)để\s", sentence)
+    if purpose:
+        found = _recipient_in(sentence[:purpose.start()])
+        if found:
+            return found
+    return _recipient_in(sentence)
+
+
+def _recipient_in(sentence: str) -> Optional[str]:
     for pattern in (r"(?:gửi|nộp|chuyển|báo cáo)\s+(?:về|đến|tới|lên|qua)\s+(?=[^\W\d_])",
                     r"(?<!\w)(?:trình|báo cáo)\s+(?=(?:Ủy|Uỷ|UB|Ban|Thường|Đảng|Huyện|Tỉnh|Thành|Sở|Bộ|Chủ tịch|HĐND))",
                     r"(?<!\w)(?:về|đến|lên)\s+(?=[^\W\d_])", r"(?<!\w)(?:gửi|nộp)\s+(?=(?:cho\s+)?[A-ZĐ])",
@@ -856,7 +868,8 @@ def _read_sentence(para: _Para, s_start: int, sentence: str, exprs: list[TimeExp
             warnings.append(f"timeline: {expr.recurring} limit without a calendar date ({_where(loc)}): "
                             f"{_clean_item(sentence)[:160]}")
             continue
-        if _is_milestone_expr(expr) and not _is_title_or_basis(sentence, ctx) and not _reported_past(expr, ctx):
+        span = (expr.start - s_start, expr.end - s_start)
+        if _is_milestone_expr(expr) and not _is_title_or_basis(sentence, ctx, span) and not _reported_past(expr, ctx):
             start, end, precision = _milestone_bounds(expr)
             if (start, end) in seen_ms:
                 continue
@@ -870,7 +883,7 @@ def _read_sentence(para: _Para, s_start: int, sentence: str, exprs: list[TimeExp
             milestones.remove(m)
 
 
-def _is_title_or_basis(sentence: str, ctx: _Context) -> bool:
+def _is_title_or_basis(sentence: str, ctx: _Context, span: Optional[tuple[int, int]] = None) -> bool:
     """Title, legal basis ("Căn cứ …") and past events name periods, not scheduled activities."""
     key = match_key(_clean_item(sentence))
     if _is_heading(sentence):
@@ -879,10 +892,24 @@ def _is_title_or_basis(sentence: str, ctx: _Context) -> bool:
         return True  # a past event told in the text ("Ngày 10/1, Ban Thường vụ đã ban hành …")
     for own in (ctx.title_key, ctx.subject_key):
         if own and len(key) > 10 and (key in own or own in key):
+            if span is not None and key not in own and _outside_title(sentence, own, span):
+                continue  # "… kiểm tra, giám sát năm 2026, dự kiến tổ chức vào cuối tháng 11": dated apart
             return True
     if re.match(r"^\s*(?:v/v|về việc)\b", key):
         return True  # the subject line of a letter
     return bool(re.match(r"^\s*căn cứ\b", key))
+
+
+def _outside_title(sentence: str, own: str, span: tuple[int, int]) -> bool:
+    """The time expression lies outside the place where the title recurs in the sentence."""
+    from .references import match_key_same_length
+
+    key = match_key_same_length(sentence)
+    at = key.find(own)
+    if at < 0 or span[0] < at + len(own):
+        return False
+    # a legal basis run on after the title ("<title> Căn cứ Hướng dẫn số 12/HD … năm học …") is no schedule
+    return not re.search(r"căn cứ|thực hiện|(?<!\w)theo(?!\w)|(?<!\w)số\s*\d|\d/[a-zđ]", key[at + len(own):span[0]])
 
 
 _RANK = {"day": 0, "month": 1, "quarter": 2, "half": 3, "year": 4}
