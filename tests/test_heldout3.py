@@ -20,17 +20,24 @@ from __future__ import annotations
 
 import hashlib
 import json
-import shlex
-import subprocess
 import sys
-import unicodedata
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from heldout_harness import ROOT, assert_scores_above, plain_text
+from heldout_harness import gold_files as _gold_files, input_of as _input_of
+
 HELDOUT = ROOT / "tests" / "heldout3"
-SCORER = ROOT.parent / "shared" / "eval" / "score.py"
+
+
+def gold_files() -> list[Path]:
+    return _gold_files(HELDOUT)
+
+
+def input_of(gold: Path) -> Path:
+    return _input_of(HELDOUT, gold)
+
 
 # Minimum figures; all measured 1.000 on 2026-11-22 after the round-3 fixes.
 BARS = {
@@ -42,42 +49,6 @@ BARS = {
     "--min-metadata-acc": "0.95",
     "--max-failed-files": "0",
 }
-
-
-def gold_files() -> list[Path]:
-    return sorted(HELDOUT.glob("*.gold.json"))
-
-
-def input_of(gold: Path) -> Path:
-    stem = gold.name[: -len(".gold.json")]
-    found = [p for p in HELDOUT.iterdir() if p.name.startswith(stem + ".") and not p.name.endswith(".gold.json")]
-    assert len(found) == 1, (gold.name, found)
-    return found[0]
-
-
-def plain_text(path: Path) -> str:
-    """UTF-8 text through independent libraries (not the pipeline's readers), NFC, one space."""
-    if path.suffix == ".txt":
-        text = path.read_bytes().decode("utf-8", errors="replace")
-    elif path.suffix == ".docx":
-        import docx
-
-        d = docx.Document(str(path))
-        parts = [p.text for p in d.paragraphs]
-        for t in d.tables:
-            for row in t.rows:
-                parts += [c.text for c in row.cells]
-        text = "\n".join(parts)
-    elif path.suffix == ".xlsx":
-        import openpyxl
-
-        wb = openpyxl.load_workbook(str(path))
-        text = "\n".join(str(v) for ws in wb for row in ws.iter_rows(values_only=True) for v in row if v is not None)
-    else:
-        pdfplumber = pytest.importorskip("pdfplumber")
-        with pdfplumber.open(str(path)) as pdf:
-            text = "\n".join(page.extract_text() or "" for page in pdf.pages)
-    return " ".join(unicodedata.normalize("NFC", text).split())
 
 
 def _legacy_occurs(want: str, raw: bytes, encoding: str) -> bool:
@@ -128,12 +99,4 @@ def test_gold_is_determinable_from_the_input(gold: Path):
 
 def test_heldout3_scores_stay_above_bars():
     """Runs the shared scorer over the set; exit status 1 means a bar was missed."""
-    if not SCORER.exists():
-        pytest.skip(f"shared scorer not found at {SCORER} (needs the ../shared checkout)")
-    cmd = f"{shlex.quote(sys.executable)} -m pipeline extract {{file}} --format json"
-    args = [sys.executable, str(SCORER), "--gold", str(HELDOUT), "--cmd", cmd, "--timeout", "120"]
-    for flag, value in BARS.items():
-        args += [flag, value]
-    proc = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=900)
-    summary = proc.stdout.strip().splitlines()[-1] if proc.stdout.strip() else proc.stderr[-2000:]
-    assert proc.returncode == 0, f"held-out-3 bars missed ({BARS}):\n{summary}\n{proc.stdout[-4000:]}"
+    assert_scores_above(HELDOUT, BARS, "held-out-3")

@@ -16,18 +16,23 @@ from __future__ import annotations
 
 import hashlib
 import json
-import shlex
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from test_heldout3 import plain_text
+from heldout_harness import ROOT, assert_scores_above, plain_text
+from heldout_harness import gold_files as _gold_files, input_of as _input_of
 
-ROOT = Path(__file__).resolve().parents[1]
 HELDOUT = ROOT / "tests" / "heldout4"
-SCORER = ROOT.parent / "shared" / "eval" / "score.py"
+
+
+def gold_files() -> list[Path]:
+    return _gold_files(HELDOUT)
+
+
+def input_of(gold: Path) -> Path:
+    return _input_of(HELDOUT, gold)
+
 
 # Minimum figures, slightly below those measured on 2026-11-22 after the round-4 fixes.
 BARS = {
@@ -39,17 +44,6 @@ BARS = {
     "--min-metadata-acc": "0.95",
     "--max-failed-files": "0",
 }
-
-
-def gold_files() -> list[Path]:
-    return sorted(HELDOUT.glob("*.gold.json"))
-
-
-def input_of(gold: Path) -> Path:
-    stem = gold.name[: -len(".gold.json")]
-    found = [p for p in HELDOUT.iterdir() if p.name.startswith(stem + ".") and not p.name.endswith(".gold.json")]
-    assert len(found) == 1, (gold.name, found)
-    return found[0]
 
 
 def test_heldout4_set_is_complete():
@@ -73,12 +67,4 @@ def test_gold_is_determinable_from_the_input(gold: Path):
 
 def test_heldout4_scores_stay_above_bars():
     """Runs the shared scorer over the set; exit status 1 means a bar was missed."""
-    if not SCORER.exists():
-        pytest.skip(f"shared scorer not found at {SCORER} (needs the ../shared checkout)")
-    cmd = f"{shlex.quote(sys.executable)} -m pipeline extract {{file}} --format json"
-    args = [sys.executable, str(SCORER), "--gold", str(HELDOUT), "--cmd", cmd, "--timeout", "120"]
-    for flag, value in BARS.items():
-        args += [flag, value]
-    proc = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=900)
-    summary = proc.stdout.strip().splitlines()[-1] if proc.stdout.strip() else proc.stderr[-2000:]
-    assert proc.returncode == 0, f"held-out-4 bars missed ({BARS}):\n{summary}\n{proc.stdout[-4000:]}"
+    assert_scores_above(HELDOUT, BARS, "held-out-4")
