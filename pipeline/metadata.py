@@ -455,10 +455,12 @@ def _mostly_upper(text: str) -> bool:
 #: Ê Đê / Gia Rai / Cơ Ho names keep an apostrophe: ``H' Loan``, ``K'Brơi``, ``Y’ Djuin``.
 _NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ](?:[a-zđà-ỹ]*|['’][A-ZĐÀ-Ỹa-zđà-ỹ]*)$")
 _NOT_NAME_FIRST = {"Ban", "Đảng", "Ủy", "Uỷ", "Hội", "Công", "Chi", "Văn", "Phòng", "Sở", "Nơi", "Kính", "Độc",
-                   "Cộng", "Trưởng", "Phó", "Chủ", "Bí", "Lưu", "Thường", "Mô", "Tên", "Địa", "Lĩnh", "Thời", "Danh",
+                   "Cộng", "Trưởng", "Phó", "Chủ", "Bí", "Lưu", "Thường", "Mô", "Tên", "Địa", "Lĩnh", "Thời",
                    "Đơn", "Tập", "Các", "Trên", "Ghi", "Xác", "Người", "Khối", "Tổ", "Đoàn", "Thành", "Tỉnh",
                    "Huyện", "Quận", "Thị", "Phường", "Xã", "Mặt", "Liên", "Trung", "Quân", "Bộ", "Nhà", "Đường"}
 
+#: Words that make "Danh …" a noun (list, title) rather than the surname Danh.
+_DANH_NOUNS = {"sách", "mục", "hiệu", "dự", "nghĩa", "tính", "bạ", "thiếp", "xưng"}
 
 def _is_name(text: str, strict_caps: bool = True) -> bool:
     """A person's name: 2–5 capitalised words (``Nguyễn Thị Bích Hạnh``); in capitals only with a known
@@ -466,6 +468,8 @@ def _is_name(text: str, strict_caps: bool = True) -> bool:
     words = _RANK.sub("", _clean(text)).split()
     if not 2 <= len(words) <= 5 or words[0].capitalize() in _NOT_NAME_FIRST:
         return False
+    if words[0].capitalize() == "Danh" and words[1].lower() in _DANH_NOUNS:
+        return False  # "Danh sách …" is a heading; "Danh Thị Sa Rươl" is a (Khmer) surname
     if all(_NAME_WORD.match(w) for w in words):
         return True
     caps = is_upper_line(text) and all(re.fullmatch(r"[A-ZĐÀ-Ỹ]+", w) for w in words) \

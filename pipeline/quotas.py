@@ -37,7 +37,8 @@ _VERBS = {"đăng ký", "thực hiện", "xây dựng", "lựa chọn", "chọn"
           "trong năm", "là", "với", "từ", "gồm", "gồm có", "bao gồm", "đạt tỷ lệ", "đạt tỉ lệ", "ký cam kết",
           "được giao", "giao", "vận động", "hướng dẫn", "hỗ trợ", "kết nạp", "tuyên truyền", "tập huấn",
           "bồi dưỡng", "thu hút", "thành lập mới", "xây dựng mới", "kết nạp mới", "phát triển mới",
-          "kết nạp thêm", "xây dựng thêm", "thành lập thêm"}
+          "kết nạp thêm", "xây dựng thêm", "thành lập thêm", "trồng", "trồng mới", "giúp đỡ", "đóng góp",
+          "ủng hộ", "trao tặng", "tặng", "đề xuất", "sáng tác", "nuôi"}
 #: Verbs after "N% <unit>" that make the percentage an obligation on those units.
 _PCT_VERBS = {"đăng ký", "xây dựng", "thực hiện", "tham gia", "hoàn thành", "được", "đạt", "triển khai",
               "ký cam kết", "có mô hình", "tổ chức", "cam kết", "phải", "kiện toàn", "quán triệt", "sử dụng",
@@ -244,6 +245,11 @@ def quotas_in_sentence(sentence: str, lead_in: Optional[str] = None, *, results_
         used.update(range(start, span_end))
         if not q.subject and lead_in and not _is_label(lead_in):
             q.subject = lead_in
+        if not q.subject and q.unit == "percent" and label in ("MIN", "UPWARDS") \
+                and not _has_word(_clause_keys(sdoc, start), _AIM_VERBS):
+            # "Tối thiểu 80% hồ sơ … được tiếp nhận": nothing before the share; the units after it are counted.
+            # ("Phấn đấu trên 95% hộ …" keeps the issuer: the aim verb makes the issuer the one striving.)
+            q.subject = _units_after(sdoc, span_end)[0] or None
         q.text = sentence.strip()
         out.append(q)
     if target_context or "chỉ tiêu" in match_key(sentence):
@@ -549,11 +555,18 @@ def _subject(sdoc, start: int) -> Optional[str]:
     text = _cut_each_at_verb(text)
     if re.fullmatch(r"(?:[a-zđ]|\d{1,2}|[IVXLC]+)[.)]?", text, re.I):
         text = ""  # only a list marker ("a) 100% khu dân cư …") stood before the number
+    if match_key(text) in _COMPARATORS:
+        text = ""  # "…; trên 90% hộ gia đình ký …": only the comparison word stood before the number
     words = match_key(text).split()
     if lead and words and words[0] in ("mỗi", "từng") and " ".join(words[1:]) in _GENERIC_UNITS:
         return lead  # "Các chi bộ …: mỗi đơn vị đăng ký tối thiểu 01": the lead-in names the units
     return text or None
 
+
+#: Verbs of striving: the one before them (or the issuer) is the subject, not the units after the share.
+_AIM_VERBS = {"phấn đấu", "đảm bảo", "bảo đảm", "cam kết"}
+#: Comparison words that may open a clause before a number; never a subject on their own.
+_COMPARATORS = {"trên", "hơn", "từ", "đạt", "khoảng", "gần", "tối thiểu", "ít nhất", "không dưới", "ít ra"}
 
 #: Verbs that end a subject noun phrase ("Mỗi Tổ … có trên 05 thành viên, trong đó có ít nhất 01 …").
 _SUBJECT_VERBS = {"có", "đăng ký", "đăng kí", "thực hiện", "xây dựng", "phải", "cần", "phấn đấu", "duy trì",

@@ -81,6 +81,7 @@ _BODY_RE = re.compile(
     r"thị xã|trung tâm|bệnh viện|đài|ban quản lý|chi nhánh|lực lượng|thành viên|thủ trưởng|người đứng đầu|"
     r"tập thể|cá nhân|hội viên|đoàn viên|giáo viên|hộ gia đình|các cấp|cấp ủy|ủy viên|tiểu ban|tổ công tác|"
     r"đoàn kiểm tra|hội đồng|bch|btv|bcđ|ubkt|văn phòng|chi(?=\s*,)|cơ sở đảng|"
+    r"cơ sở(?=\s+(?:hội|đoàn|công đoàn|giáo dục|y tế|đào tạo|trực thuộc)(?!\w))|"
     r"tổ|khoa|tổng phụ trách|giám đốc|hiệu trưởng|trưởng khoa|trưởng phòng)"
     r"(?!\w)", _F)
 _HEADING_NUM = re.compile(r"^\s*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s+|^\s*(?:Bước\s+\d+\s*[:.]?\s*)", _F)
@@ -491,6 +492,10 @@ def _action(sentence: str, expr_spans: list[tuple[int, int]], date_at: Optional[
             phrases.append((m.start(), phrase))
             covered = m.start() + end
     if not phrases:
+        # "Hạn cuối nhận hồ sơ: 15/10/2026": the label names the task when no action verb is written
+        label = re.search(r"(?<!\w)(?:thời hạn|hạn cuối|hạn chót|hạn)\s+([^\W\d][^:;,.()\d]{2,60}?)\s*:", sentence, _F)
+        if label and len(label.group(1).split()) >= 2 and not _BODY_START.match(label.group(1)):
+            return label.group(1)[0].lower() + label.group(1)[1:]
         return None
     if date_at is not None:
         prev_limit = max([e for s, e in (limits if limits is not None else expr_spans) if e <= date_at] or [0])
