@@ -398,16 +398,21 @@ def render_pdf(doc: dict, path: Path) -> None:
     SimpleDocTemplate(str(path), pagesize=A4, invariant=1, title="").build(flow)
 
 
+def render(doc: dict, path: Path) -> None:
+    """Write one document in its format (``doc["fmt"]``: txt, docx or pdf)."""
+    if doc["fmt"] == "txt":
+        path.write_text(render_txt(doc), encoding="utf-8")
+    elif doc["fmt"] == "docx":
+        render_docx(doc, path)
+    else:
+        render_pdf(doc, path)
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     for name, doc in DOCS.items():
         path = OUT / f"{name}.{doc['fmt']}"
-        if doc["fmt"] == "txt":
-            path.write_text(render_txt(doc), encoding="utf-8")
-        elif doc["fmt"] == "docx":
-            render_docx(doc, path)
-        else:
-            render_pdf(doc, path)
+        render(doc, path)
         gold = OUT / f"{name}.gold.json"
         if gold.exists():
             data = json.loads(gold.read_text(encoding="utf-8"))

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_heldout2 import PARTY, STATE, render_docx, render_pdf, render_txt  # noqa: E402
+from make_heldout2 import PARTY, STATE, render  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[1] / "tests" / "heldout4"
 DOCS: dict[str, dict] = {}
@@ -322,8 +322,11 @@ GOLD["tb-52-huyen-uy-my-xuyen"] = dict(
 
 
 def gold_json(name: str, path: Path) -> dict:
+    return expand_gold(GOLD[name], path, "tools/make_heldout4.py")
+
+
+def expand_gold(g: dict, path: Path, script: str) -> dict:
     """Expand the compact hand-written gold into the extraction-schema shape the scorer reads."""
-    g = GOLD[name]
     d = dict(g["doc"])
     signer = d.pop("signer")
     signer_alt = d.pop("signer_alt", None)
@@ -335,7 +338,7 @@ def gold_json(name: str, path: Path) -> dict:
     out = {"source": {"path": path.name, "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
                       "format": path.suffix[1:], "pages": None, "ocr": False},
            "document": document, "deadlines": [], "milestones": [], "quotas": [], "references": [],
-           "registrations": [], "notes": "Invented (tools/make_heldout4.py); gold written by hand from the text."}
+           "registrations": [], "notes": f"Invented ({script}); gold written by hand from the text."}
     for due, action, resp, rec in g["deadlines"]:
         out["deadlines"].append({"due": due, "precision": "day", "text": action, "action": action,
                                  "responsible": resp, "recipient": rec, "year_inferred": False,
@@ -359,12 +362,7 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     for name, doc in DOCS.items():
         path = OUT / f"{name}.{doc['fmt']}"
-        if doc["fmt"] == "txt":
-            path.write_text(render_txt(doc), encoding="utf-8")
-        elif doc["fmt"] == "docx":
-            render_docx(doc, path)
-        else:
-            render_pdf(doc, path)
+        render(doc, path)
         (OUT / f"{name}.gold.json").write_text(json.dumps(gold_json(name, path), ensure_ascii=False, indent=2)
                                                + "\n", encoding="utf-8")
         print(path)

@@ -9,13 +9,13 @@ Run: .venv/bin/python tools/make_heldout5.py
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_heldout2 import PARTY, STATE, render_docx, render_pdf, render_txt  # noqa: E402
+from make_heldout2 import PARTY, STATE, render  # noqa: E402
+from make_heldout4 import expand_gold  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[1] / "tests" / "heldout5"
 DOCS: dict[str, dict] = {}
@@ -242,49 +242,14 @@ GOLD["kh-95-cong-an-huyen-dak-mil"] = dict(
 
 
 def gold_json(name: str, path: Path) -> dict:
-    """Expand the compact hand-written gold into the extraction-schema shape the scorer reads."""
-    g = GOLD[name]
-    d = dict(g["doc"])
-    signer = d.pop("signer")
-    signer_alt = d.pop("signer_alt", None)
-    document = {"kind": d.pop("kind"), "issuer": d.pop("issuer"), "number": d.pop("number"),
-                "place": d.pop("place"), "issued_on": d.pop("issued_on"), "title": None,
-                "signer": {"name": signer, "title": None}, "unit": None, **d}
-    if signer_alt:
-        document["signer"]["name_alt"] = signer_alt
-    out = {"source": {"path": path.name, "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
-                      "format": path.suffix[1:], "pages": None, "ocr": False},
-           "document": document, "deadlines": [], "milestones": [], "quotas": [], "references": [],
-           "registrations": [], "notes": "Invented (tools/make_heldout5.py); gold written by hand from the text."}
-    for due, action, resp, rec in g["deadlines"]:
-        out["deadlines"].append({"due": due, "precision": "day", "text": action, "action": action,
-                                 "responsible": resp, "recipient": rec, "year_inferred": False,
-                                 "recurring": None, "location": None})
-    for start, end in g["milestones"]:
-        out["milestones"].append({"start": start, "end": end, "precision": "month", "text": "", "location": None})
-    for q in g["quotas"]:
-        subject, minimum, unit = q[:3]
-        maximum = q[3] if len(q) > 3 else None
-        item = {"subject": subject, "minimum": minimum, "item": None, "text": "", "location": None,
-                "unit": unit, "exclusive": False, "exact": False, "maximum": maximum}
-        if len(q) > 4 and q[4]:
-            item["optional"] = True
-        out["quotas"].append(item)
-    for kind, number, date in g["references"]:
-        out["references"].append({"kind": kind, "number": number, "date": date, "issuer": None})
-    return out
+    return expand_gold(GOLD[name], path, "tools/make_heldout5.py")
 
 
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     for name, doc in DOCS.items():
         path = OUT / f"{name}.{doc['fmt']}"
-        if doc["fmt"] == "txt":
-            path.write_text(render_txt(doc), encoding="utf-8")
-        elif doc["fmt"] == "docx":
-            render_docx(doc, path)
-        else:
-            render_pdf(doc, path)
+        render(doc, path)
         (OUT / f"{name}.gold.json").write_text(json.dumps(gold_json(name, path), ensure_ascii=False, indent=2)
                                                + "\n", encoding="utf-8")
         print(path)
