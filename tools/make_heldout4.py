@@ -358,14 +358,19 @@ def expand_gold(g: dict, path: Path, script: str) -> dict:
     return out
 
 
-def main() -> None:
-    OUT.mkdir(parents=True, exist_ok=True)
-    for name, doc in DOCS.items():
-        path = OUT / f"{name}.{doc['fmt']}"
+def write_set(docs: dict, out: Path, gold_json) -> None:  # type: ignore[no-untyped-def]
+    """Render every document of a set and write its expanded gold beside it."""
+    out.mkdir(parents=True, exist_ok=True)
+    for name, doc in docs.items():
+        path = out / f"{name}.{doc['fmt']}"
         render(doc, path)
-        (OUT / f"{name}.gold.json").write_text(json.dumps(gold_json(name, path), ensure_ascii=False, indent=2)
+        (out / f"{name}.gold.json").write_text(json.dumps(gold_json(name, path), ensure_ascii=False, indent=2)
                                                + "\n", encoding="utf-8")
         print(path)
+
+
+def main() -> None:
+    write_set(DOCS, OUT, gold_json)
 
 
 if __name__ == "__main__":

@@ -9,13 +9,12 @@ Run: .venv/bin/python tools/make_heldout5.py
 """
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_heldout2 import PARTY, STATE, render  # noqa: E402
-from make_heldout4 import expand_gold  # noqa: E402
+from make_heldout2 import PARTY, STATE  # noqa: E402
+from make_heldout4 import expand_gold, write_set  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[1] / "tests" / "heldout5"
 DOCS: dict[str, dict] = {}
@@ -246,13 +245,7 @@ def gold_json(name: str, path: Path) -> dict:
 
 
 def main() -> None:
-    OUT.mkdir(parents=True, exist_ok=True)
-    for name, doc in DOCS.items():
-        path = OUT / f"{name}.{doc['fmt']}"
-        render(doc, path)
-        (OUT / f"{name}.gold.json").write_text(json.dumps(gold_json(name, path), ensure_ascii=False, indent=2)
-                                               + "\n", encoding="utf-8")
-        print(path)
+    write_set(DOCS, OUT, gold_json)
 
 
 if __name__ == "__main__":
