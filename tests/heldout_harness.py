@@ -6,6 +6,8 @@ directly — never the pipeline's own readers — so a gold value's presence is 
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import shlex
 import subprocess
 import sys
@@ -66,3 +68,15 @@ def assert_scores_above(folder: Path, bars: dict[str, str], label: str) -> None:
     proc = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=900)
     summary = proc.stdout.strip().splitlines()[-1] if proc.stdout.strip() else proc.stderr[-2000:]
     assert proc.returncode == 0, f"{label} bars missed ({bars}):\n{summary}\n{proc.stdout[-4000:]}"
+
+
+def assert_numbers_and_actions_occur(folder: Path, gold: Path) -> None:
+    """Right hash; the document number, cited numbers and deadline actions occur in the input (word by word)."""
+    data = json.loads(gold.read_text(encoding="utf-8"))
+    path = input_of(folder, gold)
+    assert data["source"]["sha256"] == hashlib.sha256(path.read_bytes()).hexdigest()
+    text = plain_text(path)
+    wanted = [r["number"] for r in data["references"]] + [d["action"] for d in data["deadlines"]]
+    wanted.append(data["document"]["number"])
+    for want in wanted:
+        assert all(w in text for w in want.split()), want
