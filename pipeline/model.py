@@ -212,6 +212,14 @@ def table_lines(table: Table) -> Iterator[Line]:
 
 # --------------------------------------------------------------------------- extraction record
 
+#: Confidence below which an extracted value goes to the reviewers' queue (see ``review``).
+REVIEW_THRESHOLD = 0.7
+
+
+def _doubt(confidence: Optional[float], review: list[str]) -> dict[str, Any]:
+    """The optional ``confidence`` / ``review`` keys every extracted item carries (schema, last section)."""
+    return {"confidence": None if confidence is None else round(confidence, 2), "review": list(review)}
+
 
 @dataclass
 class Signer:
@@ -236,6 +244,9 @@ class DocumentMeta:
     unit: Optional[str] = None
     unit_source: Optional[str] = None  # where unit came from: "header", "footer", "signature", "filename"
     location: dict[str, Any] = _field(default_factory=dict)  # field name -> Location dict
+    # per field: how sure extraction is (0..1) and, when doubtful, reasons in Vietnamese for the reviewer
+    confidence: dict[str, float] = _field(default_factory=dict)
+    review: dict[str, list[str]] = _field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -251,6 +262,8 @@ class DocumentMeta:
             "unit": self.unit,
             "unit_source": self.unit_source,
             "location": self.location,
+            "confidence": {k: round(v, 2) for k, v in self.confidence.items()},
+            "review": {k: list(v) for k, v in self.review.items() if v},
         }
 
 
@@ -265,6 +278,8 @@ class Deadline:
     year_inferred: bool = False
     recurring: Optional[str] = None
     time: Optional[str] = None  # "8 giờ 00" when written
+    confidence: Optional[float] = None  # 0..1; below REVIEW_THRESHOLD the item is queued for review
+    review: list[str] = _field(default_factory=list)  # reasons in Vietnamese a reviewer can act on
     location: Location = _field(default_factory=Location)
 
     def to_dict(self) -> dict[str, Any]:
@@ -272,7 +287,7 @@ class Deadline:
             "due": self.due, "precision": self.precision, "text": self.text, "action": self.action,
             "responsible": self.responsible, "recipient": self.recipient,
             "year_inferred": self.year_inferred, "recurring": self.recurring, "time": self.time,
-            "location": self.location.to_dict(),
+            **_doubt(self.confidence, self.review), "location": self.location.to_dict(),
         }
 
 
@@ -283,11 +298,13 @@ class Milestone:
     precision: str
     text: str
     year_inferred: bool = False
+    confidence: Optional[float] = None  # 0..1; below REVIEW_THRESHOLD the item is queued for review
+    review: list[str] = _field(default_factory=list)  # reasons in Vietnamese a reviewer can act on
     location: Location = _field(default_factory=Location)
 
     def to_dict(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end, "precision": self.precision, "text": self.text,
-                "year_inferred": self.year_inferred, "location": self.location.to_dict()}
+                "year_inferred": self.year_inferred, **_doubt(self.confidence, self.review), "location": self.location.to_dict()}
 
 
 @dataclass
@@ -300,12 +317,14 @@ class Quota:
     exclusive: bool = False
     exact: bool = False
     maximum: Optional[int] = None
+    confidence: Optional[float] = None  # 0..1; below REVIEW_THRESHOLD the item is queued for review
+    review: list[str] = _field(default_factory=list)  # reasons in Vietnamese a reviewer can act on
     location: Location = _field(default_factory=Location)
 
     def to_dict(self) -> dict[str, Any]:
         return {"subject": self.subject, "minimum": self.minimum, "item": self.item, "text": self.text,
                 "unit": self.unit, "exclusive": self.exclusive, "exact": self.exact,
-                "maximum": self.maximum, "location": self.location.to_dict()}
+                "maximum": self.maximum, **_doubt(self.confidence, self.review), "location": self.location.to_dict()}
 
 
 @dataclass
@@ -315,11 +334,13 @@ class Reference:
     date: Optional[str] = None
     issuer: Optional[str] = None
     text: str = ""
+    confidence: Optional[float] = None  # 0..1; below REVIEW_THRESHOLD the item is queued for review
+    review: list[str] = _field(default_factory=list)  # reasons in Vietnamese a reviewer can act on
     location: Location = _field(default_factory=Location)
 
     def to_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "number": self.number, "date": self.date, "issuer": self.issuer,
-                "text": self.text, "location": self.location.to_dict()}
+                "text": self.text, **_doubt(self.confidence, self.review), "location": self.location.to_dict()}
 
 
 @dataclass
@@ -344,6 +365,8 @@ class Registration:
     field_raw: Optional[str] = None
     period: Optional[Period] = None
     extra: dict[str, str] = _field(default_factory=dict)
+    confidence: Optional[float] = None  # 0..1; below REVIEW_THRESHOLD the item is queued for review
+    review: list[str] = _field(default_factory=list)  # reasons in Vietnamese a reviewer can act on
     location: Location = _field(default_factory=Location)
 
     def to_dict(self) -> dict[str, Any]:
@@ -351,7 +374,7 @@ class Registration:
             "unit": self.unit, "section": self.section, "seq": self.seq, "name": self.name,
             "leader": self.leader, "address": self.address, "field": self.field, "field_raw": self.field_raw,
             "period": self.period.to_dict() if self.period else None, "extra": self.extra,
-            "location": self.location.to_dict(),
+            **_doubt(self.confidence, self.review), "location": self.location.to_dict(),
         }
 
 
