@@ -278,9 +278,9 @@ class Deadline:
     year_inferred: bool = False
     recurring: Optional[str] = None
     time: Optional[str] = None  # "8 giờ 00" when written
+    location: Location = _field(default_factory=Location)
     confidence: Optional[float] = None  # 0..1; below REVIEW_THRESHOLD the item is queued for review
     review: list[str] = _field(default_factory=list)  # reasons in Vietnamese a reviewer can act on
-    location: Location = _field(default_factory=Location)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -298,9 +298,9 @@ class Milestone:
     precision: str
     text: str
     year_inferred: bool = False
+    location: Location = _field(default_factory=Location)
     confidence: Optional[float] = None  # 0..1; below REVIEW_THRESHOLD the item is queued for review
     review: list[str] = _field(default_factory=list)  # reasons in Vietnamese a reviewer can act on
-    location: Location = _field(default_factory=Location)
 
     def to_dict(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end, "precision": self.precision, "text": self.text,
@@ -317,9 +317,9 @@ class Quota:
     exclusive: bool = False
     exact: bool = False
     maximum: Optional[int] = None
+    location: Location = _field(default_factory=Location)
     confidence: Optional[float] = None  # 0..1; below REVIEW_THRESHOLD the item is queued for review
     review: list[str] = _field(default_factory=list)  # reasons in Vietnamese a reviewer can act on
-    location: Location = _field(default_factory=Location)
 
     def to_dict(self) -> dict[str, Any]:
         return {"subject": self.subject, "minimum": self.minimum, "item": self.item, "text": self.text,
@@ -334,9 +334,9 @@ class Reference:
     date: Optional[str] = None
     issuer: Optional[str] = None
     text: str = ""
+    location: Location = _field(default_factory=Location)
     confidence: Optional[float] = None  # 0..1; below REVIEW_THRESHOLD the item is queued for review
     review: list[str] = _field(default_factory=list)  # reasons in Vietnamese a reviewer can act on
-    location: Location = _field(default_factory=Location)
 
     def to_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "number": self.number, "date": self.date, "issuer": self.issuer,
@@ -365,9 +365,9 @@ class Registration:
     field_raw: Optional[str] = None
     period: Optional[Period] = None
     extra: dict[str, str] = _field(default_factory=dict)
+    location: Location = _field(default_factory=Location)
     confidence: Optional[float] = None  # 0..1; below REVIEW_THRESHOLD the item is queued for review
     review: list[str] = _field(default_factory=list)  # reasons in Vietnamese a reviewer can act on
-    location: Location = _field(default_factory=Location)
 
     def to_dict(self) -> dict[str, Any]:
         return {
