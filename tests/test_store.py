@@ -268,10 +268,12 @@ def test_quarantine_rows_record_the_reason(url: str) -> None:
 
 
 @pytest.mark.parametrize("fmt", ["csv", "parquet", "xlsx"])
-def test_export_reads_back_with_pandas(tmp_path: Path, fmt: str) -> None:
+def test_raw_export_reads_back_with_pandas(tmp_path: Path, fmt: str) -> None:
+    from pipeline.reports.exports import export_table
+
     url = sqlite_url(tmp_path)
     commit(store.open_store(url), form("a", "Chi bộ khu phố 1", "2025-03-01", ["Mô hình “Dân vận khéo”", "B"]))
-    out = store.export_table(url, "registrations", fmt, tmp_path / f"r.{fmt}")
+    out = export_table(url, "registrations", fmt, tmp_path / f"r.{fmt}", raw=True)
     back = {"csv": lambda p: pd.read_csv(p, encoding="utf-8-sig"), "parquet": pd.read_parquet,
             "xlsx": pd.read_excel}[fmt](out)
     assert list(back["name"]) == ["Mô hình “Dân vận khéo”", "B"]
@@ -281,6 +283,8 @@ def test_export_reads_back_with_pandas(tmp_path: Path, fmt: str) -> None:
 
 
 def test_query_and_export_errors_are_store_errors(tmp_path: Path) -> None:
+    from pipeline.reports.exports import export_table
+
     url = sqlite_url(tmp_path)
     with pytest.raises(store.StoreError, match="no store at"):
         store.query(url, "select 1")
@@ -289,4 +293,4 @@ def test_query_and_export_errors_are_store_errors(tmp_path: Path) -> None:
     with pytest.raises(store.StoreError, match="query failed"):
         store.query(url, "select * from no_such_table")
     with pytest.raises(store.StoreError, match="unknown table"):
-        store.export_table(url, "nope", "csv")
+        export_table(url, "nope", "csv")
