@@ -53,6 +53,8 @@ SCAN_DPI, SCAN_SEED, SCAN_QUALITY = 150, 12, 55
 #: A wet stain over one date on the photographed form: the ink there fades to this grey, so OCR reads the
 #: cell with a low confidence (as happens on real paper) and the review queue must show it.
 SCAN_STAIN, SCAN_STAIN_GREY = "11/2024", 170
+#: An invented form of an earlier campaign (2023), so the sample inbox holds two campaigns (one sheet each).
+EARLIER_FORM = "form-doan-thanh-nien-2023"
 
 
 # --------------------------------------------------------------------------- document model
@@ -983,6 +985,9 @@ def build(out: Path, gold_dir: Path | None) -> list[Path]:
     write_scan(pdf, p, SCAN_DPI, SCAN_SEED, SCAN_QUALITY, SCAN_STAIN, SCAN_STAIN_GREY)
     pdf.unlink()
     made.append((p, None, "jpg", ""))
+    p = out / f"{EARLIER_FORM}.docx"
+    write_form_docx(parse_form(EARLIER_FORM), p)
+    made.append((p, None, "docx", ""))
 
     p = out / "kh-46-pho-minh-tcvn3.txt"
     text = src(SEED_FILES["kh-46-pho-minh"])

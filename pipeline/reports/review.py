@@ -182,6 +182,9 @@ def build_queue(model: Model, tables: dict[str, list[dict[str, Any]]], answers: 
         for reason in doubt_reasons(as_number(ref.get("confidence")), [shown(x) for x in _json(ref.get("review"), [])]):
             c.add(shown(ref.get("item_id")), "reference", "", shown(ref.get("text")) or shown(ref.get("number")),
                   reason, doc.file_name, doc, as_number(ref.get("confidence")))
+    for doc in sorted(model.docs.values(), key=lambda d: (d.file_name, d.id)):
+        if doc.superseded_reason != "duplicate":
+            _warning_checks(c, doc)
     for f in model.files:
         if f.status == "quarantined":
             c.add(f.item_id, "file", "", f.name, quarantine_reason(f.reason), f.path or f.name, None,
@@ -237,12 +240,18 @@ def _document_checks(c: _Collector, doc: DocInfo, model: Model) -> None:
         c.add(_file_id(doc), "file", "", doc.file_name,
               "Không trích xuất được gì từ tệp (không có số, ngày, hạn chót, chỉ tiêu hay dòng đăng ký) — "
               "kiểm tra tệp có phải văn bản cần xử lý không", doc.file_name, doc, answerable=False)
+
+
+def _warning_checks(c: _Collector, doc: DocInfo) -> None:
+    """Reader and extraction warnings no other item already shows (run after every other check)."""
+    if doc.superseded:
+        return
     for warning in doc.warnings:
         reason = warning_reason(warning)
         if reason is None or _covered(warning, c, doc):
             continue
         tag = hashlib.sha256(warning.encode("utf-8")).hexdigest()[:6]
-        c.add(f"{base}/canhbao-{tag}", "document", f"canhbao-{tag}", "", reason, doc.file_name, doc,
+        c.add(f"{doc.item_id}/canhbao-{tag}", "document", f"canhbao-{tag}", "", reason, doc.file_name, doc,
               answerable=False)
 
 
