@@ -202,6 +202,8 @@ class TimeItem:
     review: list[str] = field(default_factory=list)
     ocr: dict[str, float] = field(default_factory=dict)
     corrected: dict[str, str] = field(default_factory=dict)
+    read_start: Optional[date] = None  # the dates as read, before any correction (the checks look at these)
+    read_end: Optional[date] = None
 
     @property
     def date_label(self) -> str:
@@ -656,6 +658,7 @@ def _time_items(tables: dict[str, list[dict[str, Any]]], docs: dict[Any, DocInfo
     for it in items:
         it.ids = [it.item_id] if it.item_id else []
         it.row_ids = [it.row_id]
+        it.read_start, it.read_end = it.start, it.end
     merged = _merge_copies(items)
     kept: list[TimeItem] = []
     rejected: list[TimeItem] = []

@@ -189,6 +189,7 @@ def build_queue(model: Model, tables: dict[str, list[dict[str, Any]]], answers: 
         if f.status == "quarantined":
             c.add(f.item_id, "file", "", f.name, quarantine_reason(f.reason), f.path or f.name, None,
                   answerable=False, file_id=f.id)
+    _answered_elsewhere(c, model, answers)
     for item in c.items.values():
         _answer(item, answers)
     items = list(c.items.values())
@@ -361,20 +362,43 @@ def _time_checks(c: _Collector, it: TimeItem) -> None:
         c.add(f"{it.item_id}/{date_code}", kind, date_code, shown_date, ocr_reason(conf), it.source, it.doc,
               conf / 100)
     doc = it.doc
-    if doc is None or date_code in it.corrected:
+    if doc is None:
         return
-    if doc.issued_on and it.start and not it.recurring:
-        last = it.end or it.start
-        if last < doc.issued_on:
-            what = "Hạn chót" if kind == "deadline" else "Mốc thời gian"
-            c.add(f"{it.item_id}/{date_code}", kind, date_code, shown_date,
-                  f"{what} ({it.date_label}) trước ngày ban hành văn bản ({dmy(doc.issued_on)})", it.source, doc)
-    if it.year_inferred and it.start and not it.recurring:
+    start, last = it.read_start, it.read_end or it.read_start  # the dates as read, whatever the answers
+    if doc.issued_on and last and not it.recurring and last < doc.issued_on:
+        what = "Hạn chót" if kind == "deadline" else "Mốc thời gian"
         c.add(f"{it.item_id}/{date_code}", kind, date_code, shown_date,
-              f"Năm không ghi trong câu, được suy ra ({it.start.year})", it.source, doc)
+              f"{what} ({shown_date}) trước ngày ban hành văn bản ({dmy(doc.issued_on)})", it.source, doc)
+    if it.year_inferred and start and not it.recurring:
+        c.add(f"{it.item_id}/{date_code}", kind, date_code, shown_date,
+              f"Năm không ghi trong câu, được suy ra ({start.year})", it.source, doc)
 
 
 # --------------------------------------------------------------------------- answers
+
+
+def _answered_elsewhere(c: _Collector, model: Model, answers: Answers) -> None:
+    """An answered item stays in the queue (as answered) even when no check raises it any more — its value
+    was corrected, or a newer extractor no longer doubts it — as long as the item itself is current."""
+    where: dict[str, tuple[str, str, Optional[DocInfo]]] = {}  # item id -> (kind, source, document)
+    for doc in model.docs.values():
+        if not doc.superseded and doc.item_id:
+            where[doc.item_id] = ("document", doc.file_name, doc)
+    for rows in list(model.rows.values()) + [model.rejected_rows]:
+        for r in rows:
+            where[r.item_id] = ("registration", r.source, r.doc)
+    for it in model.items + model.rejected_items:
+        for i in it.ids:
+            where[i] = (it.kind, it.source, it.doc)
+    for q in model.quotas:
+        where[q.item_id] = ("quota", q.source, q.doc)
+    for review_id, row in answers.fixes.items():
+        base, _, code = review_id.partition("/")
+        if review_id in c.items or base not in where or row["verdict"] not in ("confirmed", "rejected", "corrected"):
+            continue
+        kind, source, doc = where[base]
+        c.add(review_id, kind, code, shown(row.get("shown")),
+              "Đã trả lời trước đây (lần đọc này không còn đánh dấu mục này)", source, doc)
 
 
 def _answer(item: ReviewItem, answers: Answers) -> None:
