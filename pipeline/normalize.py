@@ -208,8 +208,8 @@ def _iso_year(value: Optional[str]) -> Optional[int]:
     return int(value[:4]) if value and len(value) >= 4 and value[:4].isdigit() else None
 
 
-def rows_year(periods: list[tuple[Optional[str], Optional[str]]]) -> Optional[int]:
-    """The year most rows of a form are carried out in (each row counts once for every year it covers)."""
+def rows_years(periods: list[tuple[Optional[str], Optional[str]]]) -> dict[int, int]:
+    """How many rows of a form are carried out in each year (a row counts once for every year it covers)."""
     votes: dict[int, int] = {}
     for start, end in periods:
         a, b = _iso_year(start), _iso_year(end)
@@ -218,28 +218,26 @@ def rows_year(periods: list[tuple[Optional[str], Optional[str]]]) -> Optional[in
             continue
         for year in range(a, b + 1):
             votes[year] = votes.get(year, 0) + 1
-    if not votes:
-        return None
-    return max(votes, key=lambda y: (votes[y], y))
+    return votes
 
 
 def campaign_year(kind: Optional[str], title: Optional[str], issued_on: Optional[str],
                   periods: list[tuple[Optional[str], Optional[str]]], dates: list[Optional[str]]) -> Optional[int]:
     """The campaign (emulation year) a document belongs to: what its rows, quotas and deadlines count towards.
 
-    A registration form: the year its rows are carried out in (``periods``) — unless the title's year is
-    among the years the rows cover — else the title's year, else the form's date. A plan (any other
-    document): the title's year, else the year most of its dated deadlines and milestones (``dates``) fall in,
-    else its date. ``None`` when nothing tells; the reports then use the plan's campaign.
+    A registration form: the year most of its rows are carried out in (``periods``; on a tie, the title's
+    year if it is one of them, else the latest), else the title's year, else the form's date. A plan (any
+    other document): the title's year, else the year most of its dated deadlines and milestones
+    (``dates``) fall in, else its date. ``None`` when nothing tells; the reports then use the plan's campaign.
     """
     stated = title_year(title)
     if kind == "registration_form":
-        by_rows = rows_year(periods)
-        if by_rows is not None and stated is not None and any(
-                (_iso_year(a) or _iso_year(b) or 0) <= stated <= (_iso_year(b) or _iso_year(a) or 0)
-                for a, b in periods):
-            return stated
-        return by_rows or stated or _iso_year(issued_on)
+        votes = rows_years(periods)
+        if votes:
+            best = max(votes.values())
+            tied = [y for y, n in votes.items() if n == best]
+            return stated if stated in tied else max(tied)
+        return stated or _iso_year(issued_on)
     if stated is not None:
         return stated
     years = [y for y in (_iso_year(d) for d in dates) if y]
