@@ -5,27 +5,12 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
-from typing import Iterator
-
-import pytest
 from sqlalchemy import create_engine, text
 
-from batch_helpers import fresh_postgres_database, sqlite_url
 from pipeline import store
+from test_store import url  # noqa: F401 - the same store on SQLite and on PostgreSQL
 
 TABLES = ("files", "documents", "deadlines", "milestones", "quotas", "references", "registrations", "units", "runs")
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    if request.param == "sqlite":
-        u = sqlite_url(tmp_path)
-        yield u
-        store.close_store(u)
-    else:
-        with fresh_postgres_database() as u:
-            yield u
-            store.close_store(u)
 
 
 def _at_0001(url: str) -> None:
@@ -85,7 +70,7 @@ def _snapshot(url: str) -> dict[str, list[tuple]]:  # type: ignore[type-arg]
     return out
 
 
-def test_migration_keeps_every_row_and_backfills(url: str, tmp_path: Path) -> None:
+def test_migration_keeps_every_row_and_backfills(url: str, tmp_path: Path) -> None:  # noqa: F811
     _at_0001(url)
     before = _snapshot(url)
     engine = store.open_store(url)  # migrates
@@ -120,7 +105,7 @@ def test_migration_keeps_every_row_and_backfills(url: str, tmp_path: Path) -> No
         assert list(tmp_path.glob("pipeline.before-0002-*.sqlite"))  # the old store copied aside first
 
 
-def test_the_head_schema_needs_no_migration_twice(url: str) -> None:
+def test_the_head_schema_needs_no_migration_twice(url: str) -> None:  # noqa: F811
     store.open_store(url)
     store.close_store(url)
     engine = store.open_store(url)
