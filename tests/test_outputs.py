@@ -308,8 +308,8 @@ def test_html_compliance_section(page) -> None:  # type: ignore[no-untyped-def]
     assert len(section) == 3
     chi_bo = section[0].text_content()
     assert "1/3 đơn vị đạt" in chi_bo and "Chưa gửi đăng ký" in chi_bo
-    missing = [li.text_content() for li in page.xpath("//ul[@class='missing-units']/li")]
-    assert missing == [f"{h.UNIT_MISSING} (chi bộ)"]
+    missing = [tr.xpath("./td[1]")[0].text_content() for tr in page.xpath("//tr[@class='sub-missing']")]
+    assert missing == [h.UNIT_MISSING]  # the submission table says who sent nothing
 
 
 def test_html_marks_relative_to_injected_today(store: tuple[str, Path], tmp_path: Path) -> None:

@@ -29,8 +29,10 @@ _LEAD = re.compile(r"^(?:\W*(?:chậm nhất|hạn chót|trước|sau|đến|t�
 def what_is_due(it: TimeItem) -> str:
     """The action ("gửi báo cáo kết quả"), else the sentence without its leading date words."""
     text = " ".join((it.summary or it.text).split())
+    if it.kind != "deadline":
+        return text  # a milestone's sentence says what happens and when; it is kept as written
     text = _LEAD.sub("", text).strip(" ,;:.–-") or text
-    if it.kind == "deadline" and len(text) > 1 and text[0].isupper() and text[1].islower():
+    if len(text) > 1 and text[0].isupper() and text[1].islower():
         text = text[0].lower() + text[1:]  # "Hạn chót: gửi báo cáo …" (an acronym keeps its capitals)
     return text
 

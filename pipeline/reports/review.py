@@ -266,16 +266,16 @@ def _unit_checks(c: _Collector, model: Model) -> None:
     keys = {u.key for u in listed}
     by_fold = {fold(u.name): u for u in listed}
     for doc in model.docs.values():
-        if doc.kind != "registration_form" or doc.superseded or not doc.unit or doc.unit_key in keys:
+        read = doc.corrected.get("donvi", doc.unit)  # the unit as read: the question stays after its answer
+        if doc.kind != "registration_form" or doc.superseded or not read or unit_key(read) in keys:
             continue
-        near = by_fold.get(fold(doc.unit))
+        near = by_fold.get(fold(read))
         if near is not None:
-            reason = (f"Đơn vị «{doc.unit}» không có trong danh sách đơn vị; gần giống «{near.name}» (có thể đọc sai "
+            reason = (f"Đơn vị «{read}» không có trong danh sách đơn vị; gần giống «{near.name}» (có thể đọc sai "
                       f"dấu) — ghi «{near.name}» vào cột «Sửa thành» nếu đúng")
         else:
             reason = "Đơn vị không có trong danh sách đơn vị (units.csv) — xác nhận đúng, hoặc sửa tên"
-        c.add(f"{doc.item_id}/donvi", "document", "donvi", doc.corrected.get("donvi", doc.unit), reason,
-              doc.file_name, doc)
+        c.add(f"{doc.item_id}/donvi", "document", "donvi", read, reason, doc.file_name, doc)
 
 
 def _file_id(doc: DocInfo) -> str:

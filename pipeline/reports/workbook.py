@@ -582,7 +582,7 @@ def superseded_sheet(sh: Sheet, model: Model) -> None:
     rows = [r for r in model.superseded if not (r.doc and r.doc.superseded_reason == "duplicate")]
     end = write_reg_rows(sh, 3, rows, extra=lambda r: [r.replaced_by, r.change_note], n_extra=2)
     if model.duplicates:
-        end += 1
+        end += 1 if rows else 0  # a blank row between the replaced rows and the copies
         sh.merged(end, 0, len(headers) - 1,
                   f"Bản trùng ({len(model.duplicates)}): cùng các dòng đăng ký như một biểu đã nhận (thường là cùng "
                   "biểu ở định dạng khác) — ghi nhận, không tính là thay thế", "group")
