@@ -83,8 +83,12 @@ def made(tmp_path: Path):  # type: ignore[no-untyped-def]
         _commit(engine, rec)
     store.commit_quarantine(engine, {"path": "hỏng.pdf", "name": "hỏng.pdf", "sha256": _sha("bad"), "size": 3,
                                      "arrived_at": "2025-02-01T01:00:00+00:00"}, "corrupt PDF: no xref", None, None)
+    store.commit_quarantine(engine, {"path": "bieu-chi-bo-khu-pho-3.pdf", "name": "bieu-chi-bo-khu-pho-3.pdf",
+                                     "sha256": _sha("bad3"), "size": 3, "arrived_at": "2025-02-02T01:00:00+00:00"},
+                            "encrypted PDF: cannot be read without its password", None, None)
     units = tmp_path / "units.csv"
-    units.write_text("don_vi,loai\nChi bộ khu phố 2,chi bộ\nChi bộ khu phố 7,chi bộ\n", encoding="utf-8")
+    units.write_text("don_vi,loai\nChi bộ khu phố 2,chi bộ\nChi bộ khu phố 3,chi bộ\nChi bộ khu phố 7,chi bộ\n",
+                     encoding="utf-8")
     yield url, engine, units, tmp_path
     store.close_store(url)
 
@@ -109,7 +113,7 @@ def test_every_kind_of_doubt_is_queued_with_a_vietnamese_reason(made) -> None:  
     assert by("Tiêu đề biểu ghi năm 2024 nhưng các dòng thực hiện năm 2025")
     assert by("gần giống «Chi bộ khu phố 2» (có thể đọc sai dấu)")
     assert by("Không trích xuất được gì từ tệp")  # a photo of a receipt is not a document
-    (bad,) = by("Không đọc được tệp")
+    bad = next(rid for rid in by("Không đọc được tệp") if q[rid].value == "hỏng.pdf")
     assert "corrupt PDF: no xref" in reasons[bad] and q[bad].item_kind == "file" and q[bad].value == "hỏng.pdf"
     assert all(i.status == "open" for i in q.values())
     html = (tmp / "x.html")
@@ -136,6 +140,8 @@ def test_unit_correction_joins_the_expected_unit_and_late_submission_shows(made)
     assert model.submissions.deadline.start == date(2025, 2, 20) and "Sau hạn 20/02/2025 là 5 ngày" in late.note
     assert q[unit_item].status == "corrected" and [r.unit for r in model.current] == ["Chi bộ khu phố 2",
                                                                                       "chi bo khu pho 7"]
+    silent = subs["Chi bộ khu phố 3"]  # its PDF could not be read: not the same as sending nothing
+    assert silent.status == "missing" and "bieu-chi-bo-khu-pho-3.pdf" in silent.note
 
 
 def test_answers_not_understood_stay_open_and_lost_items_are_listed(made) -> None:  # type: ignore[no-untyped-def]
