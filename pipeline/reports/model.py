@@ -10,7 +10,6 @@ says nothing — the campaign of the latest plan issued before it.
 from __future__ import annotations
 
 import json
-import logging
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path, PurePath
@@ -20,9 +19,7 @@ from ..normalize import file_item_id, normalize_field, normalize_period, unit_ke
 from ..textnorm import match_key
 from .labels import FIELD_LABELS, KIND_ABBREVIATIONS, KIND_LABELS, UNKNOWN_CAMPAIGN, UNKNOWN_FIELD
 from .text import (as_date, as_int, as_local, as_number, blank, date_label, dmy, local_today, parse_day, shown,
-                   truthy, vi_order)
-
-log = logging.getLogger(__name__)
+                   stamp, truthy, vi_order)
 
 #: Tables the model reads (one query each).
 TABLES = ("files", "documents", "deadlines", "milestones", "quotas", "references", "registrations", "units",
@@ -290,8 +287,6 @@ class Model:
 
     @property
     def as_of_label(self) -> str:
-        from .text import stamp
-
         return stamp(self.as_of) if self.as_of else "chưa có dữ liệu"
 
 
@@ -334,7 +329,7 @@ class Answers:
         return truthy(last.get("done")), as_local(last.get("marked_at"))
 
 
-def _json(value: Any, default: Any) -> Any:
+def parse_json(value: Any, default: Any) -> Any:
     if blank(value):
         return default
     try:
@@ -414,7 +409,7 @@ def build_model(tables: dict[str, list[dict[str, Any]]], units_csv: Optional[Pat
 
 def _doc(d: dict[str, Any], f: dict[str, Any], items: int) -> DocInfo:
     path = shown(f.get("name")) or shown(f.get("path")) or shown(d.get("path"))
-    warnings = _json(d.get("warnings"), [])
+    warnings = parse_json(d.get("warnings"), [])
     return DocInfo(
         id=d["id"], kind=shown(d.get("kind")) or "other", number=shown(d.get("number")), title=shown(d.get("title")),
         issuer=shown(d.get("issuer")), issued_on=as_date(d.get("issued_on")), unit=shown(d.get("unit")),
@@ -425,8 +420,8 @@ def _doc(d: dict[str, Any], f: dict[str, Any], items: int) -> DocInfo:
         campaign=as_int(d.get("campaign")), stored_campaign=as_int(d.get("campaign")),
         item_id=shown(d.get("item_id")), arrived=as_local(d.get("arrived_at") or f.get("arrived_at")),
         unit_source=shown(d.get("unit_source")), ocr=truthy(d.get("ocr")),
-        warnings=[shown(w) for w in warnings if shown(w)], confidence=_json(d.get("confidence"), {}),
-        review=_json(d.get("review"), {}), ocr_confidence=_json(d.get("ocr_confidence"), {}), items=items)
+        warnings=[shown(w) for w in warnings if shown(w)], confidence=parse_json(d.get("confidence"), {}),
+        review=parse_json(d.get("review"), {}), ocr_confidence=parse_json(d.get("ocr_confidence"), {}), items=items)
 
 
 def _apply_doc_answers(doc: DocInfo, answers: Answers, overrides: dict[tuple[str, Any], dict[str, Any]]) -> None:
@@ -496,8 +491,8 @@ def _registrations(raw: list[dict[str, Any]], docs: dict[Any, DocInfo], answers:
             source=source_text(doc.file_name if doc else "", r.get("page"), None, r.get("table_no"), r.get("row_no")),
             doc=doc, superseded=truthy(r.get("superseded")) or bool(doc and doc.superseded),
             campaign=doc.campaign if doc else as_int(r.get("campaign")),
-            confidence=as_number(r.get("confidence")), review=[shown(x) for x in _json(r.get("review"), [])],
-            ocr=_json(r.get("ocr_confidence"), {}))
+            confidence=as_number(r.get("confidence")), review=[shown(x) for x in parse_json(r.get("review"), [])],
+            ocr=parse_json(r.get("ocr_confidence"), {}))
         _apply_reg_answers(row, answers, overrides)
         by_id[r["id"]] = row
         if row.rejected:
@@ -638,7 +633,7 @@ def _time_items(tables: dict[str, list[dict[str, Any]]], docs: dict[Any, DocInfo
             year_inferred=truthy(d.get("year_inferred")), doc=doc,
             source=source_text(doc.file_name if doc else "", d.get("page"), d.get("line")),
             row_id=d["id"], item_id=shown(d.get("item_id")), confidence=as_number(d.get("confidence")),
-            review=[shown(x) for x in _json(d.get("review"), [])], ocr=_json(d.get("ocr_confidence"), {})))
+            review=[shown(x) for x in parse_json(d.get("review"), [])], ocr=parse_json(d.get("ocr_confidence"), {})))
     for m in tables.get("milestones", []):
         doc = docs.get(m.get("document_id"))
         if doc and doc.superseded:
@@ -654,7 +649,7 @@ def _time_items(tables: dict[str, list[dict[str, Any]]], docs: dict[Any, DocInfo
             year_inferred=truthy(m.get("year_inferred")), doc=doc,
             source=source_text(doc.file_name if doc else "", m.get("page"), m.get("line")),
             row_id=m["id"], item_id=shown(m.get("item_id")), confidence=as_number(m.get("confidence")),
-            review=[shown(x) for x in _json(m.get("review"), [])], ocr=_json(m.get("ocr_confidence"), {})))
+            review=[shown(x) for x in parse_json(m.get("review"), [])], ocr=parse_json(m.get("ocr_confidence"), {})))
     for it in items:
         it.ids = [it.item_id] if it.item_id else []
         it.row_ids = [it.row_id]
@@ -762,7 +757,7 @@ def _quotas(raw: list[dict[str, Any]], docs: dict[Any, DocInfo], answers: Answer
             exact=truthy(q.get("exact")), item=shown(q.get("item")), text=shown(q.get("text")),
             source=source_text(doc.file_name if doc else "", q.get("page"), q.get("line")),
             campaign=doc.campaign if doc else as_int(q.get("campaign")), confidence=as_number(q.get("confidence")),
-            review=[shown(x) for x in _json(q.get("review"), [])], ocr=_json(q.get("ocr_confidence"), {}))
+            review=[shown(x) for x in parse_json(q.get("review"), [])], ocr=parse_json(q.get("ocr_confidence"), {}))
         whole = answers.get(row.item_id) if row.item_id else None
         if whole is not None and whole[0] == "rejected":
             excluded.add(("quotas", row.row_id))

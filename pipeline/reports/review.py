@@ -20,14 +20,14 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any, Optional
 
 from ..model import REVIEW_THRESHOLD
-from ..normalize import title_year
+from ..normalize import file_item_id, title_year
 from .labels import FIELD_CODES, ITEM_KIND_LABELS, REVIEW_FIELDS, STATUS_LABELS
-from .model import Answers, DocInfo, Model, RegRow, TimeItem, campaign_label, unit_key
-from .text import as_local, dmy, parse_day, shorten, shown, vi_order
+from .model import Answers, DocInfo, Model, RegRow, TimeItem, campaign_label, parse_json, unit_key
+from .text import as_local, as_number, dmy, fold, parse_day, shown, vi_order
 
 OCR_THRESHOLD = 100 * REVIEW_THRESHOLD  # Tesseract's 0..100 confidence, the same bar as extraction's 0..1
 #: Fields whose correction must be a date (or a year, a number) to be applied.
@@ -172,14 +172,11 @@ def build_queue(model: Model, tables: dict[str, list[dict[str, Any]]], answers: 
         conf = q.ocr.get("text")
         if conf is not None and conf < OCR_THRESHOLD:
             c.add(f"{q.item_id}/chitieu", "quota", "chitieu", value, ocr_reason(conf), q.source, q.doc, conf / 100)
-    docs_by_id = model.docs
     for ref in tables.get("references", []):
-        doc = docs_by_id.get(ref.get("document_id"))
+        doc = model.docs.get(ref.get("document_id"))
         if doc is None or doc.superseded:
             continue
-        from .model import _json  # noqa: PLC0415 - the one JSON reader of the model
-        from .text import as_number
-        for reason in doubt_reasons(as_number(ref.get("confidence")), [shown(x) for x in _json(ref.get("review"), [])]):
+        for reason in doubt_reasons(as_number(ref.get("confidence")), [shown(x) for x in parse_json(ref.get("review"), [])]):
             c.add(shown(ref.get("item_id")), "reference", "", shown(ref.get("text")) or shown(ref.get("number")),
                   reason, doc.file_name, doc, as_number(ref.get("confidence")))
     for doc in sorted(model.docs.values(), key=lambda d: (d.file_name, d.id)):
@@ -258,8 +255,6 @@ def _warning_checks(c: _Collector, doc: DocInfo) -> None:
 
 def _unit_checks(c: _Collector, model: Model) -> None:
     """A form whose unit is not in units.csv: often a misread tone mark ("Chỉ bộ" for "Chi bộ")."""
-    from .text import fold
-
     listed = [u for u in (model.compliance.units if model.compliance else []) if u.from_csv]
     if not listed:
         return
@@ -279,8 +274,6 @@ def _unit_checks(c: _Collector, model: Model) -> None:
 
 
 def _file_id(doc: DocInfo) -> str:
-    from ..normalize import file_item_id
-
     return file_item_id(doc.sha256)
 
 
