@@ -97,7 +97,12 @@ def upgrade() -> None:
 
 
 def _backfill(conn) -> None:
-    """Derived values of existing rows, computed by the same functions new records use."""
+    """Derived values of existing rows, computed by the same functions new records use.
+
+    Why the application's functions and not a frozen copy: item ids must equal the ids new records get,
+    or answers could not find old rows. They read only columns that exist from this revision on; a later
+    migration that renames one of them must keep this backfill working (or freeze a copy then).
+    """
     from pipeline.normalize import fill_derived  # the one definition of campaigns and item ids
     from pipeline.store import recompute_all_supersede
 
