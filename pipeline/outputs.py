@@ -89,6 +89,7 @@ def write_reports(store_url: str, out_dir: Path, units_csv: Optional[Path] = Non
     paths.orphans, paths.campaign = len(model.review.orphans), model.year
     paths.missing_units = model.submissions.count("missing")
     paths.late_units = model.submissions.count("late")
+    paths.empty_files = [i.value for i in model.review.open if i.item_kind == "file" and i.doc is not None]
     if failed:
         raise ReportError("not written: " + "; ".join(failed))
     return paths

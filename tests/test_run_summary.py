@@ -27,12 +27,14 @@ def test_closing_summary_in_vietnamese_and_warnings_in_the_run_json(tmp_path: Pa
     inbox = tmp_path / "inbox"
     write_letters(inbox, 2)
     (inbox / "hỏng.pdf").write_bytes(b"%PDF-1.7\n garbage")
+    (inbox / "ghi-chu.txt").write_text("Xin chào.\n", encoding="utf-8")  # read fine, but nothing in it
     (inbox / "bang-ma-la.txt").write_bytes("Kế hoạch số 5/KH gửi trước ngày 10/4/2025".encode("utf-8") + b"\xff\xfe\x00")
     done = _run(tmp_path)
     assert done.returncode == 1  # a file quarantined
     out = done.stdout
     assert out.startswith("Kết quả lần chạy số 1")
-    assert "Tệp mới 3; không đổi 0; thay thế bản cũ 0; bản trùng 0; không đọc được 1." in out
+    assert "Tệp mới 4; không đổi 0; thay thế bản cũ 0; bản trùng 0; không đọc được 1." in out
+    assert "Đọc được nhưng không trích xuất được gì: ghi-chu.txt" in out
     assert "Không đọc được (đã chuyển vào thư mục quarantine/" in out and "hỏng.pdf" in out
     assert "Cần kiểm tra:" in out and "Bảng tổng hợp: " in out and "tong-hop-dang-ky-mo-hinh.xlsx" in out
     assert "Lịch hạn chót: " in out and "lich-han-chot.ics" in out

@@ -7,7 +7,7 @@ where the workbook and the calendar are.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Optional, Sequence
 
 from .text import as_local, stamp
 
@@ -27,6 +27,7 @@ class ReportPaths(list):  # type: ignore[type-arg]
     campaign: Optional[int] = None
     missing_units: int = 0
     late_units: int = 0
+    empty_files: Sequence[str] = ()  # read, but nothing extracted (a photo of a receipt, a blank page)
 
 
 def run_summary_text(summary: dict[str, Any], reports: Optional[ReportPaths], summary_path: Optional[Path] = None
@@ -56,6 +57,9 @@ def run_summary_text(summary: dict[str, Any], reports: Optional[ReportPaths], su
     if reports is None:
         lines.append("- Chưa lập báo cáo (bảng tổng hợp, lịch) — xem nhật ký.")
     else:
+        if reports.empty_files:
+            names = ", ".join(list(reports.empty_files)[:10]) + (" …" if len(reports.empty_files) > 10 else "")
+            lines.append(f"- Đọc được nhưng không trích xuất được gì: {names} — xem trang «Cần kiểm tra».")
         year = f" (năm {reports.campaign})" if reports.campaign else ""
         lines.append(f"- Cần kiểm tra: {reports.review_open} mục chưa trả lời"
                      + (f", {reports.review_answered} đã trả lời" if reports.review_answered else "")
