@@ -102,7 +102,7 @@ def cmd_run(args: argparse.Namespace) -> int:
                        workers=args.workers, report=not args.no_report, units_csv=args.units,
                        move=not getattr(args, "keep_inbox", False), year=args.year)
     if result.summary:
-        print(run_summary_text(result.summary, result.reports, result.summary_path))
+        print(run_summary_text(result.summary, result.reports, result.summary_path, asked=not args.no_report))
     return result.exit_code
 
 

@@ -30,8 +30,9 @@ class ReportPaths(list):  # type: ignore[type-arg]
     empty_files: Sequence[str] = ()  # read, but nothing extracted (a photo of a receipt, a blank page)
 
 
-def run_summary_text(summary: dict[str, Any], reports: Optional[ReportPaths], summary_path: Optional[Path] = None
-                     ) -> str:
+def run_summary_text(summary: dict[str, Any], reports: Optional[ReportPaths], summary_path: Optional[Path] = None,
+                     asked: bool = True) -> str:
+    """The summary; ``reports`` is None when they were not written (``asked``: whether they should have been)."""
     started = as_local(summary.get("started_at"))
     status = STATUS_WORDS.get(str(summary.get("status")), str(summary.get("status")))
     lines = [f"Kết quả lần chạy số {summary.get('run_id', '?')}" + (f", {stamp(started)}" if started else "")
@@ -55,7 +56,8 @@ def run_summary_text(summary: dict[str, Any], reports: Optional[ReportPaths], su
     if summary.get("failure"):
         lines.append(f"- Lỗi: {summary['failure']} (các tệp chưa xử lý vẫn nằm trong thư mục inbox).")
     if reports is None:
-        lines.append("- Chưa lập báo cáo (bảng tổng hợp, lịch) — xem nhật ký.")
+        lines.append("- Chưa lập báo cáo (bảng tổng hợp, lịch) — xem nhật ký." if asked else
+                     "- Không lập báo cáo lần này (--no-report); chạy «pipeline report» khi cần.")
     else:
         if reports.empty_files:
             names = ", ".join(list(reports.empty_files)[:10]) + (" …" if len(reports.empty_files) > 10 else "")
