@@ -168,18 +168,14 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_review_apply(args: argparse.Namespace) -> int:
-    from .reports.answers import NotOurWorkbook, read_answers
-    from .store import StoreError, default_store_url, record_answers, store_engine
+    from .reports.answers import AnswerError, apply_workbook
+    from .store import StoreError, default_store_url
 
     url = args.store or default_store_url(Path(args.data))
     try:
-        answers, notes = read_answers(Path(args.file), args.file)
-        added = record_answers(store_engine(url), answers)
-    except (NotOurWorkbook, StoreError, OSError) as exc:
+        added, notes = apply_workbook(url, Path(args.file))
+    except (AnswerError, StoreError) as exc:
         print(f"pipeline: {exc}", file=sys.stderr)
-        return EXIT_FAILED
-    except Exception as exc:  # noqa: BLE001 - a damaged workbook: one line
-        print(f"pipeline: {args.file}: cannot read the answers ({type(exc).__name__}: {exc})", file=sys.stderr)
         return EXIT_FAILED
     for note in notes:
         print(f"pipeline: {note}", file=sys.stderr)
@@ -188,23 +184,16 @@ def cmd_review_apply(args: argparse.Namespace) -> int:
 
 
 def cmd_done(args: argparse.Namespace) -> int:
-    from .store import Answers, StoreError, default_store_url, read_tables, record_answers, store_engine
+    from .reports.answers import AnswerError, mark_done
+    from .store import StoreError, default_store_url
 
     url = args.store or default_store_url(Path(args.data))
-    wanted = [i.strip()[:1].upper() + i.strip()[1:].lower() for i in args.ids]  # "h-3F9A…" as typed is fine
     try:
-        known = {r["item_id"] for r in read_tables(url, ["deadlines"])["deadlines"]}
-        unknown = [i for i in wanted if i not in known]
-        if unknown:
-            print(f"pipeline: no deadline with id {', '.join(unknown)} (ids are in the 'Mã' column of the "
-                  "'Hạn chót' sheet)", file=sys.stderr)
-            return EXIT_FAILED
-        added = record_answers(store_engine(url), Answers([], [{"item_id": i, "done": not args.undo} for i in wanted],
-                                                          "pipeline done"))
-    except StoreError as exc:
+        added = mark_done(url, args.ids, done=not args.undo)
+    except (AnswerError, StoreError) as exc:
         print(f"pipeline: {exc}", file=sys.stderr)
         return EXIT_FAILED
-    print(f"Đã {'bỏ đánh dấu' if args.undo else 'đánh dấu hoàn thành'} {len(wanted)} hạn chót "
+    print(f"Đã {'bỏ đánh dấu' if args.undo else 'đánh dấu hoàn thành'} {len(args.ids)} hạn chót "
           f"({added['done']} thay đổi).")
     return _rewrite_reports(args, url)
 

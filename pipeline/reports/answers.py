@@ -157,3 +157,39 @@ def read_answers(path: Path, source: str) -> tuple[Answers, list[str]]:
     finally:
         wb.close()
     return Answers(corrections, done, Path(source).name), notes
+
+
+# --------------------------------------------------------------------------- answers given on the command line
+
+
+class AnswerError(Exception):
+    """Answers that cannot be taken (not our workbook, an unknown id, a damaged file); one-line reason."""
+
+
+def apply_workbook(url: str, path: Path) -> tuple[dict[str, int], list[str]]:
+    """``pipeline review apply``: the answers of one workbook into the store (counts added, notes for the log)."""
+    from ..store import record_answers, store_engine
+
+    try:
+        answers, notes = read_answers(path, str(path))
+    except NotOurWorkbook as exc:
+        raise AnswerError(str(exc)) from exc
+    except OSError as exc:
+        raise AnswerError(f"{path}: {exc.strerror or exc}") from exc
+    except Exception as exc:  # noqa: BLE001 - a damaged workbook: one line
+        raise AnswerError(f"{path}: cannot read the answers ({type(exc).__name__}: {exc})") from exc
+    return record_answers(store_engine(url), answers), notes
+
+
+def mark_done(url: str, ids: list[str], done: bool = True) -> dict[str, int]:
+    """``pipeline done``: deadlines marked done (or not) by id, typed in any case; unknown ids are refused."""
+    from ..store import Answers, read_tables, record_answers, store_engine
+
+    wanted = [i.strip()[:1].upper() + i.strip()[1:].lower() for i in ids]
+    known = {r["item_id"] for r in read_tables(url, ["deadlines"])["deadlines"]}
+    unknown = [i for i in wanted if i not in known]
+    if unknown:
+        raise AnswerError(f"no deadline with id {', '.join(unknown)} (ids are in the 'Mã' column of the "
+                          "'Hạn chót' sheet)")
+    return record_answers(store_engine(url), Answers([], [{"item_id": i, "done": done} for i in wanted],
+                                                     "pipeline done"))
