@@ -59,6 +59,7 @@ class RunResult:
     counts: dict[str, int] = field(default_factory=dict)
     summary_path: Optional[Path] = None
     summary: dict[str, Any] = field(default_factory=dict)
+    reports: Any = None  # outputs.ReportPaths when the reports were written (for the closing summary)
 
 
 class LockHeld(Exception):
@@ -321,8 +322,10 @@ class _Run:
         self.workers = workers
         self.move = move
         self.day = time.strftime("%Y-%m-%d")
-        self.counts = {"new": 0, "unchanged": 0, "superseded": 0, "quarantined": 0, "warnings": 0}
+        self.counts = {"new": 0, "unchanged": 0, "superseded": 0, "quarantined": 0, "warnings": 0, "duplicates": 0}
         self.warnings: list[str] = []
+        self.file_warnings: list[str] = []  # extraction warnings of committed files, "path: message"
+        self.answer_files: list[Candidate] = []  # our own workbooks dropped back with reviewers' answers
         self.outcomes: list[dict[str, Any]] = []
         self.commits = 0
         self.kill_after = int(os.environ.get("PIPELINE_TEST_KILL_AFTER_COMMIT", "0") or 0)
@@ -422,8 +425,10 @@ class _Run:
         self._after_commit()
         self.counts["new"] += 1
         self.counts["superseded"] += committed.superseded
+        self.counts["duplicates"] += committed.duplicates
         file_warnings = rows.get("warnings") or []
         self.counts["warnings"] += len(file_warnings)
+        self.file_warnings.extend(f"{cand.rel}: {w}" for w in file_warnings)
         self.outcomes.append({"path": cand.rel, "status": "processed", "document_id": committed.document_id,
                               "version": committed.version, "warnings": file_warnings[:20],
                               **{k: len(rows.get(k) or []) for k in store.CHILD_TABLES}})
@@ -431,6 +436,30 @@ class _Run:
                 ", ".join(f"{len(rows.get(k) or [])} {k}" for k in store.CHILD_TABLES))
         if dest is not None:
             self._place(cand, dest, committed.file_id, "processed")
+
+    def take_answers(self, cand: Candidate) -> None:
+        """A reviewer's answered workbook: store its answers and the file in one transaction, then archive it."""
+        from .reports.answers import read_answers
+
+        try:
+            answers, notes = read_answers(cand.path, cand.rel)
+        except Exception as exc:  # noqa: BLE001 - a damaged workbook is a bad file like any other
+            self.quarantine(cand, f"bảng tổng hợp có trả lời nhưng không đọc được ({type(exc).__name__}: "
+                                  f"{str(exc)[:160]})")
+            return
+        dest = self._dest("processed", cand) if self.move else None
+        try:
+            added = store.commit_answers(self.engine, self._file_info(cand), answers, self.run_id,
+                                         self._rel_to_data(dest) if dest else None)
+        except Exception as exc:  # noqa: BLE001
+            raise StoreWriteFailed(f"store write failed on {cand.rel}: {store._first_line(exc)}") from exc
+        self._after_commit()
+        for note in notes:
+            self.warn(note)
+        self.outcomes.append({"path": cand.rel, "status": "answers", **added})
+        log.info("answers: %s (%d corrections, %d done marks)", cand.rel, added["corrections"], added["done"])
+        if dest is not None:
+            self._place(cand, dest, None, "processed")
 
     def _after_commit(self) -> None:
         self.commits += 1
@@ -504,7 +533,7 @@ class _Run:
             "run_id": self.run_id, "status": status, "exit_code": exit_code, "inbox": str(self.inbox),
             "store": store.redact(self.url), "started_at": started_at, "finished_at": store.now_iso(),
             "seconds": 0.0, **self.counts, "deferred": self.deferred, "failure": failure,
-            "warning_messages": self.warnings[:500], "files": self.outcomes,
+            "warning_messages": (self.warnings + self.file_warnings)[:500], "files": self.outcomes,
         }
         summary["seconds"] = round(time.monotonic() - started, 3)
         try:
@@ -542,7 +571,7 @@ class _Run:
                 self.warn(f"{cand.rel}: cannot read ({exc.strerror}); left in the inbox")
                 continue
             rows = known.get(cand.sha256)
-            if rows and any(r.document_id is not None for r in rows):
+            if rows and any(r.document_id is not None or r.status == "answers" for r in rows):
                 self.unchanged(cand, rows)
             elif rows and not self.move:
                 self.unchanged(cand, rows)  # --keep-inbox: a file known to be unreadable is not retried
@@ -550,11 +579,16 @@ class _Run:
                 continue
             elif cand.sha256 in first_of:
                 repeats.append(cand)  # same bytes twice in one drop: read once
+            elif _answer_workbook(cand.path):
+                first_of[cand.sha256] = cand
+                self.answer_files.append(cand)  # our workbook, answered: answers, not a form
             else:
                 first_of[cand.sha256] = cand
                 todo.append(cand)
         if todo:
             self._extract(todo)
+        for cand in self.answer_files:
+            self.take_answers(cand)
         if repeats:
             known = store.known_files(self.engine)
         for cand in repeats:
@@ -639,9 +673,16 @@ def _ensure_info_logging() -> None:
         log.setLevel(logging.INFO)
 
 
+def _answer_workbook(path: Path) -> bool:
+    from .reports.answers import is_answer_workbook
+
+    return is_answer_workbook(path)
+
+
 def run_batch(inbox: Path, store_url: Optional[str] = None, data_dir: Path = Path("data"),
               out_dir: Path = Path("out"), workers: Optional[int] = None, report: bool = True,
-              units_csv: Optional[str | Path] = None, move: bool = True, min_age: float = 0.0) -> RunResult:
+              units_csv: Optional[str | Path] = None, move: bool = True, min_age: float = 0.0,
+              year: Optional[int] = None) -> RunResult:
     """Process every new or changed file of ``inbox``; see the module docstring for the guarantees."""
     _ensure_info_logging()
     inbox = Path(inbox).absolute()
@@ -669,18 +710,20 @@ def run_batch(inbox: Path, store_url: Optional[str] = None, data_dir: Path = Pat
         log.error("run failed: %s", exc)
         return RunResult(EXIT_FAILED)
     if report and result.exit_code != EXIT_FAILED:
-        _write_reports(url, out_dir, units_csv, result)
+        _write_reports(url, out_dir, units_csv, result, year)
     return result
 
 
-def _write_reports(url: str, out_dir: Path, units_csv: Optional[str | Path], result: RunResult) -> None:
+def _write_reports(url: str, out_dir: Path, units_csv: Optional[str | Path], result: RunResult,
+                   year: Optional[int] = None) -> None:
     try:
         from .outputs import write_reports
     except ImportError as exc:
         log.warning("reports not written: pipeline.outputs is not available (%s)", exc)
         return
     try:
-        write_reports(store_url=url, out_dir=out_dir, units_csv=Path(units_csv) if units_csv else None)
+        result.reports = write_reports(store_url=url, out_dir=out_dir, units_csv=Path(units_csv) if units_csv else None,
+                                       year=year)
     except OSError as exc:  # disk full / folder not writable: the store is fine, the reports are not
         log.error("reports not written to %s: %s%s", out_dir, exc.strerror or exc, _disk_hint(out_dir))
         result.exit_code = EXIT_FAILED

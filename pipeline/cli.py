@@ -83,17 +83,34 @@ def _print_summary(rec: dict) -> None:
         print(f"  warning: {w}")
 
 
+def _units_ok(args: argparse.Namespace) -> bool:
+    """A mistyped --units path is an error before anything runs, not a warning after."""
+    units = getattr(args, "units", None)
+    if units and not Path(units).is_file():
+        print(f"pipeline: --units {units}: no such file (a CSV with the header don_vi,loai)", file=sys.stderr)
+        return False
+    return True
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     from .batch import run_batch
+    from .reports.summary import run_summary_text
 
-    return run_batch(inbox=Path(args.inbox), store_url=args.store, data_dir=Path(args.data), out_dir=Path(args.out),
-                     workers=args.workers, report=not args.no_report, units_csv=args.units,
-                     move=not getattr(args, "keep_inbox", False)).exit_code
+    if not _units_ok(args):
+        return EXIT_FAILED
+    result = run_batch(inbox=Path(args.inbox), store_url=args.store, data_dir=Path(args.data), out_dir=Path(args.out),
+                       workers=args.workers, report=not args.no_report, units_csv=args.units,
+                       move=not getattr(args, "keep_inbox", False), year=args.year)
+    if result.summary:
+        print(run_summary_text(result.summary, result.reports, result.summary_path, asked=not args.no_report))
+    return result.exit_code
 
 
 def cmd_watch(args: argparse.Namespace) -> int:
     from .batch import watch
 
+    if not _units_ok(args):
+        return EXIT_FAILED
     return watch(inbox=Path(args.inbox), store_url=args.store, data_dir=Path(args.data), out_dir=Path(args.out),
                  workers=args.workers, settle_seconds=args.settle, units_csv=args.units,
                  move=not getattr(args, "keep_inbox", False))
@@ -103,9 +120,11 @@ def cmd_report(args: argparse.Namespace) -> int:
     from .outputs import ReportError, write_reports
     from .store import StoreError, default_store_url
 
+    if not _units_ok(args):
+        return EXIT_FAILED
     try:
         paths = write_reports(store_url=args.store or default_store_url(Path(args.data)), out_dir=Path(args.out),
-                              units_csv=Path(args.units) if args.units else None)
+                              units_csv=Path(args.units) if args.units else None, year=args.year)
     except (StoreError, ReportError, OSError) as exc:  # bad URL, server down, folder not writable: one line
         print(f"pipeline: reports not written: {exc}", file=sys.stderr)
         return EXIT_FAILED
@@ -135,15 +154,65 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from .store import StoreError, default_store_url, export_table
+    from .reports.exports import export_table
+    from .store import StoreError, default_store_url
 
     try:
         path = export_table(args.store or default_store_url(Path(args.data)), args.table, args.format,
-                            Path(args.output) if args.output else None)
+                            Path(args.output) if args.output else None, raw=args.raw, all_rows=args.all)
     except StoreError as exc:
         print(f"pipeline: {exc}", file=sys.stderr)
         return EXIT_FAILED
     print(path)
+    return EXIT_OK
+
+
+def cmd_review_apply(args: argparse.Namespace) -> int:
+    from .reports.answers import AnswerError, apply_workbook
+    from .store import StoreError, default_store_url
+
+    url = args.store or default_store_url(Path(args.data))
+    try:
+        added, notes = apply_workbook(url, Path(args.file))
+    except (AnswerError, StoreError) as exc:
+        print(f"pipeline: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    for note in notes:
+        print(f"pipeline: {note}", file=sys.stderr)
+    print(f"Đã ghi {added['corrections']} câu trả lời kiểm tra và {added['done']} đánh dấu hoàn thành từ {args.file}.")
+    return _rewrite_reports(args, url)
+
+
+def cmd_done(args: argparse.Namespace) -> int:
+    from .reports.answers import AnswerError, mark_done
+    from .store import StoreError, default_store_url
+
+    url = args.store or default_store_url(Path(args.data))
+    try:
+        added = mark_done(url, args.ids, done=not args.undo)
+    except (AnswerError, StoreError) as exc:
+        print(f"pipeline: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"Đã {'bỏ đánh dấu' if args.undo else 'đánh dấu hoàn thành'} {len(args.ids)} hạn chót "
+          f"({added['done']} thay đổi).")
+    return _rewrite_reports(args, url)
+
+
+def _rewrite_reports(args: argparse.Namespace, url: str) -> int:
+    """After answers given on the command line, the reports show them at once (unless --no-report)."""
+    if args.no_report:
+        return EXIT_OK
+    from .outputs import ReportError, write_reports
+    from .store import StoreError
+
+    if not _units_ok(args):
+        return EXIT_FAILED
+    try:
+        write_reports(store_url=url, out_dir=Path(args.out), units_csv=Path(args.units) if args.units else None)
+    except (StoreError, ReportError, OSError) as exc:
+        print(f"pipeline: reports not written: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"Đã lập lại báo cáo trong {args.out}.")
     return EXIT_OK
 
 
@@ -190,6 +259,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default="out", help="folder for spreadsheets, calendar and run summaries (default: out)")
     p.add_argument("--workers", type=int, default=None, help="parallel worker processes (default: number of cores)")
     p.add_argument("--units", default=None, help="optional units.csv of expected units (for the compliance report)")
+    p.add_argument("--year", type=int, default=None, help="campaign year the main sheets show (default: the latest)")
     p.add_argument("--no-report", action="store_true", help="do not write the reports at the end")
     p.add_argument("--keep-inbox", action="store_true",
                    help="leave files in the inbox (no move to processed/ or quarantine/); "
@@ -218,7 +288,38 @@ def build_parser() -> argparse.ArgumentParser:
     store_options(p)
     p.add_argument("--out", default="out", help="folder the reports are written to (default: out)")
     p.add_argument("--units", default=None, help="optional units.csv of expected units")
+    p.add_argument("--year", type=int, default=None, help="campaign year the main sheets show (default: the latest)")
     p.set_defaults(func=cmd_report)
+
+    def answer_options(q: argparse.ArgumentParser) -> None:
+        store_options(q)
+        q.add_argument("--out", default="out", help="folder the reports are rewritten to (default: out)")
+        q.add_argument("--units", default=None, help="optional units.csv of expected units")
+        q.add_argument("--no-report", action="store_true", help="only store the answers; do not rewrite the reports")
+
+    p = sub.add_parser("review", help="apply the answers of a reviewed workbook",
+                       description="Read the answers a reviewer gave in the workbook (sheet 'Cần kiểm tra', columns "
+                                   "'Xác nhận' and 'Sửa thành'; column 'Đã hoàn thành' of sheet 'Hạn chót') and keep "
+                                   "them for every later report. Dropping the workbook into the inbox does the same.",
+                       epilog="example:\n  pipeline review apply out/tong-hop-dang-ky-mo-hinh.xlsx --data data",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    review = p.add_subparsers(dest="review_command", metavar="ACTION", required=True)
+    q = review.add_parser("apply", help="store the answers of FILE",
+                          epilog="example:\n  pipeline review apply tong-hop-dang-ky-mo-hinh.xlsx",
+                          formatter_class=argparse.RawDescriptionHelpFormatter)
+    q.add_argument("file", metavar="FILE", help="the answered workbook (tong-hop-dang-ky-mo-hinh.xlsx)")
+    answer_options(q)
+    q.set_defaults(func=cmd_review_apply)
+
+    p = sub.add_parser("done", help="mark deadlines done (or not, with --undo)",
+                       description="Mark deadlines done by their id (column 'Mã' of the 'Hạn chót' sheet, also in "
+                                   "each calendar event). Done deadlines leave the overdue list.",
+                       epilog="example:\n  pipeline done H-3f9a2c81b0 --data data",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("ids", nargs="+", metavar="ID", help="deadline id(s), e.g. H-3f9a2c81b0")
+    p.add_argument("--undo", action="store_true", help="mark as not done")
+    answer_options(p)
+    p.set_defaults(func=cmd_done)
 
     p = sub.add_parser("query", help="run a SQL query against the store",
                        description="Run one SQL statement against the store and print the result.",
@@ -235,6 +336,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--table", required=True, help="store table, e.g. documents, deadlines, registrations")
     p.add_argument("--format", choices=["csv", "parquet", "xlsx"], default="csv", help="file format (default: csv)")
     p.add_argument("-o", "--output", default=None, help="output file (default: out/<table>.<format>)")
+    p.add_argument("--raw", action="store_true",
+                   help="stored codes and values, every row (for tools); default: Vietnamese headers and labels")
+    p.add_argument("--all", action="store_true", help="every row, also replaced ones (default: current rows)")
     store_options(p)
     p.set_defaults(func=cmd_export)
 

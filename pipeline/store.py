@@ -10,6 +10,11 @@ strings ``YYYY-MM-DD`` (NULL when unknown); timestamps (``arrived_at``, ``proces
 ``started_at`` …) are ISO-8601 UTC strings ``YYYY-MM-DDTHH:MM:SS+00:00``; booleans are
 BOOLEAN (0/1 in SQLite); ``warnings``, ``extra`` and ``summary`` are JSON text. Superseded
 rows are kept and marked (``superseded``, ``superseded_by`` = id of the newer document).
+
+Every column carries its Vietnamese label in ``Column.info["vi"]`` (people's exports read it): the
+schema of each table — names, types and labels — is written here once. Reviewers' answers
+(``corrections``, ``done_marks``) are keyed by the stable ``item_id`` of what they answer, never
+by row ids, so they survive reruns, re-extraction and migrations (see ``normalize.item_id``).
 """
 from __future__ import annotations
 
@@ -29,136 +34,215 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Connection, Engine
 
-from .atomic import atomic_write
-
 log = logging.getLogger(__name__)
 
 #: Alembic head revision this code writes; the migration check on open compares against it
 #: without importing Alembic (keeps the unchanged-inbox run fast). A test keeps it in sync.
-SCHEMA_REVISION = "0001"
+SCHEMA_REVISION = "0002"
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
 metadata = MetaData()
 
+
+def col(name: str, type_: Any, label: str, *args: Any, **kwargs: Any) -> Column:
+    """A column with its Vietnamese label (exports for people show ``label``; ``--raw`` the name)."""
+    return Column(name, type_, *args, info={"vi": label}, **kwargs)
+
+
+def _id() -> Column:
+    return col("id", Integer, "Mã dòng", primary_key=True)
+
+
 files = Table(
     "files", metadata,
-    Column("id", Integer, primary_key=True),
-    Column("path", Text, nullable=False),          # path relative to the inbox, as dropped
-    Column("name", Text, nullable=False),          # base name
-    Column("sha256", String(64), nullable=False),
-    Column("size", BigInteger),
-    Column("format", String(16)),
-    Column("status", String(16), nullable=False),  # processed | quarantined | superseded
-    Column("reason", Text),                        # quarantine reason
-    Column("arrived_at", String(32)),
-    Column("processed_at", String(32)),
-    Column("run_id", Integer),
-    Column("document_id", Integer),
-    Column("version", Integer, nullable=False, server_default="1"),  # n-th content under this path
-    Column("stored_path", Text),                   # where the file is now, relative to the data folder
+    _id(),
+    col("path", Text, "Đường dẫn trong hộp thư đến", nullable=False),  # path relative to the inbox, as dropped
+    col("name", Text, "Tên tệp", nullable=False),                      # base name
+    col("sha256", String(64), "Mã băm SHA-256", nullable=False),
+    col("size", BigInteger, "Dung lượng (byte)"),
+    col("format", String(16), "Định dạng"),
+    col("status", String(16), "Trạng thái", nullable=False),  # processed | quarantined | superseded | answers
+    col("reason", Text, "Lý do không đọc được"),               # quarantine reason
+    col("arrived_at", String(32), "Thời điểm nhận"),
+    col("processed_at", String(32), "Thời điểm xử lý"),
+    col("run_id", Integer, "Lần chạy"),
+    col("document_id", Integer, "Mã văn bản"),
+    col("version", Integer, "Phiên bản", nullable=False, server_default="1"),  # n-th content under this path
+    col("stored_path", Text, "Nơi lưu tệp"),                   # where the file is now, relative to the data folder
     Index("ix_files_sha256", "sha256"),
     Index("ix_files_path", "path"),
 )
 
 documents = Table(
     "documents", metadata,
-    Column("id", Integer, primary_key=True),
-    Column("file_id", Integer, ForeignKey("files.id")),
-    Column("sha256", String(64), nullable=False, unique=True),  # the no-duplicate guarantee
-    Column("kind", String(32)),
-    Column("issuer", Text),
-    Column("number", Text),
-    Column("place", Text),
-    Column("issued_on", String(10)),
-    Column("title", Text),
-    Column("subject", Text),
-    Column("signer_name", Text),
-    Column("signer_title", Text),
-    Column("unit", Text),
-    Column("unit_key", Text),
-    Column("pages", Integer),
-    Column("ocr", Boolean, nullable=False, server_default="0"),
-    Column("format", String(16)),
-    Column("warnings", Text),
-    Column("path", Text),
-    Column("arrived_at", String(32)),
-    Column("record", Text),                        # the full extraction record (schema JSON)
-    Column("superseded", Boolean, nullable=False, server_default="0"),
-    Column("superseded_by", Integer),
-    Column("superseded_reason", String(16)),       # version | resubmitted
+    _id(),
+    col("file_id", Integer, "Mã tệp", ForeignKey("files.id")),
+    col("sha256", String(64), "Mã băm SHA-256", nullable=False, unique=True),  # the no-duplicate guarantee
+    col("kind", String(32), "Loại văn bản"),
+    col("issuer", Text, "Cơ quan ban hành"),
+    col("number", Text, "Số văn bản"),
+    col("place", Text, "Địa danh"),
+    col("issued_on", String(10), "Ngày văn bản"),
+    col("title", Text, "Trích yếu"),
+    col("subject", Text, "V/v"),
+    col("signer_name", Text, "Người ký"),
+    col("signer_title", Text, "Chức vụ người ký"),
+    col("unit", Text, "Đơn vị"),
+    col("unit_key", Text, "Khóa đơn vị"),
+    col("pages", Integer, "Số trang"),
+    col("ocr", Boolean, "Đọc bằng OCR", nullable=False, server_default="0"),
+    col("format", String(16), "Định dạng"),
+    col("warnings", Text, "Cảnh báo khi đọc"),
+    col("path", Text, "Tệp"),
+    col("arrived_at", String(32), "Thời điểm nhận"),
+    col("record", Text, "Bản ghi trích xuất (JSON)"),  # the full extraction record (schema JSON)
+    col("superseded", Boolean, "Đã bị thay thế", nullable=False, server_default="0"),
+    col("superseded_by", Integer, "Thay thế bởi văn bản"),
+    col("superseded_reason", String(16), "Lý do thay thế"),  # version | resubmitted | duplicate
+    # 0002: doubt, campaign, identity
+    col("campaign", Integer, "Năm (đợt)"),                # campaign year (normalize.campaign_year)
+    col("content_key", String(64), "Khóa nội dung"),      # same registration rows -> same key (duplicates)
+    col("unit_source", String(16), "Nguồn tên đơn vị"),   # header | footer | signature | filename
+    col("item_id", String(32), "Mã mục"),                 # stable id of the document (normalize.item_id)
+    col("confidence", Text, "Độ tin cậy (JSON)"),         # {field: 0..1} from extraction
+    col("review", Text, "Lý do cần kiểm tra (JSON)"),     # {field: [reasons]} from extraction
+    col("ocr_confidence", Text, "Độ tin cậy OCR (JSON)"),  # {field: 0..100} of the scanned text a field came from
     Index("ix_documents_unit_key", "unit_key"),
     Index("ix_documents_kind", "kind"),
 )
 
 
 def _child(name: str, *columns: Column, **indexes: Any) -> Table:
+    """A table of extracted items: the document it came from, its own columns, then the doubt columns."""
     return Table(name, metadata,
-                 Column("id", Integer, primary_key=True),
-                 Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+                 _id(),
+                 col("document_id", Integer, "Mã văn bản", ForeignKey("documents.id", ondelete="CASCADE"),
+                     nullable=False),
                  *columns,
+                 col("item_id", String(32), "Mã mục"),
+                 col("confidence", Float, "Độ tin cậy"),
+                 col("review", Text, "Lý do cần kiểm tra (JSON)"),
+                 col("ocr_confidence", Text, "Độ tin cậy OCR (JSON)"),
                  Index(f"ix_{name}_document_id", "document_id"))
 
 
 deadlines = _child(
     "deadlines",
-    Column("due", String(10)), Column("precision", String(16)), Column("text", Text), Column("action", Text),
-    Column("responsible", Text), Column("recipient", Text),
-    Column("year_inferred", Boolean, nullable=False, server_default="0"),
-    Column("recurring", String(16)), Column("time", String(32)), Column("page", Integer), Column("line", Integer),
+    col("due", String(10), "Hạn"), col("precision", String(16), "Độ chính xác"), col("text", Text, "Trích văn bản"),
+    col("action", Text, "Nội dung"), col("responsible", Text, "Đơn vị thực hiện"), col("recipient", Text, "Gửi về"),
+    col("year_inferred", Boolean, "Năm suy ra", nullable=False, server_default="0"),
+    col("recurring", String(16), "Lặp lại"), col("time", String(32), "Giờ"), col("page", Integer, "Trang"),
+    col("line", Integer, "Dòng"),
 )
 milestones = _child(
     "milestones",
-    Column("start", String(10)), Column("end", String(10)), Column("precision", String(16)), Column("text", Text),
-    Column("year_inferred", Boolean, nullable=False, server_default="0"),
-    Column("page", Integer), Column("line", Integer),
+    col("start", String(10), "Từ ngày"), col("end", String(10), "Đến ngày"),
+    col("precision", String(16), "Độ chính xác"), col("text", Text, "Trích văn bản"),
+    col("year_inferred", Boolean, "Năm suy ra", nullable=False, server_default="0"),
+    col("page", Integer, "Trang"), col("line", Integer, "Dòng"),
 )
 quotas = _child(
     "quotas",
-    Column("subject", Text), Column("minimum", Float), Column("maximum", Float), Column("unit", String(16)),
-    Column("exclusive", Boolean, nullable=False, server_default="0"),
-    Column("exact", Boolean, nullable=False, server_default="0"),
-    Column("item", Text), Column("text", Text), Column("page", Integer), Column("line", Integer),
+    col("subject", Text, "Đối tượng"), col("minimum", Float, "Tối thiểu"), col("maximum", Float, "Tối đa"),
+    col("unit", String(16), "Đơn vị tính"),
+    col("exclusive", Boolean, "Phải vượt mức", nullable=False, server_default="0"),
+    col("exact", Boolean, "Đúng số lượng", nullable=False, server_default="0"),
+    col("item", Text, "Nội dung chỉ tiêu"), col("text", Text, "Trích văn bản"), col("page", Integer, "Trang"),
+    col("line", Integer, "Dòng"),
+    col("campaign", Integer, "Năm (đợt)"),
 )
 references = _child(
     "references",
-    Column("kind", Text), Column("number", Text), Column("date", String(10)), Column("issuer", Text),
-    Column("text", Text),
+    col("kind", Text, "Loại văn bản"), col("number", Text, "Số văn bản"), col("date", String(10), "Ngày"),
+    col("issuer", Text, "Cơ quan ban hành"), col("text", Text, "Trích văn bản"),
+    col("page", Integer, "Trang"), col("line", Integer, "Dòng"),
 )
 registrations = _child(
     "registrations",
-    Column("unit", Text), Column("unit_key", Text), Column("section", String(16)), Column("seq", Integer),
-    Column("name", Text), Column("leader", Text), Column("address", Text), Column("field", String(32)),
-    Column("field_raw", Text), Column("period_start", String(10)), Column("period_end", String(10)),
-    Column("period_text", Text), Column("page", Integer), Column("table_no", Integer), Column("row_no", Integer),
-    Column("line", Integer), Column("extra", Text),
-    Column("superseded", Boolean, nullable=False, server_default="0"),
-    Column("superseded_by", Integer),
+    col("unit", Text, "Đơn vị"), col("unit_key", Text, "Khóa đơn vị"), col("section", String(16), "Loại mô hình"),
+    col("seq", Integer, "Số thứ tự"), col("name", Text, "Tên mô hình"),
+    col("leader", Text, "Tập thể (cá nhân) chỉ đạo"), col("address", Text, "Địa chỉ"),
+    col("field", String(32), "Lĩnh vực"), col("field_raw", Text, "Lĩnh vực (ghi trên biểu)"),
+    col("period_start", String(10), "Bắt đầu"), col("period_end", String(10), "Kết thúc"),
+    col("period_text", Text, "Thời gian thực hiện"), col("page", Integer, "Trang"),
+    col("table_no", Integer, "Bảng"), col("row_no", Integer, "Hàng"),
+    col("line", Integer, "Dòng"), col("extra", Text, "Cột khác"),
+    col("superseded", Boolean, "Đã bị thay thế", nullable=False, server_default="0"),
+    col("superseded_by", Integer, "Thay thế bởi văn bản"),
+    col("campaign", Integer, "Năm (đợt)"),
 )
 Index("ix_registrations_unit_key", registrations.c.unit_key)
 
 units = Table(
     "units", metadata,
-    Column("id", Integer, primary_key=True),
-    Column("name", Text, nullable=False),
-    Column("key", Text, nullable=False, unique=True),
-    Column("first_seen", String(32)),
-    Column("last_seen", String(32)),
+    _id(),
+    col("name", Text, "Đơn vị", nullable=False),
+    col("key", Text, "Khóa đơn vị", nullable=False, unique=True),
+    col("first_seen", String(32), "Lần đầu thấy"),
+    col("last_seen", String(32), "Lần cuối thấy"),
 )
 
 runs = Table(
     "runs", metadata,
-    Column("id", Integer, primary_key=True),
-    Column("started_at", String(32), nullable=False),
-    Column("finished_at", String(32)),
-    Column("status", String(16), nullable=False),  # running | ok | partial | failed
-    Column("exit_code", Integer),
-    Column("new", Integer, nullable=False, server_default="0"),
-    Column("unchanged", Integer, nullable=False, server_default="0"),
-    Column("superseded", Integer, nullable=False, server_default="0"),
-    Column("quarantined", Integer, nullable=False, server_default="0"),
-    Column("warnings", Integer, nullable=False, server_default="0"),
-    Column("summary", Text),
-    Column("inbox", Text),
+    _id(),
+    col("started_at", String(32), "Bắt đầu", nullable=False),
+    col("finished_at", String(32), "Kết thúc"),
+    col("status", String(16), "Trạng thái", nullable=False),  # running | ok | partial | failed
+    col("exit_code", Integer, "Mã thoát"),
+    col("new", Integer, "Tệp mới", nullable=False, server_default="0"),
+    col("unchanged", Integer, "Tệp không đổi", nullable=False, server_default="0"),
+    col("superseded", Integer, "Bản cũ bị thay thế", nullable=False, server_default="0"),
+    col("quarantined", Integer, "Tệp không đọc được", nullable=False, server_default="0"),
+    col("warnings", Integer, "Cảnh báo", nullable=False, server_default="0"),
+    col("summary", Text, "Tóm tắt (JSON)"),
+    col("inbox", Text, "Hộp thư đến"),
+    col("duplicates", Integer, "Bản trùng", nullable=False, server_default="0"),
+)
+
+# --- 0002: the reviewers' answers (append-only: the latest answer per item wins, none is ever deleted)
+
+corrections = Table(
+    "corrections", metadata,
+    _id(),
+    col("item_id", String(48), "Mã mục", nullable=False),   # review id: item id, or item id + "/" + field
+    col("verdict", String(16), "Xác nhận", nullable=False),  # confirmed | rejected | corrected
+    col("value", Text, "Sửa thành"),
+    col("shown", Text, "Giá trị đã đọc"),                     # what the reviewer saw when answering
+    col("item_kind", String(16), "Loại mục"),
+    col("answered_at", String(32), "Thời điểm trả lời", nullable=False),
+    col("source", Text, "Nguồn trả lời"),                     # workbook file name, or "pipeline review"
+    col("run_id", Integer, "Lần chạy"),
+    Index("ix_corrections_item_id", "item_id"),
+)
+
+done_marks = Table(
+    "done_marks", metadata,
+    _id(),
+    col("item_id", String(48), "Mã mục", nullable=False),   # a deadline's item id
+    col("done", Boolean, "Đã hoàn thành", nullable=False),
+    col("marked_at", String(32), "Thời điểm đánh dấu", nullable=False),
+    col("source", Text, "Nguồn"),
+    col("run_id", Integer, "Lần chạy"),
+    Index("ix_done_marks_item_id", "item_id"),
+)
+
+# Derived: rewritten by every report (the queue as the reviewers last saw it, for SQL users).
+review_items = Table(
+    "review_items", metadata,
+    _id(),
+    col("item_id", String(48), "Mã mục", nullable=False),
+    col("item_kind", String(16), "Loại mục"),
+    col("field", String(32), "Trường"),
+    col("document_id", Integer, "Mã văn bản"),
+    col("file_id", Integer, "Mã tệp"),
+    col("campaign", Integer, "Năm (đợt)"),
+    col("value", Text, "Giá trị đọc được"),
+    col("reason", Text, "Lý do cần kiểm tra"),
+    col("source", Text, "Nguồn"),
+    col("confidence", Float, "Độ tin cậy"),
+    col("status", String(16), "Tình trạng"),  # open | confirmed | corrected | rejected | orphaned
+    col("answer", Text, "Xác nhận"),
+    col("correction", Text, "Sửa thành"),
 )
 
 CHILD_TABLES = {"deadlines": deadlines, "milestones": milestones, "quotas": quotas, "references": references,
@@ -353,8 +437,9 @@ class Committed:
     file_id: int
     document_id: Optional[int]
     version: int
-    superseded: int  # documents newly marked superseded by this commit
-    duplicate: bool = False
+    superseded: int  # documents newly marked superseded by this commit (a newer version or resubmission)
+    duplicate: bool = False  # this very content was already committed
+    duplicates: int = 0  # documents newly recorded as copies of the same form (same rows, other bytes)
 
 
 def commit_quarantine(engine: Engine, file_info: dict[str, Any], reason: str, run_id: Optional[int],
@@ -403,9 +488,12 @@ def commit_document(engine: Engine, file_info: dict[str, Any], rows: dict[str, A
         for unit in rows.get("units") or []:
             _touch_unit(conn, unit["key"], unit["name"], stamp)
         superseded = _supersede_versions(conn, doc_id, file_info["path"], doc_row)
+        copies = 0
         if doc_row.get("unit_key") and doc_row.get("kind") == "registration_form":
-            superseded += recompute_unit_supersede(conn, doc_row["unit_key"])
-    return Committed(file_id, doc_id, version, superseded)
+            newly = recompute_unit_supersede(conn, doc_row["unit_key"])
+            superseded += newly["resubmitted"]
+            copies = newly["duplicate"]
+    return Committed(file_id, doc_id, version, superseded, duplicates=copies)
 
 
 def set_stored_path(engine: Engine, file_id: int, stored_path: Optional[str]) -> None:
@@ -458,44 +546,168 @@ def _year(iso: Optional[str]) -> Optional[str]:
     return iso[:4] if iso and len(iso) >= 4 and iso[:4].isdigit() else None
 
 
-def _newer(a: Any, b: Any) -> bool:
-    """Is form ``a`` newer than form ``b``? Newer issued date, else newer arrival, else later id."""
-    if a.issued_on and b.issued_on and a.issued_on != b.issued_on:
-        return a.issued_on > b.issued_on
-    if (a.arrived_at or "") != (b.arrived_at or ""):
-        return (a.arrived_at or "") > (b.arrived_at or "")
-    return a.id > b.id
+def _campaign_overrides(conn: Connection, item_ids: list[str]) -> dict[str, Optional[int]]:
+    """Campaign years reviewers corrected (answers on ``<document item id>/nam``), latest answer first."""
+    wanted = [f"{i}/nam" for i in item_ids if i]
+    if not wanted:
+        return {}
+    out: dict[str, Optional[int]] = {}
+    for row in conn.execute(select(corrections.c.item_id, corrections.c.verdict, corrections.c.value)
+                            .where(corrections.c.item_id.in_(wanted)).order_by(corrections.c.id)):
+        doc_item = row.item_id[: -len("/nam")]
+        if row.verdict == "corrected" and row.value and str(row.value).strip()[:4].isdigit():
+            out[doc_item] = int(str(row.value).strip()[:4])
+        elif row.verdict == "confirmed":
+            out.pop(doc_item, None)
+    return out
 
 
-def recompute_unit_supersede(conn: Connection, unit_key: str) -> int:
-    """Mark each registration form of a unit superseded by its newest resubmission (same year or undated).
+def _form_date(form: Any) -> str:
+    """The date that orders forms: the date written on the form, else the day it arrived."""
+    return form.issued_on or (form.arrived_at or "")[:10]
 
-    Returns how many forms became superseded. Forms replaced as a new version of the same file
-    keep that mark; only resubmission marks are recomputed here.
+
+def recompute_unit_supersede(conn: Connection, unit_key: str) -> dict[str, int]:
+    """Decide, for one unit, which registration form of each campaign is current. Returns newly marked counts.
+
+    The rule (documented in the README, independent of the order files were read in):
+
+    1. Forms belong together when they are of the same unit and the same campaign year (a reviewer's
+       correction of the year counts). Forms of other campaigns never replace each other.
+    2. Forms with the same registration rows (``content_key``: the same form as DOCX, PDF and XLSX)
+       are one submission; its first arrival is the kept copy, the others are ``duplicate``.
+    3. Of the submissions, the current one has the latest date written on the form (else its arrival
+       day), then the latest arrival, then the file name and content hash as the last, stable tie-break.
+       The others are ``resubmitted`` (replaced by the current one).
+
+    Forms replaced as a new version of the same file name keep that mark; only resubmission and
+    duplicate marks are recomputed here.
     """
     forms = conn.execute(
         select(documents.c.id, documents.c.issued_on, documents.c.arrived_at, documents.c.superseded,
-               documents.c.superseded_by, documents.c.superseded_reason)
+               documents.c.superseded_by, documents.c.superseded_reason, documents.c.campaign,
+               documents.c.content_key, documents.c.sha256, documents.c.path, documents.c.item_id)
         .where(documents.c.unit_key == unit_key, documents.c.kind == "registration_form",
-               (documents.c.superseded_reason.is_(None)) | (documents.c.superseded_reason == "resubmitted"))
+               (documents.c.superseded_reason.is_(None)) | (documents.c.superseded_reason.in_(
+                   ("resubmitted", "duplicate"))))
     ).all()
-    newly = 0
+    overrides = _campaign_overrides(conn, [f.item_id for f in forms])
+    groups: dict[Any, list[Any]] = {}
     for form in forms:
-        winner = None
-        for other in forms:
-            if other.id == form.id or not _newer(other, form):
-                continue
-            ya, yb = _year(other.issued_on), _year(form.issued_on)
-            if ya and yb and ya != yb:
-                continue  # another year's campaign, not a resubmission
-            if winner is None or _newer(other, winner):
-                winner = other
-        target = winner.id if winner is not None else None
-        if target != form.superseded_by:
-            _mark(conn, [form.id], target, "resubmitted" if target is not None else None)
-            if target is not None and not form.superseded:
-                newly += 1
+        campaign = overrides.get(form.item_id, form.campaign)
+        groups.setdefault(campaign, []).append(form)
+    target: dict[int, tuple[Optional[int], Optional[str]]] = {}
+    for members in groups.values():
+        clusters: dict[str, list[Any]] = {}
+        for form in members:
+            clusters.setdefault(form.content_key or f"sha:{form.sha256}", []).append(form)
+        kept = []
+        for cluster in clusters.values():
+            cluster.sort(key=lambda f: (f.arrived_at or "", f.path or "", f.sha256))
+            first = cluster[0]
+            kept.append(first)
+            for copy in cluster[1:]:
+                target[copy.id] = (first.id, "duplicate")
+        kept.sort(key=lambda f: (_form_date(f), f.arrived_at or "", f.path or "", f.sha256))
+        current = kept[-1]
+        target[current.id] = (None, None)
+        for older in kept[:-1]:
+            target[older.id] = (current.id, "resubmitted")
+    newly = {"resubmitted": 0, "duplicate": 0}
+    for form in forms:
+        by, reason = target[form.id]
+        if (by, reason) != (form.superseded_by, form.superseded_reason if by is not None else None):
+            _mark(conn, [form.id], by, reason)
+            if by is not None and not form.superseded:
+                newly[reason or "resubmitted"] += 1
     return newly
+
+
+def recompute_all_supersede(conn: Connection) -> None:
+    """Every unit again (after a migration, or after a reviewer corrected a form's campaign)."""
+    keys = conn.execute(select(documents.c.unit_key).where(
+        documents.c.kind == "registration_form", documents.c.unit_key.is_not(None)).distinct()).scalars().all()
+    for key in keys:
+        recompute_unit_supersede(conn, key)
+
+
+# --------------------------------------------------------------------------- reviewers' answers
+
+
+@dataclass
+class Answers:
+    """What one workbook (or one command) answered: review verdicts and done marks."""
+
+    corrections: list[dict[str, Any]]  # item_id, verdict, value, shown, item_kind
+    done: list[dict[str, Any]]         # item_id, done
+    source: str
+
+
+def latest_answers(conn: Connection) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The latest correction and the latest done mark per item id (append-only tables, latest wins)."""
+    fixes: dict[str, Any] = {}
+    for row in conn.execute(select(corrections).order_by(corrections.c.id)):
+        fixes[row.item_id] = row
+    marks: dict[str, Any] = {}
+    for row in conn.execute(select(done_marks).order_by(done_marks.c.id)):
+        marks[row.item_id] = row
+    return fixes, marks
+
+
+def _record_answers(conn: Connection, answers: Answers, run_id: Optional[int]) -> dict[str, int]:
+    """Append the answers that change something (re-reading the same workbook adds nothing)."""
+    fixes, marks = latest_answers(conn)
+    stamp = now_iso()
+    added = {"corrections": 0, "done": 0, "campaign": 0}
+    for a in answers.corrections:
+        last = fixes.get(a["item_id"])
+        value = (a.get("value") or None)
+        if last is not None and last.verdict == a["verdict"] and (last.value or None) == value:
+            continue
+        conn.execute(corrections.insert().values(
+            item_id=a["item_id"], verdict=a["verdict"], value=value, shown=a.get("shown"),
+            item_kind=a.get("item_kind"), answered_at=stamp, source=answers.source, run_id=run_id))
+        added["corrections"] += 1
+        if a["item_id"].endswith("/nam"):
+            added["campaign"] += 1
+    for m in answers.done:
+        last = marks.get(m["item_id"])
+        if (last is not None and bool(last.done) == bool(m["done"])) or (last is None and not m["done"]):
+            continue
+        conn.execute(done_marks.insert().values(item_id=m["item_id"], done=bool(m["done"]), marked_at=stamp,
+                                                source=answers.source, run_id=run_id))
+        added["done"] += 1
+    if added["campaign"]:
+        recompute_all_supersede(conn)
+    return added
+
+
+def record_answers(engine: Engine, answers: Answers, run_id: Optional[int] = None) -> dict[str, int]:
+    """Store answers given outside the inbox (``pipeline review apply``, ``pipeline done``), in one transaction."""
+    with engine.begin() as conn:
+        return _record_answers(conn, answers, run_id)
+
+
+def commit_answers(engine: Engine, file_info: dict[str, Any], answers: Answers, run_id: Optional[int],
+                   stored_path: Optional[str]) -> dict[str, int]:
+    """An answered workbook dropped into the inbox: its files row and its answers in ONE transaction.
+
+    The files row (status ``answers``) makes a re-dropped copy "unchanged"; a crash before the move
+    leaves a committed workbook the next run just moves (answering twice would add nothing anyway).
+    """
+    with engine.begin() as conn:
+        conn.execute(files.insert().values(
+            **file_info, status="answers", processed_at=now_iso(), run_id=run_id, stored_path=stored_path,
+            version=_next_version(conn, file_info["path"]), format="xlsx"))
+        return _record_answers(conn, answers, run_id)
+
+
+def replace_review_items(engine: Engine, rows: list[dict[str, Any]]) -> None:
+    """The review queue as the latest report computed it (derived data: replaced as a whole)."""
+    with engine.begin() as conn:
+        conn.execute(review_items.delete())
+        if rows:
+            conn.execute(review_items.insert(), rows)
 
 
 # --------------------------------------------------------------------------- read back
@@ -522,7 +734,7 @@ def query(url: str, sql: str) -> "Any":
 
 
 def read_table(url: str, table: str) -> "Any":
-    """One whole table as a DataFrame, ordered by id (what the outputs build from)."""
+    """One whole table as a DataFrame, ordered by id (raw rows; exports for people label them)."""
     import pandas as pd
 
     if table not in TABLES:
@@ -535,22 +747,34 @@ def read_table(url: str, table: str) -> "Any":
         raise StoreError(f"cannot read table {table}: {_first_line(exc)}") from exc
 
 
-def export_table(url: str, table: str, fmt: str, path: Optional[Path] = None) -> Path:
-    """Write one table as csv (UTF-8 with BOM, opens right in Excel), parquet or xlsx."""
-    if fmt not in ("csv", "parquet", "xlsx"):
-        raise StoreError(f"unknown export format {fmt!r} (csv, parquet, xlsx)")
-    frame = read_table(url, table)
-    target = Path(path) if path else Path("out") / f"{table}.{fmt}"
-    def write(tmp: Path) -> None:
-        if fmt == "csv":
-            frame.to_csv(tmp, index=False, encoding="utf-8-sig")
-        elif fmt == "parquet":
-            frame.to_parquet(tmp, index=False)
-        else:
-            frame.to_excel(tmp, index=False, sheet_name=table[:31], engine="openpyxl")
+#: Columns the reports never need (the full extraction record is for re-processing and debugging).
+HEAVY_COLUMNS = {"documents": ("record",)}
 
+
+def read_tables(url: str, names: Optional[Iterable[str]] = None,
+                skip: dict[str, tuple[str, ...]] = HEAVY_COLUMNS) -> dict[str, list[dict[str, Any]]]:
+    """Tables as lists of row dicts, ONE query per table whatever the number of files (what reports build from).
+
+    Read in one transaction, so the tables agree with each other even while a run is writing.
+    """
+    engine = _open_existing(url)
+    out: dict[str, list[dict[str, Any]]] = {}
     try:
-        atomic_write(target, write)  # a full disk leaves the previous export, never half a file
-    except OSError as exc:
-        raise StoreError(f"cannot write {target}: {exc.strerror or exc}") from exc
-    return target
+        with engine.connect() as conn, conn.begin():
+            for name in names or TABLES:
+                table = TABLES[name]
+                cols = [c for c in table.c if c.name not in skip.get(name, ())]
+                out[name] = [dict(r._mapping) for r in conn.execute(select(*cols).order_by(table.c.id))]
+    except Exception as exc:  # noqa: BLE001
+        raise StoreError(f"cannot read the store: {_first_line(exc)}") from exc
+    return out
+
+
+def column_labels(table: str) -> dict[str, str]:
+    """Column name -> Vietnamese label, from the schema (the one place both are written)."""
+    return {c.name: c.info.get("vi", c.name) for c in TABLES[table].c}
+
+
+def store_engine(url: str) -> Engine:
+    """The engine of an existing store (writers of answers and of the review queue use it)."""
+    return _open_existing(url)

@@ -41,7 +41,7 @@ def test_run_fills_the_store_moves_files_and_writes_a_summary(tmp_path: Path) ->
     result = run(tmp_path)
     assert result.exit_code == 0
     assert result.counts == {"new": 3, "unchanged": 0, "superseded": 0, "quarantined": 0,
-                             "warnings": result.counts["warnings"]}
+                             "warnings": result.counts["warnings"], "duplicates": 0}
     assert files_under(tmp_path / "inbox") == []
     day = time.strftime("%Y-%m-%d")
     assert files_under(tmp_path / "data" / "processed") == [f"{day}/ke-hoach-{i:03d}.txt" for i in range(3)]
@@ -196,7 +196,8 @@ def test_data_folder_inside_the_inbox_is_not_scanned(tmp_path: Path) -> None:
     first = batch.run_batch(inbox, data_dir=inbox / "data", out_dir=inbox / "out", workers=1, report=False)
     assert first.counts["new"] == 2
     second = batch.run_batch(inbox, data_dir=inbox / "data", out_dir=inbox / "out", workers=1, report=False)
-    assert second.counts == {"new": 0, "unchanged": 0, "superseded": 0, "quarantined": 0, "warnings": 0}
+    assert second.counts == {"new": 0, "unchanged": 0, "superseded": 0, "quarantined": 0, "warnings": 0,
+                             "duplicates": 0}
 
 
 def test_two_workers_commit_every_file_once(tmp_path: Path) -> None:

@@ -69,7 +69,7 @@ def test_corpus_holds_every_usual_format_and_no_build_or_gold_files():
     suffixes = {p.suffix for p in files}
     assert {".pdf", ".docx", ".xlsx", ".txt"} <= suffixes
     for p in files:
-        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*\.(pdf|docx|xlsx|txt)", p.name), f"not kebab-case: {p.name}"
+        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*\.(pdf|docx|xlsx|txt|jpg)", p.name), f"not kebab-case: {p.name}"
         assert not p.name.endswith(".json"), "gold files belong in tests/corpus_gold/, not in the inbox"
     for seed_file in SEED_VERSIONS:
         assert (CORPUS / seed_file).exists(), seed_file
@@ -86,6 +86,8 @@ def test_formats_are_what_their_content_says():
             assert head.startswith(b"%PDF-")
         elif p.suffix in (".docx", ".xlsx"):
             assert head.startswith(b"PK\x03\x04")
+        elif p.suffix == ".jpg":
+            assert head.startswith(b"\xff\xd8\xff")
         else:
             assert not head.startswith((b"%PDF", b"PK"))
 
@@ -127,7 +129,8 @@ def test_extract_prints_source_and_document_for_every_corpus_file():
         assert isinstance(rec, dict)
         assert "source" in rec and "document" in rec, path.name
         assert rec["source"]["sha256"] == sha256(path), path.name
-        assert rec["source"]["format"] == path.suffix[1:], f"{path.name}: {rec.get('warnings')}"
+        want = "image" if path.suffix == ".jpg" else path.suffix[1:]
+        assert rec["source"]["format"] == want, f"{path.name}: {rec.get('warnings')}"
     assert proc.returncode == 0, proc.stderr[-2000:]
 
 

@@ -52,37 +52,44 @@ def _column(ws, col: int, first_row: int = 4) -> list:  # type: ignore[no-untype
     return [ws.cell(row=r, column=col).value for r in range(first_row, ws.max_row + 1)]
 
 
+SUMMARY = "Tổng hợp 2025"
+
+
 def test_workbook_sheets_and_headers(wb) -> None:  # type: ignore[no-untyped-def]
-    assert wb.sheetnames == ["Tổng hợp", "Thống kê", "Đã thay thế", "Hạn chót", "Chỉ tiêu"]
-    ws = wb["Tổng hợp"]
-    assert [c.value for c in ws[3]] == ["TT", "Đơn vị", "Tên mô hình", "Tập thể (cá nhân) chỉ đạo", "Địa chỉ",
-                                        "Lĩnh vực", "Thời gian thực hiện", "Nguồn"]
-    assert "TỔNG HỢP" in ws["A1"].value
+    assert wb.sheetnames == [SUMMARY, "Nộp biểu 2025", "Thống kê 2025", "Cần kiểm tra", "Hạn chót", "Chỉ tiêu 2025",
+                             "Đã thay thế", "_pipeline"]
+    assert wb["_pipeline"].sheet_state == "veryHidden"
+    ws = wb[SUMMARY]
+    assert [c.value for c in ws[3]] == ["TT", "Năm", "Đơn vị", "Tên mô hình", "Tập thể (cá nhân) chỉ đạo", "Địa chỉ",
+                                        "Lĩnh vực", "Thời gian thực hiện", "Nguồn", "Mã"]
+    assert "TỔNG HỢP" in ws["A1"].value and "NĂM 2025" in ws["A1"].value
 
 
 def test_workbook_current_rows_grouped_by_unit_and_section(wb) -> None:  # type: ignore[no-untyped-def]
-    ws = wb["Tổng hợp"]
-    names = [n for n in _column(ws, 3) if n]
+    ws = wb[SUMMARY]
+    names = [n for n in _column(ws, 4) if n]
     current = ["Tuyến đường hoa kiểu mẫu", h.FORMULA_NAME, "Camera an ninh khu dân cư", "Vườn rau sạch cho hộ nghèo"]
     assert sorted(names) == sorted(current)
     assert "Mô hình bản cũ bị thay thế" not in names
     labels = [str(v) for v in _column(ws, 2)]
+    assert {v for v in labels if v.isdigit()} == {"2025"}  # the Năm column
     # unit Bình Hòa (alphabetically first) then Tân Lợi; inside Tân Lợi new rows before continuing ones
     i_a = next(i for i, v in enumerate(labels) if v.startswith(h.UNIT_A + " ("))
     i_b = next(i for i, v in enumerate(labels) if v.startswith(h.UNIT_B + " ("))
     assert i_b < i_a
     i_cont = next(i for i, v in enumerate(labels) if v.startswith("Mô hình tiếp tục thực hiện") and i > i_a)
-    row_of = {ws.cell(row=4 + i, column=3).value: i for i in range(len(labels))}
+    row_of = {ws.cell(row=4 + i, column=4).value: i for i in range(len(labels))}
     assert row_of["Tuyến đường hoa kiểu mẫu"] < i_cont < row_of["Camera an ninh khu dân cư"]
     # field label in Vietnamese, source with file and position, TT numbers 1..n
     r = 4 + row_of["Tuyến đường hoa kiểu mẫu"]
-    assert ws.cell(row=r, column=6).value == "Văn hóa - xã hội"
-    assert ws.cell(row=r, column=8).value.startswith("dk-tan-loi.docx")
+    assert ws.cell(row=r, column=7).value == "Văn hóa - xã hội"
+    assert ws.cell(row=r, column=9).value.startswith("dk-tan-loi.docx")
+    assert ws.cell(row=r, column=10).value.startswith("D-")  # the stable id
     assert sorted(v for v in _column(ws, 1) if isinstance(v, int)) == [1, 2, 3, 4]
 
 
 def test_workbook_never_writes_formulas(wb) -> None:  # type: ignore[no-untyped-def]
-    ws = wb["Tổng hợp"]
+    ws = wb[SUMMARY]
     cells = {c.value: c for row in ws.iter_rows() for c in row if isinstance(c.value, str)}
     assert cells[h.FORMULA_NAME].data_type == "s"
     for text in ("+84 912 000 000", "@nha-van-hoa", "-ấp Tân Lợi"):
@@ -95,22 +102,26 @@ def test_workbook_never_writes_formulas(wb) -> None:  # type: ignore[no-untyped-
 
 def test_workbook_page_setup(wb) -> None:  # type: ignore[no-untyped-def]
     for ws in wb:
-        assert ws.freeze_panes == "A4", ws.title
-        assert ws.auto_filter.ref and ws.auto_filter.ref.startswith("A3:"), ws.title
-        assert ws.print_title_rows == "$3:$3", ws.title
+        if ws.sheet_state != "visible":
+            continue
+        head = 4 if ws.title == "Cần kiểm tra" else 3  # the review sheet has a line of instructions first
+        assert ws.freeze_panes == f"A{head + 1}", ws.title
+        assert ws.auto_filter.ref and ws.auto_filter.ref.startswith(f"A{head}:"), ws.title
+        assert ws.print_title_rows == f"${head}:${head}", ws.title
+        assert ws.row_dimensions[head].height and ws.row_dimensions[head].height >= 21, ws.title  # wrapped header
         assert ws.page_setup.orientation == "landscape"
         assert str(ws.page_setup.paperSize) == "9"  # A4
         assert ws.sheet_properties.pageSetUpPr.fitToPage
         # fit to one page wide (1 is the OOXML default, so it may be omitted), any number of pages tall
         assert (ws.page_setup.fitToWidth or 1) == 1 and ws.page_setup.fitToHeight == 0
-    ws = wb["Tổng hợp"]
-    assert ws.column_dimensions["C"].width > ws.column_dimensions["A"].width
-    data_cell = next(c for row in ws.iter_rows(min_col=3, max_col=3) for c in row if c.value == h.FORMULA_NAME)
+    ws = wb[SUMMARY]
+    assert ws.column_dimensions["D"].width > ws.column_dimensions["A"].width
+    data_cell = next(c for row in ws.iter_rows(min_col=4, max_col=4) for c in row if c.value == h.FORMULA_NAME)
     assert data_cell.alignment.wrap_text
 
 
 def test_statistics_sheet_counts(wb) -> None:  # type: ignore[no-untyped-def]
-    rows = _values(wb["Thống kê"])
+    rows = _values(wb["Thống kê 2025"])
     header = next(r for r in rows if r[0] == "TT")
     a = next(r for r in rows if r[1] == h.UNIT_A)
     assert a[header.index("Tổng")] == 3
@@ -125,10 +136,11 @@ def test_statistics_sheet_counts(wb) -> None:  # type: ignore[no-untyped-def]
 
 def test_superseded_sheet(wb) -> None:  # type: ignore[no-untyped-def]
     ws = wb["Đã thay thế"]
-    names = [n for n in _column(ws, 3) if n]
+    names = [n for n in _column(ws, 4) if n]
     assert names == ["Mô hình bản cũ bị thay thế"]
-    replaced_by = [v for v in _column(ws, 9) if v]
+    replaced_by = [v for v in _column(ws, 11) if v]
     assert replaced_by and "dk-binh-hoa-bo-sung.docx" in replaced_by[0]
+    assert [v for v in _column(ws, 12) if v] == ["bỏ ở biểu mới"]  # what the resubmission did to the row
 
 
 def test_deadline_sheet(wb) -> None:  # type: ignore[no-untyped-def]
@@ -136,16 +148,17 @@ def test_deadline_sheet(wb) -> None:  # type: ignore[no-untyped-def]
     plan = h.plan_record()
     assert len(rows) == len(plan.deadlines) + len(plan.milestones)
     first = rows[0]
-    assert first[1] == "Hạn chót" and first[2].date() == date(2025, 2, 15)
-    assert first[6] == "các chi bộ" and first[7] == "Ban Dân vận"
-    assert "12/KH-UBND" in first[8] and first[10] == f"{h.PLAN_FILE}, trang 2, dòng 14"
-    assert rows[-1][4] == "không có ngày cụ thể"
-    span = next(r for r in rows if r[1] == "Mốc thời gian" and r[3] and r[3].date() == date(2025, 4, 30))
-    assert span[2].date() == date(2025, 3, 1)
+    assert first[1].startswith("H-") and first[2] == "Hạn chót" and first[3].date() == date(2025, 2, 15)
+    assert first[7] == "các chi bộ" and first[8] == "Ban Dân vận"
+    assert "12/KH-UBND" in first[9] and first[11] == f"{h.PLAN_FILE}, trang 2, dòng 14"
+    assert first[12] == "Quá hạn 33 ngày" and first[13] is None  # status on 20/03/2025; not marked done
+    assert rows[-1][5] == "không có ngày cụ thể"
+    span = next(r for r in rows if r[2] == "Mốc thời gian" and r[4] and r[4].date() == date(2025, 4, 30))
+    assert span[3].date() == date(2025, 3, 1) and span[12] == "Đang diễn ra"
 
 
 def test_compliance_sheet(wb) -> None:  # type: ignore[no-untyped-def]
-    rows = _values(wb["Chỉ tiêu"])[3:]
+    rows = _values(wb["Chỉ tiêu 2025"])[3:]
     by_unit = {r[5]: r for r in rows if r[2] == "Mỗi chi bộ"}
     assert by_unit[h.UNIT_A][7] == 3 and by_unit[h.UNIT_A][8] == "Đạt"
     assert by_unit[h.UNIT_B][7] == 1 and by_unit[h.UNIT_B][8].startswith("Chưa đạt (còn thiếu 1")
@@ -166,11 +179,15 @@ def test_outputs_are_readable_like_any_new_file(out: Path) -> None:
 
 
 def test_workbook_bytes_are_deterministic(store: tuple[str, Path], tmp_path: Path) -> None:
+    """Same store, same day: same bytes. The calendar does not depend on the day at all (the workbook's status
+    column does)."""
     url, units_csv = store
     outputs.write_reports(url, tmp_path / "a", units_csv, today=TODAY)
-    outputs.write_reports(url, tmp_path / "b", units_csv, today=TODAY + timedelta(days=40))
+    outputs.write_reports(url, tmp_path / "b", units_csv, today=TODAY)
+    outputs.write_reports(url, tmp_path / "c", units_csv, today=TODAY + timedelta(days=40))
     for name in (outputs.XLSX_NAME, outputs.ICS_NAME):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
+    assert (tmp_path / "a" / outputs.ICS_NAME).read_bytes() == (tmp_path / "c" / outputs.ICS_NAME).read_bytes()
 
 
 # --------------------------------------------------------------------------- calendar
@@ -196,7 +213,7 @@ def test_calendar_events(cal) -> None:  # type: ignore[no-untyped-def]
     first = by_start[date(2025, 2, 15)]
     assert not hasattr(first.decoded("dtstart"), "hour")  # all-day
     assert first.decoded("dtend") == date(2025, 2, 16)
-    assert str(first["summary"]).endswith("gửi biểu đăng ký mô hình")
+    assert str(first["summary"]) == "Hạn chót: gửi biểu đăng ký mô hình — KH 12/KH-UBND"
     desc = str(first["description"])
     assert "các chi bộ" in desc and "Ban Dân vận" in desc and h.PLAN_FILE in desc and "trang 2" in desc
     assert "12/KH-UBND" in desc
@@ -277,9 +294,11 @@ def test_html_overdue_and_upcoming(page) -> None:  # type: ignore[no-untyped-def
 
 def test_html_month_view_and_undated(page) -> None:  # type: ignore[no-untyped-def]
     months = [s.xpath("./h3")[0].text_content() for s in page.xpath("//section[contains(@class,'month')]")]
-    assert months[:3] == ["Tháng 02/2025", "Tháng 03/2025", "Tháng 04/2025"]
-    april = page.get_element_by_id("thang-2025-04")
-    assert "các đơn vị triển khai" in april.text_content()  # a multi-month milestone shows in each month
+    assert months[:3] == ["Tháng 02/2025", "Tháng 03/2025", "Tháng 05/2025"]
+    march = page.get_element_by_id("thang-2025-03")
+    assert "các đơn vị triển khai" in march.text_content()  # a multi-month milestone: once, in its first month
+    assert "tháng 03/2025 – tháng 04/2025" in march.text_content()
+    assert "screen-only" in page.get_element_by_id("theo-thang").get("class")  # not printed (items are above)
     undated = page.get_element_by_id("khong-co-ngay").getnext()
     assert "phản hồi" in undated.text_content()
 
@@ -289,8 +308,8 @@ def test_html_compliance_section(page) -> None:  # type: ignore[no-untyped-def]
     assert len(section) == 3
     chi_bo = section[0].text_content()
     assert "1/3 đơn vị đạt" in chi_bo and "Chưa gửi đăng ký" in chi_bo
-    missing = [li.text_content() for li in page.xpath("//ul[@class='missing-units']/li")]
-    assert missing == [f"{h.UNIT_MISSING} (chi bộ)"]
+    missing = [tr.xpath("./td[1]")[0].text_content() for tr in page.xpath("//tr[@class='sub-missing']")]
+    assert missing == [h.UNIT_MISSING]  # the submission table says who sent nothing
 
 
 def test_html_marks_relative_to_injected_today(store: tuple[str, Path], tmp_path: Path) -> None:
@@ -313,11 +332,12 @@ def test_exports_every_table(out: Path, store: tuple[str, Path]) -> None:
         raw = (exports / f"{table}.csv").read_bytes()
         assert raw.startswith(b"\xef\xbb\xbf"), table
         assert (exports / f"{table}.parquet").exists(), table
-    regs = pd.read_csv(exports / "registrations.csv", encoding="utf-8-sig")
-    assert len(regs) == 5  # current and superseded rows alike
-    assert h.UNIT_A in set(regs["unit"])
-    parquet = pd.read_parquet(exports / "registrations.parquet")
-    assert sorted(parquet["name"]) == sorted(regs["name"])
+    regs = pd.read_csv(exports / "registrations.csv", encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    assert len(regs) == 4  # for people: the current rows, Vietnamese headers and labels
+    assert h.UNIT_A in set(regs["Đơn vị"]) and "Kinh tế" in set(regs["Lĩnh vực"])
+    assert "'" + h.FORMULA_NAME in set(regs["Tên mô hình"])  # a formula-like text is neutralised for Excel
+    parquet = pd.read_parquet(exports / "registrations.parquet")  # for tools: every row, codes
+    assert len(parquet) == 5 and "economy" in set(parquet["field"]) and h.FORMULA_NAME in set(parquet["name"])
     assert len(pd.read_parquet(exports / "deadlines.parquet")) == 4
 
 
@@ -334,7 +354,7 @@ def test_same_reports_from_postgresql(out: Path, tmp_path: Path) -> None:
         outputs.write_reports(url, tmp_path / "out", None, today=TODAY)
     lite = openpyxl.load_workbook(out / outputs.XLSX_NAME)
     pg = openpyxl.load_workbook(tmp_path / "out" / outputs.XLSX_NAME)
-    for name in ("Tổng hợp", "Thống kê", "Đã thay thế", "Hạn chót"):
+    for name in (SUMMARY, "Thống kê 2025", "Đã thay thế", "Hạn chót", "Cần kiểm tra"):
         assert _values(lite[name])[2:] == _values(pg[name])[2:], name  # rows 1-2: title, timestamp
     ics_lite = (out / outputs.ICS_NAME).read_text(encoding="utf-8")
     ics_pg = (tmp_path / "out" / outputs.ICS_NAME).read_text(encoding="utf-8")
@@ -365,7 +385,7 @@ def test_empty_store_still_writes_everything(tmp_path: Path) -> None:
     names = {p.name for p in paths}
     assert {outputs.XLSX_NAME, outputs.ICS_NAME, outputs.HTML_NAME, "registrations.csv"} <= names
     wb = openpyxl.load_workbook(tmp_path / "out" / outputs.XLSX_NAME)
-    assert "Chưa có biểu đăng ký" in wb["Tổng hợp"]["A4"].value
+    assert "Chưa có biểu đăng ký" in wb.worksheets[0]["A4"].value
     assert _events(Calendar.from_ical((tmp_path / "out" / outputs.ICS_NAME).read_bytes())) == []
 
 

@@ -33,18 +33,18 @@ def test_pipeline_run_on_corpus_writes_all_reports(tmp_path: Path) -> None:
         assert (out / name).stat().st_size > 0, name
 
     exports = out / outputs.EXPORT_DIR
-    docs = pd.read_csv(exports / "documents.csv", encoding="utf-8-sig")
+    docs = pd.read_parquet(exports / "documents.parquet")  # the raw tables (the CSVs are for people)
     current_docs = set(docs.loc[~docs["superseded"].astype(bool), "id"])
-    regs = pd.read_csv(exports / "registrations.csv", encoding="utf-8-sig")
+    regs = pd.read_parquet(exports / "registrations.parquet")
     current_regs = regs[~regs["superseded"].astype(bool) & regs["document_id"].isin(current_docs)]
 
-    ws = openpyxl.load_workbook(out / outputs.XLSX_NAME)["Tổng hợp"]
-    listed = [ws.cell(row=r, column=3).value for r in range(4, ws.max_row + 1)
+    ws = openpyxl.load_workbook(out / outputs.XLSX_NAME).worksheets[0]  # "Tổng hợp <năm>" of the latest campaign
+    listed = [ws.cell(row=r, column=4).value for r in range(4, ws.max_row + 1)
               if isinstance(ws.cell(row=r, column=1).value, int)]
     assert sorted(listed) == sorted(current_regs["name"])
 
-    deadlines = pd.read_csv(exports / "deadlines.csv", encoding="utf-8-sig")
-    milestones = pd.read_csv(exports / "milestones.csv", encoding="utf-8-sig")
+    deadlines = pd.read_parquet(exports / "deadlines.parquet")
+    milestones = pd.read_parquet(exports / "milestones.parquet")
     dated = deadlines[deadlines["document_id"].isin(current_docs) & deadlines["due"].notna()]
     spans = milestones[milestones["document_id"].isin(current_docs)
                        & (milestones["start"].notna() | milestones["end"].notna())]

@@ -3,19 +3,20 @@ from __future__ import annotations
 
 from datetime import date
 
-from pipeline.outputs import StoreData, build_model, page_context
+from pipeline.reports.model import build_model
+from pipeline.reports.page import page_context
 
 
-def _data(**tables: list[dict]) -> StoreData:  # type: ignore[type-arg]
+def _data(**tables: list[dict]) -> dict[str, list[dict]]:  # type: ignore[type-arg]
     names = ("files", "documents", "deadlines", "milestones", "quotas", "references", "registrations", "units")
-    rows = {n: tables.get(n, []) for n in names}
-    return StoreData(rows, {n: sorted({k for r in rows[n] for k in r}) for n in names})
+    return {n: tables.get(n, []) for n in names}
 
 
-def _doc(i: int, kind: str, issued_on: str | None, unit: str | None = None, superseded: bool = False) -> dict:
+def _doc(i: int, kind: str, issued_on: str | None, unit: str | None = None, superseded: bool = False,
+         campaign: int | None = None) -> dict:
     return {"id": i, "file_id": i, "sha256": f"{i:064d}", "kind": kind, "issued_on": issued_on, "unit": unit,
             "number": f"{i}/KH" if kind == "plan" else None, "title": "Kế hoạch thi đua", "path": f"doc-{i}.pdf",
-            "superseded": superseded}
+            "superseded": superseded, "campaign": campaign, "item_id": f"V-{i:010d}"}
 
 
 def _file(i: int) -> dict:
@@ -49,32 +50,39 @@ def test_superseded_documents_leave_calendar_and_summary() -> None:
     assert model.items == []
     assert [r.name for r in model.current] == ["Mô hình 1"]
     assert [r.name for r in model.superseded] == ["Mô hình cũ"]
-    assert model.as_of.isoformat() == "2025-03-01T10:00:00"  # newest processed_at, in UTC
+    assert model.as_of.isoformat() == "2025-03-01T17:00:00+07:00"  # newest processed_at, in Vietnam time
 
 
 def test_forms_from_another_campaign_year_do_not_count() -> None:
     quota = {"id": 1, "document_id": 1, "subject": "Mỗi chi bộ", "minimum": 1, "item": "mô hình", "unit": "count",
              "text": "Mỗi chi bộ đăng ký ít nhất 01 mô hình"}
-    model = build_model(_data(
+    tables = _data(
         files=[_file(i) for i in (1, 2, 3)],
-        documents=[_doc(1, "plan", "2023-01-10"), _doc(2, "registration_form", "2023-02-01", unit="Chi bộ Đông"),
-                   _doc(3, "registration_form", "2024-02-05", unit="Chi bộ Tây")],
+        documents=[_doc(1, "plan", "2023-01-10", campaign=2023),
+                   _doc(2, "registration_form", "2023-02-01", unit="Chi bộ Đông", campaign=2023),
+                   _doc(3, "registration_form", "2024-02-05", unit="Chi bộ Tây", campaign=2024)],
         quotas=[quota],
-        registrations=[_reg(1, 2, "Chi bộ Đông", "Mô hình A"), _reg(2, 3, "Chi bộ Tây", "Mô hình B")]))
+        registrations=[_reg(1, 2, "Chi bộ Đông", "Mô hình A"), _reg(2, 3, "Chi bộ Tây", "Mô hình B")])
+    latest = build_model(tables)
+    assert latest.year == 2024 and latest.compliance.checks == []  # the 2023 quota is not checked against 2024
+    assert [r.name for r in latest.current] == ["Mô hình B"] and [r.name for r in latest.rows[2023]] == ["Mô hình A"]
+    model = build_model(tables, year=2023)
     (check,) = model.compliance.checks
     status = {u.unit.name: (u.count, u.status) for u in check.units}
     assert status == {"Chi bộ Đông": (1, "ok"), "Chi bộ Tây": (0, "missing")}
-    assert "12 tháng" in check.note
+    assert "năm 2023" in check.note
 
 
-def test_multi_month_milestone_is_compact_after_its_first_month() -> None:
+def test_multi_month_milestone_is_listed_once_in_its_first_month() -> None:
     model = build_model(_data(files=[_file(1)], documents=[_doc(1, "plan", "2025-01-01")],
                               milestones=[{"id": 1, "document_id": 1, "start": "2025-03-01", "end": "2025-05-31",
                                            "precision": "month", "text": "Từ tháng 3 đến tháng 5/2025 triển khai"}]))
-    months = page_context(model, date(2025, 4, 2))["months"]
-    assert [m["label"] for m in months] == ["Tháng 03/2025", "Tháng 04/2025", "Tháng 05/2025"]
-    assert [m["entries"][0].continued for m in months] == [False, True, True]
-    assert months[1]["current"] and months[0]["entries"][0].status == "ongoing"
+    context = page_context(model, date(2025, 4, 2))
+    months = context["months"]
+    assert [m["label"] for m in months] == ["Tháng 03/2025"]
+    (entry,) = months[0]["entries"]
+    assert entry.status == "ongoing" and entry.item.date_label == "tháng 03/2025 – tháng 05/2025"
+    assert [e.item.text for e in context["upcoming"]] == ["Từ tháng 3 đến tháng 5/2025 triển khai"]
 
 
 def test_percent_quota_reports_share_of_units() -> None:
@@ -111,6 +119,6 @@ def test_garbage_values_never_crash_the_writers(tmp_path) -> None:  # type: igno
     write_html(model, tmp_path / "a.html", date(2024, 1, 1))
     import openpyxl
 
-    ws = openpyxl.load_workbook(tmp_path / "a.xlsx")["Tổng hợp"]
+    ws = openpyxl.load_workbook(tmp_path / "a.xlsx").worksheets[0]
     longest = max(len(str(c.value or "")) for row in ws.iter_rows() for c in row)
     assert longest <= 32767

@@ -5,7 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.outputs import BUILTIN_KINDS, UnitInfo, _kind_of, _unit_key, map_subject, read_units_csv
+from pipeline.reports.compliance import UnitInfo, UnitsFileError, _kind_of, map_subject, read_units_csv
+from pipeline.reports.labels import BUILTIN_KINDS
+from pipeline.reports.model import unit_key as _unit_key
 from pipeline.textnorm import match_key
 
 from test_outputs_helpers import write_units_csv
@@ -38,8 +40,8 @@ def test_units_csv_separators_and_bom(tmp_path: Path, header_sep: str, bom: bool
 
 
 def test_units_csv_bad_input_warns_instead_of_crashing(tmp_path: Path) -> None:
-    units, warnings = read_units_csv(tmp_path / "missing.csv")
-    assert units == [] and "cannot read" in warnings[0]
+    with pytest.raises(UnitsFileError, match="cannot read"):  # a mistyped path is an error, not an empty list
+        read_units_csv(tmp_path / "missing.csv")
     units, warnings = read_units_csv(write_units_csv(tmp_path / "e.csv", ""))
     assert units == [] and "empty" in warnings[0]
     no_header = write_units_csv(tmp_path / "n.csv", "Chi bộ Khu phố 2,chi bộ\n,phường\nChi bộ Khu phố 2,chi bộ\n")

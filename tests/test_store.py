@@ -37,8 +37,9 @@ def form(tag: str, unit: Optional[str], issued_on: Optional[str], names: list[st
     doc = Document(path=f"{tag}.docx", sha256=_sha(tag), format="docx")
     meta = DocumentMeta(kind=kind, unit=unit, issued_on=issued_on, number=number, title="Danh sách đăng ký",
                         signer=Signer("Lê Thị Hoà", "Bí thư"))
+    y = (issued_on or "2025")[:4]  # the rows are carried out in the form's year (its campaign)
     regs = [Registration(unit=unit, section="new", seq=i + 1, name=n, field="economy", field_raw="KT",
-                         period=Period("2025-03-01", "2025-12-31", "Tháng 3 - 12/2025"),
+                         period=Period(f"{y}-03-01", f"{y}-12-31", f"Tháng 3 - 12/{y}"),
                          extra={"ghi chú": "x"}, location=Location(page=1, table=0, row=i + 2))
             for i, n in enumerate(names)]
     return Record(document=doc, meta=meta, registrations=regs,
@@ -101,8 +102,8 @@ NEXT_REVISION = '''
 from alembic import op
 import sqlalchemy as sa
 
-revision = "0002"
-down_revision = "0001"
+revision = "9999"
+down_revision = "{head}"
 branch_labels = None
 depends_on = None
 
@@ -127,17 +128,18 @@ def test_an_upgrade_keeps_every_row_and_backs_up_a_sqlite_store(url: str, tmp_pa
     store.close_store(url)
     migrations = tmp_path / "migrations"
     shutil.copytree(store.MIGRATIONS_DIR, migrations)
-    (migrations / "versions" / "0002_units_kind.py").write_text(NEXT_REVISION, encoding="utf-8")
+    (migrations / "versions" / "9999_units_kind.py").write_text(
+        NEXT_REVISION.replace("{head}", store.SCHEMA_REVISION), encoding="utf-8")
     monkeypatch.setattr(store, "MIGRATIONS_DIR", migrations)
-    monkeypatch.setattr(store, "SCHEMA_REVISION", "0002")
+    monkeypatch.setattr(store, "SCHEMA_REVISION", "9999")
     engine = store.open_store(url)
     with engine.connect() as conn:
-        assert conn.execute(text("select version_num from alembic_version")).scalar() == "0002"
+        assert conn.execute(text("select version_num from alembic_version")).scalar() == "9999"
         assert conn.execute(text("select count(*) from registrations")).scalar() == 2
         assert conn.execute(text("select name, kind from units")).all() == [("Chi bộ khu phố 1", None)]
     store.close_store(url)
     if url.startswith("sqlite"):
-        backups = list(tmp_path.glob("pipeline.before-0002-*.sqlite"))
+        backups = list(tmp_path.glob("pipeline.before-9999-*.sqlite"))
         assert len(backups) == 1
         import sqlite3
         with sqlite3.connect(backups[0]) as old:
@@ -266,10 +268,12 @@ def test_quarantine_rows_record_the_reason(url: str) -> None:
 
 
 @pytest.mark.parametrize("fmt", ["csv", "parquet", "xlsx"])
-def test_export_reads_back_with_pandas(tmp_path: Path, fmt: str) -> None:
+def test_raw_export_reads_back_with_pandas(tmp_path: Path, fmt: str) -> None:
+    from pipeline.reports.exports import export_table
+
     url = sqlite_url(tmp_path)
     commit(store.open_store(url), form("a", "Chi bộ khu phố 1", "2025-03-01", ["Mô hình “Dân vận khéo”", "B"]))
-    out = store.export_table(url, "registrations", fmt, tmp_path / f"r.{fmt}")
+    out = export_table(url, "registrations", fmt, tmp_path / f"r.{fmt}", raw=True)
     back = {"csv": lambda p: pd.read_csv(p, encoding="utf-8-sig"), "parquet": pd.read_parquet,
             "xlsx": pd.read_excel}[fmt](out)
     assert list(back["name"]) == ["Mô hình “Dân vận khéo”", "B"]
@@ -279,6 +283,8 @@ def test_export_reads_back_with_pandas(tmp_path: Path, fmt: str) -> None:
 
 
 def test_query_and_export_errors_are_store_errors(tmp_path: Path) -> None:
+    from pipeline.reports.exports import export_table
+
     url = sqlite_url(tmp_path)
     with pytest.raises(store.StoreError, match="no store at"):
         store.query(url, "select 1")
@@ -287,4 +293,4 @@ def test_query_and_export_errors_are_store_errors(tmp_path: Path) -> None:
     with pytest.raises(store.StoreError, match="query failed"):
         store.query(url, "select * from no_such_table")
     with pytest.raises(store.StoreError, match="unknown table"):
-        store.export_table(url, "nope", "csv")
+        export_table(url, "nope", "csv")

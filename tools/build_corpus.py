@@ -46,6 +46,15 @@ SEED_FILES = {
     "hd-bdvtu-hai-phong-2024": "004_50154a08567fd33d.txt",
 }
 FORMS = ("form-chi-bo-khoi-5", "form-cong-an-phuong", "form-hoi-lhpn-phuong")
+#: An invented form (no dev-set counterpart, so no gold) that arrives as a photographed scan: the demo's
+#: review queue shows what OCR read with low confidence, and its unit is late (dated after the deadline).
+SCANNED_FORM = "form-chi-bo-khoi-2"
+SCAN_DPI, SCAN_SEED, SCAN_QUALITY = 150, 12, 55
+#: A wet stain over one date on the photographed form: the ink there fades to this grey, so OCR reads the
+#: cell with a low confidence (as happens on real paper) and the review queue must show it.
+SCAN_STAIN, SCAN_STAIN_GREY = "11/2024", 170
+#: An invented form of an earlier campaign (2023), so the sample inbox holds two campaigns (one sheet each).
+EARLIER_FORM = "form-doan-thanh-nien-2023"
 
 
 # --------------------------------------------------------------------------- document model
@@ -891,6 +900,34 @@ def write_gold(gold_dir: Path, corpus_file: Path, dev_name: str, fmt: str, note:
                                                           encoding="utf-8")
 
 
+# --------------------------------------------------------------------------- scanned form
+
+
+def write_scan(pdf: Path, path: Path, dpi: int, seed: int, quality: int, stain: str = "", grey: int = 170) -> None:
+    """The first page of ``pdf`` as a phone-camera-like JPEG: grey paper, a slight tilt, blur, noise, dust,
+    and the ink of the word ``stain`` faded to ``grey`` (a wet stain).
+
+    Uses the degradation of tools/make_scans.py (same seeded noise), so the bytes are the same every build.
+    """
+    import numpy as np
+    import pdfplumber
+    from PIL import Image
+
+    from make_scans import degrade, render  # noqa: PLC0415 - the one definition of a "scan"
+
+    page = render(pdf, dpi, [0])[0].convert("L")
+    if stain:
+        with pdfplumber.open(pdf) as doc:
+            word = next(w for w in doc.pages[0].extract_words() if w["text"] == stain)
+        arr = np.asarray(page, dtype=np.float32).copy()
+        x0, y0, x1, y1 = (int(v * dpi / 72) for v in (word["x0"], word["top"], word["x1"], word["bottom"]))
+        spot = arr[y0 - 2:y1 + 2, x0 - 2:x1 + 2]
+        arr[y0 - 2:y1 + 2, x0 - 2:x1 + 2] = grey + (spot / 255.0) * (255 - grey)
+        page = Image.fromarray(arr.clip(0, 255).astype(np.uint8))
+    img = degrade(page, np.random.default_rng(seed), dpi, bilevel=False)
+    img.save(path, "JPEG", quality=quality, optimize=False, progressive=False)  # no dpi tag, as from a phone
+
+
 # --------------------------------------------------------------------------- main
 
 def build(out: Path, gold_dir: Path | None) -> list[Path]:
@@ -941,6 +978,17 @@ def build(out: Path, gold_dir: Path | None) -> list[Path]:
         write_form_xlsx(form, p)
         made.append((p, name, "xlsx", "One sheet; unit, title, section rows and footer lines are merged cells."))
 
+    form = parse_form(SCANNED_FORM)
+    pdf = out / f".{SCANNED_FORM}.pdf"
+    write_form_pdf(form, pdf, landscape_page=True, repeat_header=False, size=12.5, cell_leading=1.22)
+    p = out / f"{SCANNED_FORM}-scan.jpg"
+    write_scan(pdf, p, SCAN_DPI, SCAN_SEED, SCAN_QUALITY, SCAN_STAIN, SCAN_STAIN_GREY)
+    pdf.unlink()
+    made.append((p, None, "jpg", ""))
+    p = out / f"{EARLIER_FORM}.docx"
+    write_form_docx(parse_form(EARLIER_FORM), p)
+    made.append((p, None, "docx", ""))
+
     p = out / "kh-46-pho-minh-tcvn3.txt"
     text = src(SEED_FILES["kh-46-pho-minh"])
     data = tcvn3.encode(text.replace("\r\n", "\n")).replace(b"\n", b"\r\n")
@@ -961,7 +1009,8 @@ def build(out: Path, gold_dir: Path | None) -> list[Path]:
     if gold_dir is not None:
         gold_dir.mkdir(parents=True, exist_ok=True)
         for path, dev_name, fmt, note in made:
-            write_gold(gold_dir, path, dev_name, fmt, note)
+            if dev_name is not None:  # invented files have no dev gold to copy
+                write_gold(gold_dir, path, dev_name, fmt, note)
     return [m[0] for m in made]
 
 
