@@ -1,4 +1,4 @@
-"""The Vietnamese time-expression grammar (pipeline.dates): spec shapes, non-dates, properties.
+"""The Vietnamese time-expression grammar (pipeline.extractors.dates): spec shapes, non-dates, properties.
 
 Run: ``.venv/bin/pytest -q tests/test_dates.py``. Examples come from the rows of
 ``shared/spec/vietnamese-time-expressions.md``; the hypothesis tests format random dates in every
@@ -11,7 +11,7 @@ import datetime as dt
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from pipeline.dates import TimeExpr, find_time_expressions, parse_time_expression
+from pipeline.extractors.dates import TimeExpr, find_time_expressions, parse_time_expression
 
 D = dt.date
 

@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.dates import find_time_expressions
-from pipeline.metadata import compose_issuer, extract_metadata
+from pipeline.extractors.dates import find_time_expressions
+from pipeline.extractors.metadata import compose_issuer, extract_metadata
 from pipeline.model import Document, DocumentMeta, Location, Paragraph
 from pipeline.normalize import normalize_field, normalize_period
-from pipeline.quotas import quotas_in_sentence
+from pipeline.extractors.quotas import quotas_in_sentence
 from pipeline.readers import read
-from pipeline.timeline import extract_timeline
+from pipeline.extractors.timeline import extract_timeline
 
 
 def timeline(lines: list[str], issued_on: str = "2024-09-02", kind: str = "plan"):

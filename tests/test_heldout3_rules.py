@@ -8,10 +8,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from pipeline.extract import extract_file
+from pipeline.files import extract_file
 from pipeline.model import Document, DocumentMeta, Location, Paragraph
-from pipeline.quotas import extract_quotas, quotas_in_sentence
-from pipeline.timeline import _recipient, _sentences, extract_timeline
+from pipeline.extractors.quotas import extract_quotas, quotas_in_sentence
+from pipeline.extractors.timeline import _recipient, _sentences, extract_timeline
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -135,7 +135,7 @@ def test_tcvn3_header_number_and_signature(tmp_path: Path):
 
 def test_list_of_days_sharing_one_month():
     """``các ngày 21, 22/8/2027``: from the first listed day to the written date; due stays the last day."""
-    from pipeline.dates import find_time_expressions
+    from pipeline.extractors.dates import find_time_expressions
 
     (expr,) = find_time_expressions("Đoàn công tác làm việc tại các xã vào các ngày 21, 22/8/2027.", 2027)
     assert (expr.first.isoformat(), expr.last.isoformat()) == ("2027-08-21", "2027-08-22")
@@ -147,7 +147,7 @@ def test_list_of_days_sharing_one_month():
 
 def test_signature_title_stops_at_the_authority_line():
     """Numbered headings above a signature (``III. TỔ CHỨC THỰC HIỆN``) never join the signer's title."""
-    from pipeline.metadata import extract_metadata
+    from pipeline.extractors.metadata import extract_metadata
 
     doc = _doc(["BAN CHẤP HÀNH ĐOÀN XÃ TÂN PHÚ", "Tân Phú, ngày 04 tháng 6 năm 2027", "KẾ HOẠCH",
                 "Hè tình nguyện năm 2027", "II. NỘI DUNG", "Các chi đoàn đăng ký chỉ tiêu.",

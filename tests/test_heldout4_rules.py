@@ -5,11 +5,11 @@ Run: ``.venv/bin/pytest -q tests/test_heldout4_rules.py`` (real underthesea/spaC
 """
 from __future__ import annotations
 
-from pipeline.metadata import compose_issuer, readable_case
+from pipeline.extractors.metadata import compose_issuer, readable_case
 from pipeline.model import Document, DocumentMeta, Location, Paragraph
-from pipeline.quotas import extract_quotas, quotas_in_sentence
-from pipeline.references import find_references
-from pipeline.timeline import _recipient, extract_timeline
+from pipeline.extractors.quotas import extract_quotas, quotas_in_sentence
+from pipeline.extractors.references import find_references
+from pipeline.extractors.timeline import _recipient, extract_timeline
 
 
 def _doc(lines: list[str]) -> Document:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.metadata import extract_metadata, readable_case
+from pipeline.extractors.metadata import extract_metadata, readable_case
 from pipeline.model import Document, Location, Paragraph, Signer
 from pipeline.readers import read
 
@@ -352,7 +352,7 @@ def test_docx_with_layout_tables_for_header_and_signature(tmp_path):
     path = tmp_path / "kh-88.docx"
     d.save(path)
 
-    from pipeline.extract import extract_file
+    from pipeline.files import extract_file
 
     rec = extract_file(path).to_dict()
     meta = rec["document"]
@@ -369,8 +369,8 @@ def test_docx_with_layout_tables_for_header_and_signature(tmp_path):
 def test_garbage_never_raises():
     import random
 
-    from pipeline.quotas import extract_quotas
-    from pipeline.references import extract_references
+    from pipeline.extractors.quotas import extract_quotas
+    from pipeline.extractors.references import extract_references
 
     rnd = random.Random(7)
     pieces = ["Số:", "ngày", "tháng", "năm 2024", "T/M", "KẾ HOẠCH", "Nơi nhận:", "Đơn vị:……", "mỗi", "ít nhất",
@@ -462,7 +462,7 @@ def test_columns_merged_into_single_lines_and_capitals_name(tmp_path):
     (["TRUNG ƯƠNG ĐOÀN TNCS HỒ CHÍ MINH", "BAN BÍ THƯ"], "Ban Bí thư Trung ương Đoàn TNCS Hồ Chí Minh"),
 ])
 def test_issuer_composed_from_the_header_block(block, issuer):
-    from pipeline.metadata import compose_issuer
+    from pipeline.extractors.metadata import compose_issuer
 
     assert readable_case(compose_issuer(block)) == issuer
 

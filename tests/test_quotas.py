@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.model import Document, DocumentMeta, Location, Paragraph
-from pipeline.quotas import extract_quotas, quotas_in_sentence
+from pipeline.extractors.quotas import extract_quotas, quotas_in_sentence
 
 
 def one(sentence: str):

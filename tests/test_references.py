@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from pipeline.model import Document, DocumentMeta, Location, Paragraph
-from pipeline.references import extract_references, find_references, normalize_number, parse_date
+from pipeline.extractors.references import extract_references, find_references, normalize_number, parse_date
 
 
 def refs(text: str, own: str | None = None) -> dict[str, tuple]:

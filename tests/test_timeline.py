@@ -1,4 +1,4 @@
-"""Deadlines and milestones (pipeline.timeline) on invented documents of several kinds.
+"""Deadlines and milestones (pipeline.extractors.timeline) on invented documents of several kinds.
 
 Run: ``.venv/bin/pytest -q tests/test_timeline.py``. The documents below are made up (other
 provinces, bodies and campaigns than the dev set) and go through the real underthesea/spaCy
@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.model import Cell, Document, DocumentMeta, Location, Paragraph, Table
-from pipeline.timeline import extract_timeline
+from pipeline.extractors.timeline import extract_timeline
 
 
 def make_doc(lines: list[str], start_line: int = 1, step: int = 1) -> Document:

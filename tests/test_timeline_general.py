@@ -12,7 +12,7 @@ import pytest
 
 from pipeline.model import Document, DocumentMeta, Location, Paragraph
 from pipeline.readers import text as text_reader
-from pipeline.timeline import extract_timeline
+from pipeline.extractors.timeline import extract_timeline
 
 
 def run(lines: list[str], issued_on: str | None = "2024-09-02", kind: str = "plan"):

@@ -15,9 +15,9 @@ import functools
 import re
 from typing import TYPE_CHECKING, Optional
 
-from .model import Document, DocumentMeta, Quota
+from ..model import Document, DocumentMeta, Quota
 from .references import is_upper_line, paragraphs
-from .textnorm import match_key
+from ..textnorm import match_key
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.matcher import Matcher
@@ -191,7 +191,7 @@ def _section_contexts(lines) -> dict[int, tuple[bool, bool]]:
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans: underthesea's sentence splitter (pipeline.nlp), semicolons kept inside."""
+    """Sentence spans: underthesea's sentence splitter (pipeline.extractors.nlp), semicolons kept inside."""
     from .nlp import sentences
 
     try:

@@ -5,7 +5,7 @@ Pipeline (one pass over the body, only sentences holding a date reach the NLP):
 1. body lines (no header, signature, recipient list or data tables) are grouped into
    paragraphs — hard-wrapped text is re-joined here, so this works whether or not the reader
    reflowed it — and each paragraph keeps a map from character offset to source line;
-2. :func:`pipeline.dates.find_time_expressions` finds the dates (the year of undated ones is
+2. :func:`pipeline.extractors.dates.find_time_expressions` finds the dates (the year of undated ones is
    inferred from the document);
 3. sentences holding a date are tokenized by underthesea into a spaCy ``Doc``, split back into
    syllables (the segmenter glues triggers to the names before them: "Đảng uỷ chậm" + "nhất"),
@@ -33,8 +33,8 @@ from dataclasses import dataclass, field, replace
 from typing import Optional
 
 from .dates import TimeExpr, find_time_expressions
-from .model import Deadline, Document, DocumentMeta, Line, Location, Milestone, Table
-from .textnorm import match_key, nfc
+from ..model import Deadline, Document, DocumentMeta, Line, Location, Milestone, Table
+from ..textnorm import match_key, nfc
 
 log = logging.getLogger(__name__)
 

@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
-from .model import Document, DocumentMeta, Line, Location, Reference
-from .textnorm import match_key
+from ..model import Document, DocumentMeta, Line, Location, Reference
+from ..textnorm import match_key
 
 # --------------------------------------------------------------------------- reflow
 
@@ -304,7 +304,7 @@ def match_key_same_length(text: str) -> str:
         out.append(k if len(k) == 1 else ch.lower())
     folded = "".join(out)
     # old→new tone placement may move a mark across two letters; do it pairwise keeping length
-    from .textnorm import new_style_tones
+    from ..textnorm import new_style_tones
 
     moved = new_style_tones(folded)
     return moved if len(moved) == len(folded) else folded

@@ -13,9 +13,9 @@ import re
 from pathlib import Path
 from typing import Optional
 
-from .model import Document, DocumentMeta, Line, Location, Signer
+from ..model import Document, DocumentMeta, Line, Location, Signer
 from .references import NUMBER_RE, is_upper_line, normalize_number, number_type, paragraphs, parse_date
-from .textnorm import match_key
+from ..textnorm import match_key
 
 # --------------------------------------------------------------------------- vocabularies
 
