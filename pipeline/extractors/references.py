@@ -15,6 +15,7 @@ from typing import Iterable, Optional
 
 from ..model import Document, DocumentMeta, Line, Location, Reference
 from ..textnorm import match_key
+from .shapes import NUMBER_RE, is_upper_line, normalize_number, number_type, parse_date  # noqa: F401 (re-exported)
 
 # --------------------------------------------------------------------------- reflow
 
@@ -39,15 +40,6 @@ class Para:
 _BULLET = re.compile(r"^\s*(?:[-+•–*]\s*(?=[A-ZĐÀ-Ỹ\"“(])|\d+(?:\.\d+)*\s*[.)]\s|[IVXLC]+\s*[.)/]\s|[a-zđ]\)\s)")
 _ENDS_SENTENCE = re.compile(r"[.;:!?]\s*(?:\*+)?\s*$")
 _SPLIT_NUMBER_END = re.compile(r"\d+\s*[-/]\s*$")
-_LETTERS = re.compile(r"[^\W\d_]")
-
-
-def is_upper_line(text: str) -> bool:
-    """True for a line written in capitals (headings, header blocks, signature titles)."""
-    letters = _LETTERS.findall(text)
-    return len(letters) >= 2 and all(not ch.islower() for ch in letters)
-
-
 def _is_heading_before_body(prev: Line, line: Line) -> bool:
     """``1. Công tác lãnh đạo, chỉ đạo`` then a blank line then ``Đảng uỷ ban hành …``: a numbered heading
     stands alone; a sentence wrapped over lines has no blank line and no short numbered head."""
@@ -105,49 +97,6 @@ def paragraphs(lines: Iterable[Line], max_gap: int = 3) -> list[Para]:
             out.append(Para(text, [0], [line.location], line.region))
         prev = line
     return out
-
-
-# --------------------------------------------------------------------------- dates
-
-
-def parse_date(text: str) -> Optional[str]:
-    """ISO date from ``29/01/2021``, ``5-2-2024``, ``ngày 20 tháng 3 năm 2024``; None if blank/invalid."""
-    m = re.search(r"ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})", text, re.I)
-    if not m:
-        m = re.search(r"(?<![\d/])(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4}|\d{2})(?![\d/])", text)
-    if not m:
-        return None
-    day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
-    if year < 100:
-        year += 2000
-    try:
-        return _dt.date(year, month, day).isoformat()
-    except ValueError:
-        return None
-
-
-# --------------------------------------------------------------------------- numbers
-
-#: ``344/KH-UBND``, ``03-KH/BDVTU``, ``367 - QĐ/TWĐTN-VP``, ``01-NQ/Th.U``, ``30/2020/NĐ-CP``.
-NUMBER_RE = re.compile(
-    r"(?<![\w/])(\d{1,5})((?:\s*[-/]\s*(?:\d{4}(?=\s*[-/])|[A-ZĐ][A-Za-zĐđ0-9.]*))+)"
-)
-
-
-def normalize_number(raw: str) -> str:
-    """Spaces deleted, trailing dots dropped: ``344 /KH-UBND`` → ``344/KH-UBND``."""
-    return re.sub(r"\s+", "", raw).rstrip(".")
-
-
-def number_type(number: str) -> Optional[str]:
-    """The type abbreviation of a number (``344/KH-UBND`` → ``KH``, ``03-KH/BDVTU`` → ``KH``)."""
-    parts = [p for p in re.split(r"[-/]", number) if p]
-    if len(parts) < 2:
-        return None
-    for part in parts[1:]:
-        if not part.isdigit():
-            return part
-    return None
 
 
 # --------------------------------------------------------------------------- references
