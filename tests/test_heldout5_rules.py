@@ -1,7 +1,7 @@
 """Round-5 rules, each checked on invented sentences other than the held-out-5 documents."""
 from __future__ import annotations
 
-from pipeline.extractors.metadata import _is_name
+from pipeline.extractors.structure import is_name as _is_name
 from pipeline.model import Document, DocumentMeta, Location, Paragraph
 from pipeline.extractors.quotas import quotas_in_sentence
 from pipeline.extractors.timeline import extract_timeline

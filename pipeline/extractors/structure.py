@@ -42,7 +42,7 @@ _F = re.IGNORECASE | re.UNICODE
 # --------------------------------------------------------------------------- vocabulary-built patterns
 
 _MOTTO = re.compile(lexicon.pattern("mottos"), _F)
-_EMBLEM = re.compile(lexicon.pattern("emblems") + r"(?=\s*$)", _F | re.M)
+_EMBLEM = re.compile(r"^\s*" + lexicon.pattern("emblems") + r"(?=\s*$)", _F | re.M)
 #: ``T/M BAN THƯỜNG VỤ``, ``KT.GIÁM ĐỐC``: a prefix ending on a dot or slash may touch the title; others need a space.
 _AUTHORITY = re.compile(r"^\s*(" + "|".join(
     lexicon.word_regex(a) + (r"\s*" if a.endswith((".", "/")) else r"\s+")
@@ -520,7 +520,7 @@ def _place_before(flat: _Flat, end: int) -> tuple[Optional[str], int]:
     return place, picked[-1][0]
 
 
-def _read_header(units: list[Para]) -> Header:
+def _read_header(units: list[Para], trust_columns: bool = True) -> Header:
     header = Header(lines=list(units))
     if not units:
         return header
@@ -593,7 +593,9 @@ def _read_header(units: list[Para]) -> Header:
         break
     # what is left: the issuer block's capitals lines (runs of spaces split glued columns)
     for unit, kept in flat.remaining():
-        for part in re.split(r"\s{3,}|\t", kept):
+        if unit.region == "header-right" and trust_columns:
+            continue  # the right column holds the motto, the place and the date, never the issuer
+        for part in re.split(r"\s{3,}|\t|\s\|\s", kept):
             part = clean(part).strip(" *-–_=.")
             part = re.sub(r"^\W+|[\s,;:]+$", "", part)
             if not part or _SEPARATOR.match(part):
@@ -1224,10 +1226,10 @@ def build(doc: Document) -> Structure:
     heading = find_type_heading(lines)
     # the header: lines before the type heading when it stands near the top, else the header zone
     zone = header_zone_end(lines)
-    head_end = heading[0] if heading is not None and heading[0] <= max(zone, 12) + 6 else zone
-    header_units = [u for u in units[:head_end] if u.table is None or u.region.startswith("header")]
+    head_end = heading[0] if heading is not None and heading[0] <= zone + 3 else zone
+    header_units = [u if u.table is None else _cells_apart(u) for u in units[:head_end]]
     header_units += [u for u in units[head_end:] if u.region.startswith("header")]
-    header = _read_header(header_units)
+    header = _read_header(header_units, trust_columns=doc.format != "txt")
     title = None
     title_lines: set[int] = set()
     if heading is not None:
@@ -1253,6 +1255,12 @@ def build(doc: Document) -> Structure:
     tasks = _tasks_from_prose(body) + table_tasks
     return Structure(doc, lines, header, title, body, tasks, task_tables, signature,
                      [u for u in units if id(u) in recipients], addressees[0], head_end, tables, units)
+
+
+def _cells_apart(unit: Para) -> Para:
+    """A sheet's header row (``ĐẢNG ỦY XÃ X |  |  | ĐẢNG CỘNG SẢN VIỆT NAM``) with its cells kept apart."""
+    return Para(re.sub(r"(?:\s*\|\s*)+", "   ", unit.text).strip(), list(unit.pieces), "header-left", unit.bold,
+                unit.centered, unit.confidence, unit.block)
 
 
 def _closing_lists(units: list[Para], closing: set[int]) -> tuple[set[int], tuple[list[str], set[int]]]:
