@@ -261,8 +261,10 @@ def match_key_same_length(text: str) -> str:
 
 def extract_references(doc: Document, meta: DocumentMeta, warnings: list[str]) -> list[Reference]:
     """Cited documents, one entry per distinct number (short numbers folded into full ones)."""
+    from .structure import structure_of
+
     refs: list[Reference] = []
-    for para in paragraphs(doc.lines()):
+    for para in structure_of(doc).text_paragraphs():
         for start, _end, ref in find_references(para.text, meta.number):
             ref.location = para.location_at(start)
             ref.issuer = _complete_issuer(ref.issuer, meta.issuer)

@@ -197,6 +197,7 @@ class Para:
     level: int = LEVEL_TEXT
     heading: bool = False
     parent: Optional[int] = None
+    order: int = -1  # position of its first line in the document (Structure.lines)
 
     @property
     def location(self) -> Location:
@@ -320,7 +321,7 @@ def join_lines(units: list[Para]) -> list[Para]:
                 prev.confidence = unit.confidence if prev.confidence is None else min(prev.confidence, unit.confidence)
             continue
         out.append(Para(unit.text, list(unit.pieces), unit.region, unit.bold, unit.centered, unit.confidence,
-                        unit.block, unit.table, unit.row))
+                        unit.block, unit.table, unit.row, order=unit.order))
     return out
 
 
@@ -699,6 +700,21 @@ def title_text(lines: list[Line], heading: tuple[int, str, str]) -> tuple[Option
     return title or None, taken
 
 
+_OPENER = re.compile(r"^\s*" + lexicon.pattern("body_openers") + r"(?!\w)", _F)
+
+
+def _is_date_line(text: str) -> bool:
+    """The place-and-date line or a piece of it (``Cần Thơ, ngày 18`` / ``tháng 11 năm 2025``), never a
+    sentence holding a date (``Thực hiện … số 23-CTr/ThU, ngày 08/02/2023 của …``)."""
+    m = _DATE_AFTER_PLACE.search(text)
+    if m and len(text) - m.end() <= 8 and len(text[:m.start()].split()) <= 7:
+        return True
+    m = re.search(r",\s*ngày(?:\s+\d{1,2})?\s*$", text)
+    if m and len(text[:m.start()].split()) <= 7:
+        return True
+    return bool(re.match(r"^\s*(?:ngày\s*\S*\s*)?(?:\d{1,2}\s+)?tháng\s*\S*\s*năm\s*\d{4}\s*$", text))
+
+
 def header_zone_end(lines: list[Line]) -> int:
     """Index of the first body line when no type heading was found: the header is what precedes it
     (capitals, the motto, ``Số``, ``V/v`` and its wrapped subject, the place-and-date line — possibly
@@ -713,15 +729,15 @@ def header_zone_end(lines: list[Line]) -> int:
             in_subject = True
         if not text or line.region in ("header-left", "header-right"):
             continue
-        if _KINH_GUI.match(text) or _BODY_START.match(text) or line.location.table is not None:
+        if _KINH_GUI.match(text) or _BODY_START.match(text) or line.location.table is not None \
+                or (_OPENER.match(text) and len(text) > 60):
             return idx
         if is_upper_line(text) and not re.match(r"^[IVXLC]+\.|^\d+\.", text):
             continue
         if re.match(r"^(Số\b|V/v\b)", text, re.I):
             in_subject = bool(re.match(r"^V/v\b", text, re.I)) or in_subject
             continue
-        if _PLACE_DATE.search(text) or _DATE_AFTER_PLACE.search(text) \
-                or re.search(r"(?:^|\s)(?:ngày\s*\S*\s*)?tháng\s*\S*\s*năm\s*\d{4}\s*$", text):
+        if _is_date_line(text):
             in_subject = False
             continue
         nxt = clean(lines[idx + 1].text) if idx + 1 < len(lines) else ""
@@ -1185,6 +1201,7 @@ class Structure:
     header_end: int  # index in ``lines`` of the first line after the header
     tables: dict[int, Table] = field(default_factory=dict)
     units: list[Para] = field(default_factory=list)
+    table_rows: list[Para] = field(default_factory=list)  # rows of data tables (``a | b | c``), in order
 
     def parents(self, para: Para) -> list[Para]:
         """The paragraphs enclosing ``para`` in the outline, nearest first."""
@@ -1199,11 +1216,15 @@ class Structure:
         return _heading_of(self.body, para)
 
     def text_paragraphs(self) -> list[Para]:
-        """Title, body and table rows: every paragraph that can cite or require something."""
+        """Title, ``V/v`` subject, body paragraphs and table rows, in document order: every paragraph that
+        can cite or require something (the header's own number, the closing lists are left out)."""
         out = []
         if self.title is not None and self.title.text:
-            out.append(Para(self.title.text, [Piece(0, self.title.location)], "title"))
-        return out + self.body
+            out.append(Para(self.title.text, [Piece(0, self.title.location)], "title", order=self.title.index))
+        if self.header.subject:
+            out.append(Para(self.header.subject, [Piece(0, self.header.subject_location or Location())], "subject",
+                            order=0))
+        return sorted(out + self.body + self.table_rows, key=lambda p: p.order)
 
 
 _CACHE: dict[int, tuple["weakref.ref[Document]", Structure]] = {}
@@ -1222,6 +1243,8 @@ def structure_of(doc: Document) -> Structure:
 
 def build(doc: Document) -> Structure:
     units, tables = _units(doc)
+    for k, unit in enumerate(units):
+        unit.order = k
     lines = [Line(u.text, u.location, u.region, u.bold, u.centered, u.confidence, []) for u in units]
     heading = find_type_heading(lines)
     # the header: lines before the type heading when it stands near the top, else the header zone
@@ -1253,8 +1276,10 @@ def build(doc: Document) -> Structure:
     task_tables, table_tasks = _task_tables([u for k, u in enumerate(units) if k not in skip
                                              and u.region not in ("page-header", "page-footer")], tables)
     tasks = _tasks_from_prose(body) + table_tasks
+    table_rows = [u for k, u in enumerate(units) if u.table is not None and k not in skip
+                  and not u.region.startswith("header") and u.region not in ("signature", "recipients")]
     return Structure(doc, lines, header, title, body, tasks, task_tables, signature,
-                     [u for u in units if id(u) in recipients], addressees[0], head_end, tables, units)
+                     [u for u in units if id(u) in recipients], addressees[0], head_end, tables, units, table_rows)
 
 
 def _cells_apart(unit: Para) -> Para:
