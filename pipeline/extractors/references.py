@@ -123,7 +123,8 @@ ABBREVIATIONS = {
 # kind word, optional "số", then a full number or short numbers ("217, 218"); works on match_key text
 _CITE = re.compile(
     r"(?<![\w])(" + _KIND_ALT + r")\s*(?:số\s*:?\s*)?"
-    r"(\d{1,5}(?:\s*[-/]\s*(?:\d{4}(?=\s*[-/])|[a-zđ][a-zđ0-9.]*))+|\d{1,5}(?:\s*(?:,|và)\s*\d{1,5})*)(?![\w/])"
+    r"(\d{1,5}(?:\s*[-/]\s*(?:\d{4}(?=\s*[-/])|[a-zđ][a-zđ0-9.]*(?:\s?&\s?[a-zđ][a-zđ0-9.]*)*))+"
+    r"|\d{1,5}(?:\s*(?:,|và)\s*\d{1,5})*)(?![\w/&])"
 )
 _ISSUER_END = re.compile(r"\s+(?:về|v/v|thực hiện|ban hành|nhằm|để|trong|năm\s+\d{4})\b|[,;)(“\"]|\.\s|\.$"
                          r"|\s+(?:và|cùng)\s+(?:các\s+)?(?=(?:Nghị|Quyết|Chỉ|Kế|Thông|Hướng|Chương|Kết|Luật|Quy|Công|"

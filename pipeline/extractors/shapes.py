@@ -44,9 +44,9 @@ def parse_date(text: str) -> Optional[str]:
         return None
 
 
-#: ``344/KH-UBND``, ``03-KH/BDVTU``, ``367 - QĐ/TWĐTN-VP``, ``01-NQ/Th.U``, ``30/2020/NĐ-CP``.
+#: ``344/KH-UBND``, ``03-KH/BDVTU``, ``367 - QĐ/TWĐTN-VP``, ``01-NQ/Th.U``, ``30/2020/NĐ-CP``, ``515/KH-BCA-BNN&MT``.
 NUMBER_RE = re.compile(
-    r"(?<![\w/])(\d{1,5})((?:\s*[-/]\s*(?:\d{4}(?=\s*[-/])|[A-ZĐ][A-Za-zĐđ0-9.]*))+)"
+    r"(?<![\w/])(\d{1,5})((?:\s*[-/]\s*(?:\d{4}(?=\s*[-/])|[A-ZĐ][A-Za-zĐđ0-9.]*(?:\s?&\s?[A-ZĐ][A-Za-zĐđ0-9.]*)*))+)"
 )
 
 

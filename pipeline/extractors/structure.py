@@ -741,7 +741,7 @@ def header_zone_end(lines: list[Line]) -> int:
             in_subject = False
             continue
         nxt = clean(lines[idx + 1].text) if idx + 1 < len(lines) else ""
-        if len(text) <= 40 and (", ngày" in nxt or re.search(r",\s*$", text) and "tháng" in nxt):
+        if len(text.split()) <= 4 and _is_date_line(nxt) and not re.search(r"[;.]", text):
             continue  # "Thành" / "phố Hồ Chí Minh, ngày …": a place wrapped before its date
         if in_subject and len(text) <= 120 and not _SOFT_BODY_START.match(text):
             continue
