@@ -16,7 +16,7 @@ from typing import Optional
 from ..model import Document, DocumentMeta, Line, Location, Signer
 from .references import paragraphs
 from .shapes import NUMBER_RE, clean as _clean, is_upper_line, mostly_upper, number_type, parse_date
-from .structure import Structure, authority_of, is_position, structure_of
+from .structure import Structure, authority_of, structure_of
 from .. import lexicon
 from ..textnorm import match_key
 

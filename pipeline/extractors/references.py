@@ -8,7 +8,6 @@ paragraphs while remembering where each piece came from, so provenance stays exa
 from __future__ import annotations
 
 import bisect
-import datetime as _dt
 import re
 from dataclasses import dataclass, field
 from typing import Iterable, Optional

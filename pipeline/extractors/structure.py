@@ -677,8 +677,8 @@ def title_text(lines: list[Line], heading: tuple[int, str, str]) -> tuple[Option
         line = lines[k]
         text = clean(line.text)
         no = line.location.line
-        if not text or _BODY_START.match(text) or re.fullmatch(r"[-_=*.\s]+", text):
-            break
+        if not text or _BODY_START.match(text) or re.fullmatch(r"[-_=*.\s]+", text) or LIST_START.match(text):
+            break  # a numbered section or a list item is body, never the summary
         if _SOFT_BODY_START.match(text) and (len(text) > 100 or re.search(r"[,:;]\s*$|\bsố\s*\d", text)):
             break
         if prev_no is not None and no is not None and no - prev_no > (1 if parts else 3):

@@ -33,7 +33,9 @@ from dataclasses import dataclass, field, replace
 from typing import Optional
 
 from .dates import TimeExpr, find_time_expressions
-from ..model import Deadline, Document, DocumentMeta, Line, Location, Milestone, Table
+from .structure import structure_of
+from .. import lexicon
+from ..model import Deadline, Document, DocumentMeta, Location, Milestone, Table
 from ..textnorm import match_key, nfc
 
 log = logging.getLogger(__name__)
@@ -43,67 +45,36 @@ _F = re.IGNORECASE | re.UNICODE
 # --------------------------------------------------------------------------- trigger vocabulary
 
 #: Phrases that, right before a date, make it a cut-off (spec: "What makes a date a deadline").
-DEADLINE_TRIGGERS = [
-    "trước", "chậm nhất", "chậm nhất là", "muộn nhất", "hạn chót", "hạn cuối", "thời hạn", "hạn nộp",
-    "hoàn thành", "hoàn tất",
-    "không muộn hơn", "không quá", "đến hết", "hết hạn", "kết thúc trước", "xong trước", "hoàn thành trước",
-]
+DEADLINE_TRIGGERS = list(lexicon.words("deadline_triggers"))
 #: "đến ngày …" closes a task only after a verb of finishing or sending.
-CLOSING_VERBS = ["hoàn thành", "hoàn tất", "xong", "nộp", "gửi", "báo cáo", "kết thúc", "thực hiện", "đăng ký"]
+CLOSING_VERBS = list(lexicon.words("closing_verbs"))
 #: Relative limits: no calendar date, so a warning instead of a deadline.
 RELATIVE_TRIGGERS = re.compile(
     r"(?:chậm nhất|muộn nhất|trong (?:vòng|thời hạn))\s+(?:sau\s+)?\d+\s+(?:ngày|tuần|tháng)"
     r"|(?:trước|sau)\s+(?:ngày\s+)?[^\d,.;]{2,40}?\s+\d+\s+ngày(?!\s*\d)", _F)
 #: Anything deadline-like at all (a cheap pre-check before the NLP runs).
-_DEADLINE_HINT = re.compile(r"trước|chậm nhất|muộn nhất|hạn|không muộn|đến|không quá|hoàn thành|hoàn tất", _F)
+_DEADLINE_HINT = re.compile(r"trước|chậm nhất|muộn nhất|hạn|không muộn|đến|không quá|hoàn thành|hoàn tất|xong", _F)
 
 # Verbs that start an action (sending, finishing, registering …), longest first.
-ACTION_VERBS = sorted([
-    "gửi", "nộp", "báo cáo", "tổng hợp", "hoàn thành", "hoàn tất", "đăng ký", "thực hiện", "tổ chức",
-    "xây dựng", "triển khai", "kiểm tra", "đánh giá", "rà soát", "thẩm định", "khảo sát", "sơ kết",
-    "tổng kết", "họp xét", "lựa chọn", "đề xuất", "đề nghị", "ban hành", "phát động", "thành lập",
-    "chỉ đạo", "hướng dẫn", "tiến hành", "xét", "công nhận", "cung cấp", "chuẩn bị", "phối hợp", "tham mưu",
-    "cập nhật", "giới thiệu", "lập", "trình", "bàn giao", "tiếp nhận", "duyệt", "phê duyệt", "tuyên truyền",
-    "đẩy nhanh", "đẩy mạnh", "tăng cường", "quán triệt", "theo dõi", "đôn đốc", "tập trung", "nghiên cứu",
-    "tham gia", "vận động", "giải quyết", "khắc phục", "bố trí", "phân bổ", "huy động", "giải ngân", "hỗ trợ",
-    "thông báo", "nâng cao", "duy trì", "bảo đảm", "đảm bảo", "phổ biến", "phân công", "xử lý", "thống kê",
-    "kê khai", "bình chọn", "biểu dương", "khen thưởng", "rà soát", "sắp xếp", "quyết định", "ký kết",
-], key=len, reverse=True)
-_VERB_RE = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, ACTION_VERBS)) + r")(?!\w)", _F)
+ACTION_VERBS = sorted(set(lexicon.words("action_verbs")), key=len, reverse=True)
+_VERB_RE = re.compile(r"(?<!\w)" + lexicon.alternation(ACTION_VERBS) + r"(?!\w)", _F)
 
 # Words naming a body that can be responsible for a task or receive a report.
 _BODY_RE = re.compile(
-    r"(?<!\w)(?:ban|ủy ban|uỷ ban|ubnd|ubmttq|mttq|mặt trận|đảng ủy|đảng uỷ|đảng bộ|chi bộ|chi ủy|cấp ủy|"
-    r"thành ủy|thị ủy|huyện ủy|quận ủy|tỉnh ủy|hội|đoàn|công đoàn|văn phòng|phòng|sở|trường|trạm|công an|"
-    r"quân sự|khối|tổ chức|các ngành|ngành|bộ phận|cơ quan|đơn vị|địa phương|xã|phường|thị trấn|"
-    r"hđnd|thường trực|lãnh đạo|chủ tịch|bí thư|trưởng|cán bộ|đảng viên|doanh nghiệp|hợp tác xã|tổ dân|"
-    r"chi hội|chi đoàn|thôn|ấp|bản|làng|khu phố|khối phố|tổ dân phố|khu dân cư|huyện|quận|tỉnh|thành phố|"
-    r"thị xã|trung tâm|bệnh viện|đài|ban quản lý|chi nhánh|lực lượng|thành viên|thủ trưởng|người đứng đầu|"
-    r"tập thể|cá nhân|hội viên|đoàn viên|giáo viên|hộ gia đình|các cấp|cấp ủy|ủy viên|tiểu ban|tổ công tác|"
-    r"đoàn kiểm tra|hội đồng|bch|btv|bcđ|ubkt|văn phòng|chi(?=\s*,)|cơ sở đảng|"
-    r"cơ sở(?=\s+(?:hội|đoàn|công đoàn|giáo dục|y tế|đào tạo|trực thuộc)(?!\w))|"
-    r"tổ|khoa|tổng phụ trách|giám đốc|hiệu trưởng|trưởng khoa|trưởng phòng)"
-    r"(?!\w)", _F)
+    r"(?<!\w)(?:" + lexicon.alternation(lexicon.words("body_heads") + lexicon.words("levels")
+                                        + lexicon.words("actor_words"))
+    + r"|chi(?=\s*,)|cơ sở(?=\s+(?:hội|đoàn|công đoàn|giáo dục|y tế|đào tạo|trực thuộc)(?!\w)))(?!\w)", _F)
 _HEADING_NUM = re.compile(r"^\s*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s+|^\s*(?:Bước\s+\d+\s*[:.]?\s*)", _F)
 _BULLET = re.compile(r"^\s*(?:[-–•+*]|\d+(?:\.\d+)*[.)]|[a-zđ][.)])\s+", _F)
-_LIST_START = re.compile(r"^\s*(?:[-–•+*]\s|\d+(?:\.\d+)*[.)]\s|[IVXLC]+[.)]\s|[a-zđ][.)]\s|Bước\s+\d)", _F)
 
 # The document's own "<Place>, ngày … tháng … năm …" line.
 _PLACE_WORDS_BEFORE = re.compile(r"((?:\S+\s+){0,5}?\S+),\s*$")
-_PLACE_DATE_LINE = re.compile(r"^\s*(?:[^\W\d_][\w.]*\s+){0,4}[^\W\d_][\w.]*,\s*ngày\b", re.UNICODE)
 
 # A document number right before a date: "Kế hoạch số 03-KH/BDVTU, ngày …", "30/2020/NĐ-CP ngày …".
 _CITED_BEFORE = re.compile(
     r"(?:\d+\s*[/-]\s*[\w.]*[A-ZĐ][\w.Đđ]*(?:\s*[/-]\s*[\w.Đđ]+)*|(?<!\w)(?:ban hành|(?<!đăng )(?<!Đăng )ký)\s*)"
     r"\s*[,)]?\s*(?:ban hành\s*)?(?:ngày\s*)?$")
-_CITED_KIND_BEFORE = re.compile(
-    r"(?:kế hoạch|thông báo|nghị quyết|quyết định|chỉ thị|hướng dẫn|công văn|chương trình|quy định|kết luận|"
-    r"thông tư|nghị định|luật|báo cáo|đề án|tờ trình)\s+(?:số\s+)?\d+[^\s,]*\s*,?\s*(?:ngày\s*)?$", _F)
-# Signature timestamps "2024-03-19T09:28:22+0700" and "Nơi nhận:" blocks are not body text.
-_RECIPIENTS = re.compile(r"^\s*\**\s*nơi nhận\s*:?", _F)
-_ANNEX = re.compile(r"^\s*\**\s*(?:phụ lục|danh sách|biểu mẫu|mẫu số)\b", _F)
-
-_SKIP_REGIONS = {"header-left", "header-right", "page-header", "page-footer", "signature", "recipients"}
+_CITED_KIND_BEFORE = re.compile(lexicon.pattern("document_kinds") + r"\s+(?:số\s+)?\d+[^\s,]*\s*,?\s*(?:ngày\s*)?$", _F)
 
 
 # --------------------------------------------------------------------------- spaCy matcher
@@ -148,23 +119,17 @@ def _matcher():
 
 # --------------------------------------------------------------------------- paragraphs
 
-@dataclass
 class _Para:
-    text: str
-    lines: list[tuple[int, Line]] = field(default_factory=list)  # (offset in text, line)
+    """A body paragraph of the structural view, bold marks blanked (same length keeps offsets)."""
+
+    def __init__(self, para) -> None:  # type: ignore[no-untyped-def]
+        self.source = para
+        self.text = nfc(para.text).replace("*", " ")
 
     def location(self, offset: int) -> Location:
-        """Where the character at ``offset`` came from (the source line, when the reader kept it)."""
-        start, line = self.lines[0]
-        for s, l in self.lines:
-            if s <= offset:
-                start, line = s, l
-        loc = line.location
-        number = loc.line
-        for local, source_line in getattr(line, "line_starts", None) or []:
-            if local <= offset - start:
-                number = source_line
-        return Location(page=loc.page, line=number, table=loc.table, row=loc.row)
+        """Where the character at ``offset`` came from (the source line)."""
+        loc = self.source.location_at(offset)
+        return Location(page=loc.page, line=loc.line, table=loc.table, row=loc.row)
 
 
 def _strip_marks(text: str) -> str:
@@ -174,11 +139,6 @@ def _strip_marks(text: str) -> str:
 def _ends_sentence(text: str) -> bool:
     t = _strip_marks(text).rstrip()
     return bool(t) and t[-1] in ".:;!?"
-
-
-def _starts_lower(text: str) -> bool:
-    t = _strip_marks(text).lstrip(" “\"(")
-    return bool(t) and t[0].islower()
 
 
 def _is_heading(text: str) -> bool:
@@ -192,67 +152,14 @@ def _free_text_row(text: str) -> bool:
     return " | " not in text and "\t" not in text and len(text.strip()) >= 30
 
 
-def _body_lines(doc: Document, meta: DocumentMeta) -> list[Line]:
-    """Lines that can carry deadlines and milestones."""
-    out: list[Line] = []
-    in_recipients = in_addressees = False
-    is_form = meta.kind == "registration_form"
-    for line in doc.lines(include_tables=True):
-        if line.region in _SKIP_REGIONS:
-            continue
-        if is_form and line.location.table is not None and not _free_text_row(line.text):
-            continue  # a form's grid row: its periods are no milestones
-        if line.location.table is not None and line.region == "body" and not is_form:
-            continue  # a data table row (registration periods are not milestones)
-        text = line.text
-        if not text.strip():
-            continue
-        if text.count("|") >= 2 or text.count("\t") >= 2:
-            continue  # a table written as text ("| 1 | … | Năm 2024 |", tab-separated cells)
-        if _RECIPIENTS.match(text):
-            in_recipients = True
-            continue
-        if _KINH_GUI.match(text):  # the addressees (read apart by _addressees) are no sentence
-            in_addressees = True
-            continue
-        if in_addressees and re.match(r"^\s*[-–•+]", text):
-            continue
-        in_addressees = False
-        if in_recipients:
-            if _ANNEX.match(text) or (not text.lstrip().startswith(("-", "+", "•")) and len(text.strip()) > 60):
-                in_recipients = False
-            else:
-                continue
-        out.append(line)
-    return out
-
-
-def _paragraphs(lines: list[Line]) -> list[_Para]:
-    """Group hard-wrapped lines back into paragraphs (a no-op for reflowed text)."""
-    lengths = sorted(len(l.text.strip()) for l in lines) or [0]
-    width = lengths[int(0.8 * (len(lengths) - 1))]
-    paras: list[_Para] = []
-    for line in lines:
-        text = nfc(line.text.strip())
-        if paras:
-            prev = paras[-1]
-            last = prev.lines[-1][1].text.strip()
-            same_block = (line.location.table == prev.lines[-1][1].location.table)
-            # a wrapped line: the previous one stops mid-sentence and this one goes on in lower case
-            # (or the previous one fills the usual width); never into a list item or a heading
-            join = same_block and not _LIST_START.match(text) and not _PLACE_DATE_LINE.match(text) \
-                and not _is_heading(last) and not _is_heading(text) and (
-                (not _ends_sentence(last) and (_starts_lower(text) or len(last) >= 0.6 * width))
-                or (_starts_lower(text) and _strip_marks(last).rstrip()[-1:] in ",;")
-            )
-            if join:
-                prev.lines.append((len(prev.text) + 1, line))
-                prev.text += " " + text
-                continue
-        paras.append(_Para(text, [(0, line)]))
-    for p in paras:  # bold/italic marks do not change meaning; same length keeps offsets
-        p.text = p.text.replace("*", " ")
-    return paras
+def _body_paragraphs(doc: Document, meta: DocumentMeta) -> list[_Para]:
+    """Paragraphs that can carry deadlines and milestones: the structural view's body (no header, title,
+    addressees, recipients or signature; data tables apart), and a form's free-text rows (its notes)."""
+    st = structure_of(doc)
+    paras = [p for p in st.body if not (p.text.count("|") >= 2 or p.text.count("\t") >= 2)]
+    if meta.kind == "registration_form":
+        paras = sorted(paras + [r for r in st.table_rows if _free_text_row(r.text)], key=lambda p: p.order)
+    return [_Para(p) for p in paras]
 
 
 # --------------------------------------------------------------------------- sentence reading
@@ -527,30 +434,10 @@ class _Context:
     addressees: Optional[str] = None  # "Kính gửi: …" of an official letter
 
 
-_KINH_GUI = re.compile(r"^\s*\**\s*kính\s+gửi\s*:?\s*\**\s*(.*)$", _F)
-
-
 def _addressees(doc: Document) -> Optional[str]:
     """The bodies a letter is addressed to ("Kính gửi: - A; - B." → "A và B")."""
-    lines = [l.text.strip() for l in doc.lines(include_tables=False)]
-    for i, text in enumerate(lines):
-        m = _KINH_GUI.match(text)
-        if not m:
-            continue
-        names = [m.group(1)] if m.group(1).strip(" *") else []
-        if not names:
-            for nxt in lines[i + 1:i + 12]:
-                if not nxt:
-                    continue
-                if not re.match(r"^[-–•+]\s*", nxt):
-                    break
-                names.append(nxt)
-        clean = [re.sub(r"^[-–•+*\s]+", "", n).rstrip(" ;.,*") for n in names]
-        clean = [n for n in clean if n and len(n.split()) <= 20]
-        if clean:
-            return " và ".join(clean)
-        return None
-    return None
+    names = structure_of(doc).addressees
+    return " và ".join(names) if names else None
 
 
 def _year_of(meta: DocumentMeta) -> Optional[int]:
@@ -646,8 +533,7 @@ def _milestone_bounds(expr: TimeExpr) -> tuple[str, str, str]:
 
 def extract_timeline(doc: Document, meta: DocumentMeta, warnings: list[str]) -> tuple[list[Deadline], list[Milestone]]:
     """Deadlines and milestones of one document (see the module docstring for the method)."""
-    lines = _body_lines(doc, meta)
-    paras = _paragraphs(lines)
+    paras = _body_paragraphs(doc, meta)
     year = _infer_year(paras, meta)
     ctx = _Context(default_year=year, ref_year=year, issued_on=meta.issued_on,
                    title_key=match_key(meta.title or ""), subject_key=match_key(meta.subject or ""),
@@ -902,7 +788,12 @@ def _is_title_or_basis(sentence: str, ctx: _Context, span: Optional[tuple[int, i
             return True
     if re.match(r"^\s*(?:v/v|về việc)\b", key):
         return True  # the subject line of a letter
-    return bool(re.match(r"^\s*căn cứ\b", key))
+    return bool(re.match(r"^\s*căn cứ\b", key) or _BASIS.match(key))
+
+
+#: A legal basis naming a cited document: "Thực hiện Công văn số 2345/SGDĐT-VP … năm học 2026 - 2027;".
+_BASIS = re.compile(r"^\s*(?:thực hiện|theo|triển khai|thi hành)\s+(?:" + lexicon.alternation(
+    match_key(w) for w in lexicon.words("document_kinds")) + r")\s+(?:số\s*)?\d", _F)
 
 
 def _outside_title(sentence: str, own: str, span: tuple[int, int]) -> bool:
