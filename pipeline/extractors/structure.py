@@ -273,8 +273,9 @@ def _joins(prev: Para, cur: Para, width: float) -> bool:
         return False
     text = _strip_marks(cur.text).strip()
     last = _strip_marks(prev.text).rstrip()
-    if not text or not last or LIST_START.match(text) or _PLACE_DATE_LINE.match(text) or is_table_row(text) \
-            or is_table_row(last):
+    year_range = bool(re.search(r"\d{4}$", last) and re.match(r"^[-–]\s*\d{4}\b", text))  # "2026" / "- 2030"
+    if not text or not last or (LIST_START.match(text) and not year_range) or _PLACE_DATE_LINE.match(text) \
+            or is_table_row(text) or is_table_row(last):
         return False
     p_line, c_line = prev.last_line, cur.location.line
     if p_line is None or c_line is None:
@@ -297,11 +298,12 @@ def _joins(prev: Para, cur: Para, width: float) -> bool:
         wrapped = bool(re.search(r"[,\-–]$|(?<!\w)(?:VÀ|CỦA|CÁC|VỀ|TRONG|ĐỐI VỚI|THEO|CHO|VỚI)$", last)) or (
             outline(prev.text)[0] is not None and outline(text)[0] is None and len(prev.text) < 60)
         return up_prev and up_cur and gap == 1 and wrapped
-    if _starts_lower(text) and gap <= 2:
-        return True
-    if re.match(r"^[\d(\"“]", text) and gap == 1:
-        return True
-    if _GLUE_END.search(last) and gap <= 2:
+    if gap >= 2:
+        # a blank line between: a paragraph break unless the text plainly goes on (lower case, a number
+        # split at its hyphen "49-" / "KH/ThU", a comma before anything but a label or a heading)
+        return _starts_lower(text) or bool(re.search(r"\d\s*[-/]$", last)) or (
+            last.endswith(",") and not is_heading(text) and not (text.endswith(":") and len(text.split()) <= 6))
+    if _starts_lower(text) or re.match(r"^[\d(\"“]", text) or _GLUE_END.search(last) or year_range:
         return True
     return gap == 1 and len(prev_last_piece) >= 0.6 * width and not is_heading(prev.text, prev.bold)
 
