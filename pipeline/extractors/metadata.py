@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Optional
 
 from ..model import Document, DocumentMeta, Line, Location, Signer
-from .references import paragraphs
 from .shapes import NUMBER_RE, clean as _clean, is_upper_line, mostly_upper, number_type, parse_date
 from .structure import Structure, authority_of, structure_of
 from .. import lexicon
@@ -291,7 +290,7 @@ def _issuer(st: Structure, lines: list[Line], head_end: int,
             lm = re.search(r"\b(" + "|".join(LEVELS) + r")\s+" + re.escape(meta.place) + r"\b", flat, re.I)
             if lm:
                 return f"{ABBREV_BODY[body]} {lm.group(1).lower()} {meta.place}", None, False
-    opening = [p for p in paragraphs(lines[: min(len(lines), max(head_end, 0) + 40)])][:8]
+    opening = [p for p in st.text_paragraphs() if p.region == "body"][:8]
     for para in opening:
         for m in _BODY_VERB.finditer(para.text):
             cand = _clean(m.group(1))

@@ -1190,7 +1190,6 @@ def _task_tables(units: list[Para], tables: dict[int, Table]) -> tuple[list[Task
 class Structure:
     """The document read once: header, title, body paragraphs, tasks, closing (see the module doc)."""
 
-    document: Document
     lines: list[Line]
     header: Header
     title: Optional[Title]
@@ -1229,17 +1228,23 @@ class Structure:
         return sorted(out + self.body + self.table_rows, key=lambda p: p.order)
 
 
-_CACHE: dict[int, tuple["weakref.ref[Document]", Structure]] = {}
+_CACHE: dict[int, tuple["weakref.ref[Document]", "Structure"]] = {}
+
+
+def _forget(ref: "weakref.ref[Document]", key: int, cache: dict = _CACHE) -> None:
+    if cache.get(key, (None,))[0] is ref:
+        cache.pop(key, None)
 
 
 def structure_of(doc: Document) -> Structure:
-    """The structural view of ``doc``, built on first use and kept while the Document lives."""
+    """The structural view of ``doc``, built on first use and kept while the Document lives (the view
+    holds no reference to the Document, so the cache never keeps one alive)."""
     hit = _CACHE.get(id(doc))
     if hit is not None and hit[0]() is doc:
         return hit[1]
     built = build(doc)
     key = id(doc)
-    _CACHE[key] = (weakref.ref(doc, lambda _ref, key=key: _CACHE.pop(key, None)), built)
+    _CACHE[key] = (weakref.ref(doc, lambda ref, key=key, forget=_forget: forget(ref, key)), built)
     return built
 
 
@@ -1280,7 +1285,7 @@ def build(doc: Document) -> Structure:
     tasks = _tasks_from_prose(body) + table_tasks
     table_rows = [u for k, u in enumerate(units) if u.table is not None and k not in skip
                   and not u.region.startswith("header") and u.region not in ("signature", "recipients")]
-    return Structure(doc, lines, header, title, body, tasks, task_tables, signature,
+    return Structure(lines, header, title, body, tasks, task_tables, signature,
                      [u for u in units if id(u) in recipients], addressees[0], head_end, tables, units, table_rows)
 
 
