@@ -289,6 +289,8 @@ def _joins(prev: Para, cur: Para, width: float) -> bool:
         if gap <= 0 or gap > 3:
             return False
     prev_last_piece = last[prev.pieces[-1].offset:] if prev.pieces[-1].offset < len(last) else last
+    if outline(last)[0] is not None and not strip_marker(last) and gap <= 2:
+        return True  # "1.2." / "Sở Tài chính …", "-" / "Tuyên truyền …": a marker left alone on its line
     if _ENDS_SENTENCE.search(last):
         return False
     up_prev, up_cur = is_caps_text(prev_last_piece), is_caps_text(text)
@@ -1075,10 +1077,11 @@ def _task_statement(body: list[Para], run_start: int, last_end: int) -> list[int
 
 
 def _heading_of(body: list[Para], para: Para) -> Optional[str]:
-    """The nearest heading above a paragraph in its outline (its section's title)."""
+    """The nearest heading above a paragraph in its outline (its section's title): a paragraph passing the
+    heading test, or a numbered one opening the section (``1.6. Trách nhiệm của các cơ quan … :``)."""
     k = para.parent
     while k is not None:
-        if body[k].heading:
+        if body[k].heading or body[k].level <= LEVEL_LETTER:
             return body[k].body.rstrip(" :")
         k = body[k].parent
     return None
@@ -1110,8 +1113,13 @@ def _row_roles(cells: list[str]) -> dict[str, int]:
     return roles
 
 
-def _is_task_header(roles: dict[str, int]) -> bool:
-    return "task" in roles and bool({"lead", "executor", "due", "period", "support", "product"} & set(roles))
+_REGISTRATION_HEADER = re.compile(lexicon.pattern("registration_headers"), _F)
+
+
+def _is_task_header(roles: dict[str, int], cells: list[str]) -> bool:
+    """A task table's header: a task column and a column saying who or when; never a registration list."""
+    return "task" in roles and bool({"lead", "executor", "due", "period", "support", "product"} & set(roles)) \
+        and not any(_REGISTRATION_HEADER.search(c) for c in cells)
 
 
 def _rows_of(units: list[Para], tables: dict[int, Table]) -> Iterator[tuple[Optional[Table], int, list[str], Para]]:
@@ -1147,7 +1155,7 @@ def _task_tables(units: list[Para], tables: dict[int, Table]) -> tuple[list[Task
             current = None
             continue
         roles = _row_roles(cells)
-        if _is_task_header(roles):
+        if _is_task_header(roles, cells):
             loc = unit.location
             current = TaskTable(table.index if table is not None else -1, roles, 1,
                                 {c: t for c, t in enumerate(cells) if t}, loc)
@@ -1252,6 +1260,12 @@ def build(doc: Document) -> Structure:
     units, tables = _units(doc)
     for k, unit in enumerate(units):
         unit.order = k
+        if doc.format == "txt" and unit.region in ("recipients", "signature"):
+            unit.region = "body"  # a text reader's guess ("- Phụ" is no recipient): read from the text below
+    recipients = _recipient_ids(units)
+    for unit in units:
+        if id(unit) in recipients:
+            unit.region = "recipients"
     lines = [Line(u.text, u.location, u.region, u.bold, u.centered, u.confidence, []) for u in units]
     heading = find_type_heading(lines)
     # the header: lines before the type heading when it stands near the top, else the header zone
@@ -1271,8 +1285,8 @@ def build(doc: Document) -> Structure:
     if signature is not None:
         closing.update(k for k in range(signature.start, signature.end + 1)
                        if lines[k].region != "recipients" or k == signature.end)
-    recipients, addressees = _closing_lists(units, closing)
-    closing.update(k for k, u in enumerate(units) if u.region in ("recipients",) or id(u) in recipients)
+    addressees = _addressees(units)
+    closing.update(k for k, u in enumerate(units) if u.region == "recipients")
     skip = set(range(head_end)) | title_lines | closing
     body_units = [u for k, u in enumerate(units) if k not in skip and u.table is None
                   and not u.region.startswith("header") and u.region not in ("page-header", "page-footer",
@@ -1286,7 +1300,7 @@ def build(doc: Document) -> Structure:
     table_rows = [u for k, u in enumerate(units) if u.table is not None and k not in skip
                   and not u.region.startswith("header") and u.region not in ("signature", "recipients")]
     return Structure(lines, header, title, body, tasks, task_tables, signature,
-                     [u for u in units if id(u) in recipients], addressees[0], head_end, tables, units, table_rows)
+                     [u for u in units if u.region == "recipients"], addressees[0], head_end, tables, units, table_rows)
 
 
 def _cells_apart(unit: Para) -> Para:
@@ -1295,11 +1309,12 @@ def _cells_apart(unit: Para) -> Para:
                 unit.centered, unit.confidence, unit.block)
 
 
-def _closing_lists(units: list[Para], closing: set[int]) -> tuple[set[int], tuple[list[str], set[int]]]:
-    """The ``Nơi nhận`` lines (ids of units) and a letter's ``Kính gửi`` addressees (names, unit ids)."""
+def _recipient_ids(units: list[Para]) -> set[int]:
+    """The ``Nơi nhận`` list (ids of its units): the label and the items under it, up to the signature's
+    title, a name, a long sentence, a table or an annex heading."""
     recipients: set[int] = set()
     in_recipients = False
-    for k, unit in enumerate(units):
+    for unit in units:
         text = unit.text.strip()
         if _RECIPIENTS.match(text):
             in_recipients = True
@@ -1307,11 +1322,17 @@ def _closing_lists(units: list[Para], closing: set[int]) -> tuple[set[int], tupl
             continue
         if in_recipients:
             if _ANNEX.match(text) or unit.table is not None or (not text.startswith(("-", "+", "•"))
-                                                                 and len(text) > 60) or k in closing \
-                    or _AUTHORITY.match(clean(text)) or is_position(clean(text)):
+                                                                 and len(text) > 60) \
+                    or _AUTHORITY.match(clean(text)) or is_position(clean(text)) \
+                    or (is_name(text) and not text.startswith(("-", "+", "•"))):
                 in_recipients = False
             else:
                 recipients.add(id(unit))
+    return recipients
+
+
+def _addressees(units: list[Para]) -> tuple[list[str], set[int]]:
+    """A letter's ``Kính gửi`` addressees: the names and the ids of the units holding them."""
     names: list[str] = []
     ids: set[int] = set()
     for k, unit in enumerate(units):
@@ -1333,7 +1354,7 @@ def _closing_lists(units: list[Para], closing: set[int]) -> tuple[set[int], tupl
                 ids.add(id(nxt))
         break
     clean_names = [re.sub(r"^[-–•+*\s]+", "", n).rstrip(" ;.,*") for n in names]
-    return recipients, ([n for n in clean_names if n and len(n.split()) <= 24], ids)
+    return [n for n in clean_names if n and len(n.split()) <= 24], ids
 
 
 def _outline(body: list[Para]) -> None:

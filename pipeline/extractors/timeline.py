@@ -35,7 +35,7 @@ from typing import Optional
 from .dates import TimeExpr, find_time_expressions
 from .structure import structure_of
 from .. import lexicon
-from ..model import Deadline, Document, DocumentMeta, Location, Milestone, Table
+from ..model import Deadline, Document, DocumentMeta, Location, Milestone
 from ..textnorm import match_key, nfc
 
 log = logging.getLogger(__name__)
@@ -461,8 +461,13 @@ def _infer_year(paras: list[_Para], meta: DocumentMeta) -> Optional[int]:
     return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
 
 
+_AS_OF = re.compile(r"(?:thời\s+điểm|tính\s+đến|tính\s+từ|số\s+liệu\s+đến)\s*(?:\d{1,2}\s*(?:h|giờ)\s*\d{0,2}\s*,?\s*)?"
+                    r"(?:ngày\s*)?$", _F)
+_HORIZON = re.compile(r"phấn\s+đấu\s+(?:đến|tới|trong)(?:\s+hết)?\s*$", _F)
+
+
 def _role(text: str, sent_start: int, expr: TimeExpr, ctx: _Context) -> Optional[str]:
-    """own | cited | anniversary | past | None (deadline/milestone decided later)."""
+    """own | cited | as_of | horizon | anniversary | past | None (deadline/milestone decided later)."""
     if _is_own_date(text, expr):
         return "own"
     if expr.first is None:
@@ -470,6 +475,12 @@ def _role(text: str, sent_start: int, expr: TimeExpr, ctx: _Context) -> Optional
     before = text[max(sent_start, expr.start - 80):expr.start]
     if _CITED_BEFORE.search(before) or _CITED_KIND_BEFORE.search(before):
         return "cited"
+    if expr.precision == "day" and not expr.is_range and ctx.issued_on and expr.first.isoformat() == ctx.issued_on[:10]:
+        return "own"  # "Nghị quyết này được … thông qua ngày 16 tháng 6 năm 2025": the document's own day
+    if _AS_OF.search(before):
+        return "as_of"  # "thời điểm 0h00 ngày 01/01/2026", "tính đến ngày 30/6": a moment measured, not an activity
+    if _HORIZON.search(before) and not expr.is_range:
+        return "horizon"  # "Phấn đấu đến cuối năm 2025 đạt …": a target's horizon, not a schedule
     if expr.is_range and expr.first and expr.last and ctx.ref_year and expr.first.year <= ctx.ref_year - 5:
         return "anniversary"
     if ctx.ref_year and expr.last and expr.last.year < ctx.ref_year - 1:
@@ -540,14 +551,20 @@ def extract_timeline(doc: Document, meta: DocumentMeta, warnings: list[str]) -> 
                    kind=meta.kind or "other", addressees=_addressees(doc))
     deadlines: list[Deadline] = []
     milestones: list[Milestone] = []
+    handled = _from_tasks(structure_of(doc), ctx, deadlines, milestones) if meta.kind != "registration_form" else {}
     for para in paras:
         _update_heading(para.text, ctx)
+        cut = handled.get(para.source.index)
+        if cut == 0:
+            continue  # a labelled time field: read with its task (_from_tasks)
         exprs = find_time_expressions(para.text, default_year=year)
         if not exprs:
             _relative_warning(para.text, para, warnings)
             _remember_actor(para.text, ctx)
             continue
         for s_start, s_end in _sentences(para.text):
+            if cut is not None and s_end > cut:
+                break  # the sentences of an inline time field belong to its task
             sentence = para.text[s_start:s_end]
             inside = [e for e in exprs if s_start <= e.start < s_end]
             if not inside:
@@ -556,67 +573,83 @@ def extract_timeline(doc: Document, meta: DocumentMeta, warnings: list[str]) -> 
                 continue
             _read_sentence(para, s_start, sentence, inside, ctx, deadlines, milestones, warnings)
             _remember_actor(sentence, ctx)
-    if meta.kind != "registration_form":
-        for table in doc.tables:
-            _schedule_table(table, ctx, deadlines, milestones)
     return _dedupe(deadlines), milestones
 
 
-# --------------------------------------------------------------------------- schedule tables
+# --------------------------------------------------------------------------- tasks with time fields
 
-_COL_TIME = re.compile(r"thời gian|thời hạn|tiến độ|hạn hoàn thành|mốc", _F)
-_COL_TASK = re.compile(r"nội dung|công việc|nhiệm vụ|hoạt động", _F)
-_COL_WHO = re.compile(r"chủ trì|thực hiện|đơn vị|cơ quan|phân công|trách nhiệm|phụ trách", _F)
-_COL_CUTOFF = re.compile(r"hoàn thành|thời hạn|hạn", _F)
-_REGISTRATION_HEADER = re.compile(r"tên mô hình|lĩnh vực|địa chỉ|họ và tên|họ tên", _F)
+#: A period field that opens on a cut-off word is a deadline ("Thời gian thực hiện: Hoàn thành trong năm 2025",
+#: "Thời gian: Trước 30/6", "Dự kiến xong trong tháng 11").
+_CUTOFF_LEAD = re.compile(r"^\s*(?:dự kiến\s+)?(?:" + lexicon.alternation(
+    list(lexicon.words("deadline_triggers")) + ["xong", "hoàn thành trong", "kết thúc"]) + r")(?!\w)", _F)
+#: A heading naming the bodies its items fall on: "1.4. Ủy ban nhân dân các phường, xã, đặc khu",
+#: "1.5. Trách nhiệm của đối tượng thực hiện kiểm kê:", "1.2. Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo".
+_DUTY_LEAD = re.compile(r"^(?:trách nhiệm|nhiệm vụ|phân công)(?:\s+cụ thể)?\s+(?:của\s+)?", _F)
 
 
-def _schedule_table(table: Table, ctx: _Context, deadlines: list[Deadline], milestones: list[Milestone]) -> None:
-    """A plan's timetable ("Nội dung công việc | Thời gian | Đơn vị chủ trì"): one item per row.
+def heading_actor(heading: Optional[str]) -> Optional[str]:
+    """The bodies a section heading names, when it names some (a task's owner when no chủ trì is written)."""
+    if not heading:
+        return None
+    text = _DUTY_LEAD.sub("", _strip_marks(heading).strip())
+    text = re.split(r"\s+[-–]\s+|\s*\(|:", text)[0].strip(" .,;")
+    if not text or len(text.split()) > 14 or not _BODY_START.match(text) or _VERB_RE.match(text):
+        return None
+    return text[:1].upper() + text[1:]
 
-    Registration lists (``Tên mô hình``, ``Lĩnh vực``) and layout tables are not timetables.
-    The time cell is a cut-off when its column or the cell says so (``Thời gian hoàn thành``,
-    ``Trước 30/6``); otherwise the row is a scheduled activity.
-    """
-    if table.layout or table.n_rows < 2:
+
+def _from_tasks(st, ctx: _Context, deadlines: list[Deadline], milestones: list[Milestone]) -> dict[int, int]:  # type: ignore[no-untyped-def]
+    """Deadlines and milestones written as a task's labelled time field or task-table column.
+
+    A ``Thời gian hoàn thành`` (due) value is that task's cut-off — the latest end it names (``Quý II/2027 và
+    Quý III/2027`` → 30/9/2027; ``Tháng 11 - 12/2025`` → 31/12/2025); a ``Thời gian thực hiện`` (period) value is
+    a scheduled period, unless it opens on a cut-off word. The task's ``chủ trì`` (or its section heading's
+    bodies) is responsible. Returns, per body paragraph holding such a field, where its sentence-level reading
+    stops (0: the whole paragraph is the field)."""
+    handled: dict[int, int] = {}
+    for task in st.tasks:
+        for role in ("due", "period"):
+            f = task.fields.get(role)
+            if f is None:
+                continue
+            if f.para is not None:
+                para = st.body[f.para]
+                label_at = para.text.rfind(f.label, 0, f.offset) if f.inline else 0
+                handled[f.para] = min(handled.get(f.para, len(para.text)), max(label_at, 0))
+            _task_time(task, f, role, st, ctx, deadlines, milestones)
+    return handled
+
+
+def _task_time(task, f, role: str, st, ctx: _Context, deadlines: list[Deadline],  # type: ignore[no-untyped-def]
+               milestones: list[Milestone]) -> None:
+    exprs = [e for e in find_time_expressions(f.value, ctx.default_year, cell=task.table is not None)
+             if e.first is not None and e.last is not None and not e.recurring]
+    if not exprs:
         return
-    rows = table.text_rows()
-    for h, header in enumerate(rows[:3]):
-        keys = [match_key(c) for c in header]
-        if any(_REGISTRATION_HEADER.search(k) for k in keys):
-            return
-        time_col = next((i for i, k in enumerate(keys) if _COL_TIME.search(k)), None)
-        task_col = next((i for i, k in enumerate(keys) if _COL_TASK.search(k) and i != time_col), None)
-        if time_col is not None and task_col is not None:
-            break
+    if task.table is not None:
+        text = task.text  # the task cell: the row's other cells are its owner and time, given apart
+    elif f.para is not None:
+        para = st.body[f.para]
+        text = _clean_item(para.text[para.text.rfind(f.label, 0, f.offset):] if f.inline else para.text)
     else:
+        text = task.text
+    loc = f.location if task.table is None else Location(page=task.location.page, line=task.location.line,
+                                                           table=task.table, row=task.row)
+    if role == "due" or _CUTOFF_LEAD.match(f.value) or any(_TRIGGER_TAIL.search(f.value[:e.start]) for e in exprs):
+        expr = max((_roll_forward(e, ctx) for e in exprs), key=lambda e: e.last)  # type: ignore[arg-type,return-value]
+        responsible = task.responsible or heading_actor(task.heading)
+        deadlines.append(Deadline(
+            due=expr.last.isoformat(), precision=expr.precision, text=text,  # type: ignore[union-attr]
+            action=_action(task.text, []) or task.text[:80] or None, responsible=responsible,
+            recipient=_recipient(task.text), year_inferred=expr.year_inferred, recurring=expr.recurring,
+            time=expr.time_of_day, location=loc))
         return
-    who_col = next((i for i, k in enumerate(keys) if _COL_WHO.search(k) and i not in (time_col, task_col)), None)
-    header_cutoff = bool(_COL_CUTOFF.search(keys[time_col]))
-    grid = table.grid()
-    for r in range(h + 1, len(rows)):
-        cell_text = rows[r][time_col].strip()
-        task = re.sub(r"\s+", " ", rows[r][task_col]).strip()
-        if not cell_text or not task:
-            continue
-        exprs = [e for e in find_time_expressions(cell_text, ctx.default_year, cell=True) if e.first and e.last]
-        if not exprs:
-            continue
-        cell = grid[r][time_col] or grid[r][task_col]
-        base = cell.location if cell is not None else table.location
-        loc = Location(page=base.page, line=base.line, table=table.index, row=r)
-        cutoff = header_cutoff or bool(_TRIGGER_TAIL.search(cell_text[:exprs[0].start]))
-        who = re.sub(r"\s+", " ", rows[r][who_col]).strip() if who_col is not None else ""
-        for expr in exprs:
-            expr = _roll_forward(expr, ctx)
-            if cutoff:
-                deadlines.append(Deadline(
-                    due=expr.last.isoformat(), precision=expr.precision, text=task,  # type: ignore[union-attr]
-                    action=_action(task, []) or task[:80], responsible=who or None, recipient=_recipient(task),
-                    year_inferred=expr.year_inferred, recurring=expr.recurring, time=expr.time_of_day, location=loc))
-            elif _is_milestone_expr(expr) or expr.precision == "year" and not expr.year_inferred:
-                start, end, precision = _milestone_bounds(expr)
-                milestones.append(Milestone(start, end, precision, task, expr.year_inferred, location=loc))
+    for expr in exprs:
+        expr = _roll_forward(expr, ctx)
+        if not (_is_milestone_expr(expr) or (expr.precision == "year" and not expr.year_inferred)):
+            continue  # a period field's year ("2026", "Giai đoạn 2026-2030") is the task's schedule
+        start, end, precision = _milestone_bounds(expr)
+        milestones.append(Milestone(start, end, precision, text, expr.year_inferred, location=loc))
 
 
 def _heading_level(stripped: str) -> int:
@@ -935,11 +968,12 @@ def _spans_in(clean: str, sentence: str, spans: list[tuple[int, int]]) -> list[t
 
 
 def _dedupe(deadlines: list[Deadline]) -> list[Deadline]:
-    """The same due date in the same sentence once."""
+    """The same due date in the same sentence once (the same words elsewhere are another task's)."""
     out: list[Deadline] = []
-    seen: set[tuple[Optional[str], str]] = set()
+    seen: set[tuple] = set()
     for d in deadlines:
-        key = (d.due, match_key(d.text))
+        loc = d.location
+        key = (d.due, match_key(d.text), loc.page, loc.line, loc.table, loc.row)
         if key in seen:
             continue
         seen.add(key)
