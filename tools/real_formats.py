@@ -106,7 +106,9 @@ def _paragraphs(lines: list[str]) -> list[object]:
                 out.append(" ".join(current))
                 current = []
             continue
-        if current and (_ITEM.match(line) or line.isupper() != current[-1].isupper()):
+        if current and (_ITEM.match(line) or line.isupper() != current[-1].isupper()
+                        or (re.search(r"[.;:]$", current[-1]) and line[:1].isupper()
+                            and not re.fullmatch(r"[\dIVX.)]+|[a-zđ]\)|[-+]", current[-1]))):
             out.append(" ".join(current))
             current = []
         current.append(line)

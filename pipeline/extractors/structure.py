@@ -278,6 +278,10 @@ def _joins(prev: Para, cur: Para, width: float) -> bool:
             or is_table_row(text) or is_table_row(last):
         return False
     p_line, c_line = prev.last_line, cur.location.line
+    bare_marker = outline(last)[0] is not None and not strip_marker(last)
+    if bare_marker and (p_line is None or c_line is None or 0 < c_line - p_line <= 2
+                        or prev.location.page != cur.location.page):
+        return True  # "1.2." / "Sở Tài chính …", "-" / "Tuyên truyền …": a marker left alone on its line
     if p_line is None or c_line is None:
         if prev.block != cur.block:
             return False  # formats without line numbers (DOCX) give real paragraphs already
@@ -289,8 +293,6 @@ def _joins(prev: Para, cur: Para, width: float) -> bool:
         if gap <= 0 or gap > 3:
             return False
     prev_last_piece = last[prev.pieces[-1].offset:] if prev.pieces[-1].offset < len(last) else last
-    if outline(last)[0] is not None and not strip_marker(last) and gap <= 2:
-        return True  # "1.2." / "Sở Tài chính …", "-" / "Tuyên truyền …": a marker left alone on its line
     if _ENDS_SENTENCE.search(last):
         return False
     up_prev, up_cur = is_caps_text(prev_last_piece), is_caps_text(text)
