@@ -15,6 +15,9 @@ from typing import Optional
 
 from ..model import Document, DocumentMeta, Line, Location, Signer
 from .shapes import NUMBER_RE, clean as _clean, is_upper_line, mostly_upper, number_type, parse_date
+from .doubt import (DATE_BLANK, ISSUER_FROM_BODY, ISSUER_FROM_NUMBER, ISSUER_FROM_SIGNATURE, ISSUER_MISSING,
+                    KIND_GUESSED, KIND_UNKNOWN, NUMBER_BLANK, SIGNER_MISSING, UNIT_FROM_FOOTER, UNIT_FROM_SIGNATURE,
+                    UNIT_GUESSED, UNIT_MISSING, Doubt, set_field)
 from .structure import Structure, authority_of, structure_of
 from .. import lexicon
 from ..textnorm import match_key
@@ -132,7 +135,6 @@ def extract_metadata(doc: Document, warnings: list[str]) -> DocumentMeta:
     lines = [ln for ln in st.lines if ln.text.strip()]
     if not lines:
         return meta
-    index = {id(ln): k for k, ln in enumerate(st.lines)}
     title = st.title
     signature = st.signature
     attached_form = False
@@ -201,16 +203,54 @@ def extract_metadata(doc: Document, warnings: list[str]) -> DocumentMeta:
         meta.location["signer"] = signature.location.to_dict()
 
     # issuer
-    issuer, issuer_loc, from_header = _issuer(st, lines, head_end, meta)
-    if issuer and (meta.kind != "registration_form" or from_header):
+    issuer, issuer_loc, source = _issuer(st, lines, head_end, meta)
+    if issuer and (meta.kind != "registration_form" or source == "header"):
         meta.issuer = issuer
         if issuer_loc is not None:
             meta.location["issuer"] = issuer_loc.to_dict()
+    else:
+        source = None
 
     if meta.kind == "registration_form":
         _unit(lines, meta, doc, warnings, head_end)
-    del index
+    _judge(meta, st, source, kind_loc is not None)
     return meta
+
+
+def _judge(meta: DocumentMeta, st: Structure, issuer_source: Optional[str], kind_from_heading: bool) -> None:
+    """Per-field confidence and review reasons (see :mod:`.doubt`): where each value came from, what is blank."""
+    header = st.header
+    head_ocr = min((p.confidence for p in header.lines if p.confidence is not None), default=None)
+    number = Doubt(0.95 if meta.number else 0.8)
+    number.add(header.number_raw is not None and meta.number is None, NUMBER_BLANK, 0.3)
+    number.ocr(head_ocr if meta.number else None)
+    set_field(meta, "number", number)
+    date = Doubt(0.95 if meta.issued_on else 0.8)
+    date.add(meta.place is not None and meta.issued_on is None, DATE_BLANK, 0.3)
+    date.ocr(head_ocr if meta.issued_on else None)
+    set_field(meta, "issued_on", date)
+    set_field(meta, "place", Doubt(0.95 if meta.place else 0.6).ocr(head_ocr if meta.place else None))
+    issuer = Doubt(0.95)
+    issuer.add(meta.issuer is None, ISSUER_MISSING, 0.9)
+    issuer.add(issuer_source == "number", ISSUER_FROM_NUMBER, 0.3)
+    issuer.add(issuer_source == "body", ISSUER_FROM_BODY, 0.3)
+    issuer.add(issuer_source == "signature", ISSUER_FROM_SIGNATURE, 0.3)
+    issuer.ocr(head_ocr if issuer_source == "header" else None)
+    set_field(meta, "issuer", issuer)
+    kind = Doubt(0.95)
+    kind.add(meta.kind == "other" and not kind_from_heading, KIND_UNKNOWN, 0.4)
+    kind.add(meta.kind != "other" and not kind_from_heading, KIND_GUESSED, 0.25)
+    set_field(meta, "kind", kind)
+    signer = Doubt(0.9)
+    signer.add(meta.signer.name is None and meta.kind != "registration_form", SIGNER_MISSING, 0.6)
+    set_field(meta, "signer", signer)
+    if meta.kind == "registration_form":
+        unit = Doubt(0.9)
+        unit.add(meta.unit is None, UNIT_MISSING, 0.8)
+        unit.add(meta.unit_source == "footer", UNIT_FROM_FOOTER, 0.1)
+        unit.add(meta.unit_source == "signature", UNIT_FROM_SIGNATURE, 0.3)
+        unit.add(meta.unit_source == "filename", UNIT_GUESSED, 0.5)
+        set_field(meta, "unit", unit)
 
 
 # --------------------------------------------------------------------------- pieces
@@ -274,33 +314,33 @@ def _signer_title(titles: list[str]) -> Optional[str]:
 
 
 def _issuer(st: Structure, lines: list[Line], head_end: int,
-            meta: DocumentMeta) -> tuple[Optional[str], Optional[Location], bool]:
-    """(issuer, where, from the header block). The header's issuer chain first; else the number's body
+            meta: DocumentMeta) -> tuple[Optional[str], Optional[Location], Optional[str]]:
+    """(issuer, where, source: header | number | body | signature). The header's issuer chain first; else the number's body
     abbreviation with the level and place named in the text; else the body's own verb phrase in the
     opening paragraphs; else the signature's collective body (``T/M ĐẢNG ỦY``)."""
     block = [p.text for p in st.header.issuer_lines]
     if block:
         composed = compose_issuer(block)
         if composed:
-            return readable_case(composed), st.header.issuer_lines[-1].location, True
+            return readable_case(composed), st.header.issuer_lines[-1].location, "header"
     flat = " ".join(_clean(ln.text) for ln in lines)
     if meta.number and meta.place:
         body = meta.number.split("-")[-1].split("/")[-1].upper()
         if body in ABBREV_BODY:
             lm = re.search(r"\b(" + "|".join(LEVELS) + r")\s+" + re.escape(meta.place) + r"\b", flat, re.I)
             if lm:
-                return f"{ABBREV_BODY[body]} {lm.group(1).lower()} {meta.place}", None, False
+                return f"{ABBREV_BODY[body]} {lm.group(1).lower()} {meta.place}", None, "number"
     opening = [p for p in st.text_paragraphs() if p.region == "body"][:8]
     for para in opening:
         for m in _BODY_VERB.finditer(para.text):
             cand = _clean(m.group(1))
             if 1 <= len(cand.split()) <= 14:
-                return cand, para.location_at(m.start(1)), False
+                return cand, para.location_at(m.start(1)), "body"
     for line in reversed(lines):
         m = authority_of(_clean(line.text))
         if m and re.sub(r"[.\s]", "", m.group(1)).upper() in ("T/M", "TM"):
-            return readable_case(_clean(line.text)[m.end():]), line.location, False
-    return None, None, False
+            return readable_case(_clean(line.text)[m.end():]), line.location, "signature"
+    return None, None, None
 
 
 #: A body named after its level word: ``HUYỆN ỦY TAM NÔNG``, ``TỈNH ĐOÀN QUẢNG NGÃI`` (not a place line).

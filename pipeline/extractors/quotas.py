@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Optional
 
 from ..model import Document, DocumentMeta, Quota
 from .shapes import is_upper_line
+from .doubt import SUBJECT_MISSING, Doubt
 from .structure import structure_of
 from .. import lexicon
 from ..textnorm import match_key
@@ -120,11 +121,14 @@ def extract_quotas(doc: Document, meta: DocumentMeta, warnings: list[str]) -> li
             location = para.location_at(start)
             for quota in quotas_in_sentence(sentence, lead_in, results_context=results, target_context=in_target):
                 quota.location = location
+                quota.confidence = para.confidence  # OCR confidence for now; judged below
                 out.append(quota)
     for quota in out:
+        ocr, quota.confidence = quota.confidence, None
         if quota.subject is None and meta.issuer:
             # "Kết nạp ít nhất 02 đảng viên mới" in a chi bộ's resolution: the target falls on the issuer
             quota.subject = meta.issuer
+        Doubt(0.8).add(quota.subject is None, SUBJECT_MISSING, 0.3).ocr(ocr).apply(quota)
     return _dedupe(out)
 
 

@@ -11,6 +11,7 @@ from typing import Optional
 from .. import lexicon
 from ..model import Document, DocumentMeta, Reference
 from ..textnorm import match_key
+from .doubt import NUMBER_WITHOUT_SYMBOL, Doubt
 from .shapes import NUMBER_RE, normalize_number, number_type, parse_date  # noqa: F401 (parse_date re-exported)
 
 # --------------------------------------------------------------------------- references
@@ -177,6 +178,8 @@ def extract_references(doc: Document, meta: DocumentMeta, warnings: list[str]) -
         for start, _end, ref in find_references(para.text, meta.number):
             ref.location = para.location_at(start)
             ref.issuer = _complete_issuer(ref.issuer, meta.issuer)
+            Doubt(0.9).add(bool(ref.number) and ref.number.isdigit(), NUMBER_WITHOUT_SYMBOL, 0.3) \
+                .ocr(para.confidence).apply(ref)
             refs.append(ref)
     return _merge(refs)
 

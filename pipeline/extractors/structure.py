@@ -952,6 +952,7 @@ class Task:
     paras: list[int] = field(default_factory=list)
     table: Optional[int] = None
     row: Optional[int] = None
+    confidence: Optional[float] = None  # OCR confidence (0..100) of a table row read from a scan
 
     def value(self, role: str) -> Optional[str]:
         f = self.fields.get(role)
@@ -1189,7 +1190,7 @@ def _task_tables(units: list[Para], tables: dict[int, Table]) -> tuple[list[Task
         loc = unit.location
         tasks.append(Task(re.sub(r"\s+", " ", task_text), Location(page=loc.page, line=loc.line,
                                                                     table=loc.table, row=loc.row),
-                          fields, heading, [], unit.table, unit.row))
+                          fields, heading, [], unit.table, unit.row, unit.confidence))
     return found, tasks
 
 

@@ -33,6 +33,8 @@ from dataclasses import dataclass, field, replace
 from typing import Optional
 
 from .dates import TimeExpr, find_time_expressions
+from . import doubt as doubt_words
+from .doubt import Doubt
 from .structure import structure_of
 from .. import lexicon
 from ..model import Deadline, Document, DocumentMeta, Location, Milestone
@@ -635,21 +637,45 @@ def _task_time(task, f, role: str, st, ctx: _Context, deadlines: list[Deadline],
         text = task.text
     loc = f.location if task.table is None else Location(page=task.location.page, line=task.location.line,
                                                            table=task.table, row=task.row)
+    ocr = st.body[f.para].confidence if f.para is not None else task.confidence
     if role == "due" or _CUTOFF_LEAD.match(f.value) or any(_TRIGGER_TAIL.search(f.value[:e.start]) for e in exprs):
         expr = max((_roll_forward(e, ctx) for e in exprs), key=lambda e: e.last)  # type: ignore[arg-type,return-value]
         responsible = task.responsible or heading_actor(task.heading)
-        deadlines.append(Deadline(
+        deadline = Deadline(
             due=expr.last.isoformat(), precision=expr.precision, text=text,  # type: ignore[union-attr]
             action=_action(task.text, []) or task.text[:80] or None, responsible=responsible,
             recipient=_recipient(task.text), year_inferred=expr.year_inferred, recurring=expr.recurring,
-            time=expr.time_of_day, location=loc))
+            time=expr.time_of_day, location=loc)
+        _judge_deadline(deadline, ctx, ocr, from_context=responsible is not None and not task.responsible)
+        deadlines.append(deadline)
         return
     for expr in exprs:
         expr = _roll_forward(expr, ctx)
         if not (_is_milestone_expr(expr) or (expr.precision == "year" and not expr.year_inferred)):
             continue  # a period field's year ("2026", "Giai đoạn 2026-2030") is the task's schedule
         start, end, precision = _milestone_bounds(expr)
-        milestones.append(Milestone(start, end, precision, text, expr.year_inferred, location=loc))
+        milestone = Milestone(start, end, precision, text, expr.year_inferred, location=loc)
+        _judge_milestone(milestone, ocr)
+        milestones.append(milestone)
+
+
+def _judge_deadline(deadline: Deadline, ctx: _Context, ocr: Optional[float], from_context: bool) -> None:
+    """Confidence and review reasons of a deadline (see :mod:`.doubt`)."""
+    doubt = Doubt(0.9)
+    doubt.add(deadline.year_inferred, doubt_words.YEAR_INFERRED, 0.25)
+    doubt.add(deadline.responsible is None, doubt_words.NO_RESPONSIBLE, 0.25)
+    doubt.add(from_context, doubt_words.RESPONSIBLE_FROM_CONTEXT, 0.1)
+    doubt.add(bool(deadline.due and ctx.issued_on and deadline.due < ctx.issued_on[:10]),
+              doubt_words.BEFORE_ISSUE, 0.3)
+    doubt.ocr(ocr)
+    doubt.apply(deadline)
+
+
+def _judge_milestone(milestone: Milestone, ocr: Optional[float]) -> None:
+    doubt = Doubt(0.85)
+    doubt.add(milestone.year_inferred, doubt_words.YEAR_INFERRED, 0.25)
+    doubt.ocr(ocr)
+    doubt.apply(milestone)
 
 
 def _heading_level(stripped: str) -> int:
@@ -786,7 +812,11 @@ def _read_sentence(para: _Para, s_start: int, sentence: str, exprs: list[TimeExp
                 warnings.append(f"timeline: deadline without a calendar date ({_where(loc)}): "
                                 f"{_clean_item(sentence)[:160]}")
                 continue
-            deadlines.append(_make_deadline(sentence, expr, s_start, rel_spans, ctx, loc, cutoffs))
+            deadline = _make_deadline(sentence, expr, s_start, rel_spans, ctx, loc, cutoffs)
+            _judge_deadline(deadline, ctx, para.source.confidence,
+                            from_context=deadline.responsible is not None and not _subject_before(
+                                _clean_item(_strip_marks(sentence))))
+            deadlines.append(deadline)
             continue
         if expr.recurring in ("monthly", "weekly"):
             warnings.append(f"timeline: {expr.recurring} limit without a calendar date ({_where(loc)}): "
@@ -798,7 +828,9 @@ def _read_sentence(para: _Para, s_start: int, sentence: str, exprs: list[TimeExp
             if (start, end) in seen_ms:
                 continue
             seen_ms.add((start, end))
-            milestones.append(Milestone(start, end, precision, _clean_item(sentence), expr.year_inferred, location=loc))
+            milestone = Milestone(start, end, precision, _clean_item(sentence), expr.year_inferred, location=loc)
+            _judge_milestone(milestone, para.source.confidence)
+            milestones.append(milestone)
     # "Cuộc họp giao ban tháng 4/2025 … ngày 07/4/2025": the day is the schedule, the month a label
     days = [e for e in exprs if e.precision == "day" and e.first and not e.is_range
             and _role(para.text, s_start, e, ctx) not in ("own", "cited", "anniversary")]
