@@ -203,7 +203,17 @@ def layout_of(text: str) -> Layout:
 # --------------------------------------------------------------------------- DOCX
 
 
-def _docx(lay: Layout, path: Path) -> None:
+def render_docx(lay: Layout, path: Path, bordered_closing: bool = False) -> None:
+    """The layout as an office DOCX (public for the tests)."""
+    _docx(lay, path, bordered_closing)
+
+
+def render_pdf(lay: Layout, path: Path) -> None:
+    """The layout as a two-column PDF (public for the tests)."""
+    _pdf(lay, path)
+
+
+def _docx(lay: Layout, path: Path, bordered_closing: bool = False) -> None:
     import docx
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
@@ -254,6 +264,8 @@ def _docx(lay: Layout, path: Path) -> None:
     body(lay.body)
     if lay.recipients or lay.signature:
         close = d.add_table(rows=1, cols=2)
+        if bordered_closing:
+            close.style = "Table Grid"
         cell_lines(close.cell(0, 0), lay.recipients, bold_caps=False, center=False)
         cell_lines(close.cell(0, 1), lay.signature)
     body(lay.annex)

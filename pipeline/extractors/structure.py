@@ -309,7 +309,9 @@ def _joins(prev: Para, cur: Para, width: float) -> bool:
             last.endswith(",") and not is_heading(text) and not (text.endswith(":") and len(text.split()) <= 6))
     if _starts_lower(text) or re.match(r"^[\d(\"“]", text) or _GLUE_END.search(last) or year_range:
         return True
-    return gap == 1 and len(prev_last_piece) >= 0.6 * width and not is_heading(prev.text, prev.bold)
+    if _FIELD_AT_START.match(text):
+        return False  # "Chủ trì: Sở Nội vụ": a labelled field opens a paragraph of its own
+    return gap == 1 and len(prev_last_piece) >= max(0.6 * width, 50) and not is_heading(prev.text, prev.bold)
 
 
 def join_lines(units: list[Para]) -> list[Para]:
@@ -834,7 +836,9 @@ def find_signature(lines: list[Line]) -> Optional[Signature]:
         start = idx
         j = idx - 1
         head = clean(lines[j].text) if j >= 0 else ""
-        if re.fullmatch(r"[A-ZĐÀ-Ỹ][a-zđà-ỹ]+", head) and head in lexicon.words("surnames") \
+        head_words = head.split()
+        if 1 <= len(head_words) <= 3 and head_words[0] in lexicon.words("surnames") \
+                and all(_NAME_WORD.match(w) for w in head_words) and len(head_words) + len(text.split()) <= 5 \
                 and is_name(f"{head} {text}", strict_caps=False):
             text = f"{head} {text}"  # "Bùi" / "Xuân Cường": a name wrapped in a narrow column
             j -= 1
@@ -934,6 +938,7 @@ class FieldValue:
     para: Optional[int] = None  # index in Structure.body
     offset: int = 0  # where the value starts in that paragraph's text
     inline: bool = False
+    start: int = 0  # where the label starts in that paragraph's text
 
 
 @dataclass
@@ -976,7 +981,7 @@ def fields_in(para: Para) -> list[FieldValue]:
         if role is not None:
             value = body[m.end():].strip()
             out.append(FieldValue(role, clean(m.group("label") + m.group("qual")), value.rstrip(" .;"),
-                                  para.location_at(offset + m.end()), para.index, offset + m.end()))
+                                  para.location_at(offset + m.end()), para.index, offset + m.end(), start=offset))
             scan_from = m.end()
     for im in _FIELD_INLINE.finditer(body, scan_from):
         role = label_role(im.group("label"))
@@ -986,7 +991,8 @@ def fields_in(para: Para) -> list[FieldValue]:
         value = body[im.end():end.start() if end else len(body)].strip()
         if value:
             out.append(FieldValue(role, clean(im.group("label")), value.rstrip(" .;"),
-                                  para.location_at(offset + im.end()), para.index, offset + im.end(), inline=True))
+                                  para.location_at(offset + im.end()), para.index, offset + im.end(), inline=True,
+                                  start=offset + im.start("label")))
     if out and not out[0].inline and out[0].value and len(out) > 1:
         first = out[0]  # the first field's value ends where an inline one begins
         cut = body.find(out[1].label, first.offset - offset)
@@ -1015,7 +1021,7 @@ def _tasks_from_prose(body: list[Para]) -> list[Task]:
             i += 1
             continue
         if found[0].inline:
-            task = Task(para.body[:found[0].offset].rstrip(" (;.-"), para.location,
+            task = Task(para.text[len(para.text) - len(para.body):found[0].start].strip(" (;.-"), para.location,
                         heading=_heading_of(body, para), paras=[para.index])
             for f in found:
                 task.fields.setdefault(f.role, f)
@@ -1158,6 +1164,8 @@ def _task_tables(units: list[Para], tables: dict[int, Table]) -> tuple[list[Task
             current = None
             continue
         roles = _row_roles(cells)
+        if current is not None and [c for c in cells if c] == list(current.labels.values()):
+            continue  # the header repeated on the next page
         if _is_task_header(roles, cells):
             loc = unit.location
             current = TaskTable(table.index if table is not None else -1, roles, 1,

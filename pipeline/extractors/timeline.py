@@ -616,8 +616,7 @@ def _from_tasks(st, ctx: _Context, deadlines: list[Deadline], milestones: list[M
                 continue
             if f.para is not None:
                 para = st.body[f.para]
-                label_at = para.text.rfind(f.label, 0, f.offset) if f.inline else 0
-                handled[f.para] = min(handled.get(f.para, len(para.text)), max(label_at, 0))
+                handled[f.para] = min(handled.get(f.para, len(para.text)), f.start if f.inline else 0)
             _task_time(task, f, role, st, ctx, deadlines, milestones)
     return handled
 
@@ -632,7 +631,7 @@ def _task_time(task, f, role: str, st, ctx: _Context, deadlines: list[Deadline],
         text = task.text  # the task cell: the row's other cells are its owner and time, given apart
     elif f.para is not None:
         para = st.body[f.para]
-        text = _clean_item(para.text[para.text.rfind(f.label, 0, f.offset):] if f.inline else para.text)
+        text = _clean_item(para.text[f.start:] if f.inline else para.text)
     else:
         text = task.text
     loc = f.location if task.table is None else Location(page=task.location.page, line=task.location.line,
