@@ -37,6 +37,8 @@ TYPE_ABBREVIATIONS = {a.upper() for r in lexicon.table("document_kinds") for a i
 ABBREV_BODY = lexicon.mapping("number_bodies")
 
 LEVELS = list(lexicon.words("levels"))
+#: The words of the level names ("thành", "phố", "thị", "xã" …): a place may wrap inside them.
+_LEVEL_PARTS = {w for level in LEVELS for w in level.split()}
 _LEVEL_KEYS = {match_key(x) for x in LEVELS}
 
 #: Readable spelling of organisation and position words (keys are match keys): (canonical, a proper name follows).
@@ -291,7 +293,7 @@ def _place_from(before: str) -> Optional[str]:
             break
         if word[:1].isupper() or re.fullmatch(r"(TP|Tp|tp)\.?", word):
             picked.append(word)
-        elif picked and word.lower() in ("thành", "phố", "thị", "xã", "trấn", "phường", "huyện", "tỉnh", "quận"):
+        elif picked and word.lower() in _LEVEL_PARTS:
             picked.append(word)
         else:
             break

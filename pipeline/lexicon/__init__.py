@@ -43,11 +43,16 @@ class LexiconError(ValueError):
     """A data file breaks the format (a repeated section, a line outside any section)."""
 
 
-@functools.lru_cache(maxsize=1)
 def _sections() -> dict[str, tuple[tuple[str, ...], ...]]:
+    return load(DATA)
+
+
+@functools.lru_cache(maxsize=4)
+def load(directory: Path) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Every section of the ``*.txt`` files of ``directory`` (the package's own data by default)."""
     out: dict[str, list[tuple[str, ...]]] = {}
     where: dict[str, str] = {}
-    for path in sorted(DATA.glob("*.txt")):
+    for path in sorted(Path(directory).glob("*.txt")):
         current = None
         for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             line = raw.strip()
