@@ -1,6 +1,6 @@
 """Deadline rules that must not depend on how underthesea segments the words around a trigger.
 
-Run: ``.venv/bin/pytest -q tests/test_timeline_general.py``. Invented sentences (other bodies,
+Run: ``.venv/bin/pytest -q tests/extractors/test_timeline_general.py``. Invented sentences (other bodies,
 provinces and campaigns than the dev and held-out sets) through the real underthesea/spaCy
 pipeline; provenance through the real text reader and a real PDF (reportlab + pdfplumber).
 """
