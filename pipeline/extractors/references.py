@@ -5,6 +5,7 @@ number split over a line break (``Kế hoạch số 49-`` / ``KH/ThU``) and keep
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import Optional
 
@@ -155,13 +156,16 @@ def _looks_like_count(text: str, end: int) -> bool:
     return bool(re.match(r"(năm|tháng|ngày|điều|khoản|nội dung|mô hình|%|lần|bước)\b", nxt))
 
 
+@functools.lru_cache(maxsize=4096)
+def _char_key(ch: str) -> str:
+    """One character's match key, or its lower case when the key would change the length."""
+    k = match_key(ch) if ch.strip() else ch
+    return k if len(k) == 1 else ch.lower()
+
+
 def match_key_same_length(text: str) -> str:
     """A lower-case, tone-folded view of ``text`` with the SAME length, so offsets carry over."""
-    out = []
-    for ch in text:
-        k = match_key(ch) if ch.strip() else ch
-        out.append(k if len(k) == 1 else ch.lower())
-    folded = "".join(out)
+    folded = "".join(_char_key(ch) for ch in text)
     # old→new tone placement may move a mark across two letters; do it pairwise keeping length
     from ..textnorm import new_style_tones
 
