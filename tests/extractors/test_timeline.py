@@ -536,3 +536,10 @@ def test_co_so_alone_is_not_a_body():
 def test_deadline_label_names_the_task_when_no_verb_is_written():
     got = _deadlines(["Hạn chót tiếp nhận bài dự thi: 30/9/2026."])
     assert [(d.due, d.action) for d in got] == [("2026-09-30", "tiếp nhận bài dự thi")]
+
+
+def test_the_body_assigned_by_giao_before_a_comma_is_responsible():
+    """"Giao Sở Xây dựng, căn cứ …, tổ chức … trước ngày …": the body named right after "Giao" acts."""
+    deadlines, _, _ = run(["Giao Sở Xây dựng, căn cứ vào Kế hoạch này và tình hình thực tế, tổ chức rà soát "
+                           "toàn bộ số nhà và báo cáo kết quả trước ngày 30/9/2025."])
+    assert [(d.due, d.responsible) for d in deadlines] == [("2025-09-30", "Sở Xây dựng")]
