@@ -8,21 +8,29 @@ beside the signature block). Readers give this anatomy with different losses —
 table, PDF glues the two columns into one line, text files hard-wrap everything — so this module
 reads the anatomy back the same way from all of them, once, and keeps provenance on every piece.
 
-Entry point: :func:`structure_of` (cached per Document). What it gives (:class:`Structure`):
+Entry point: :func:`structure_of` (built once per Document, cached while it lives). What it gives
+(:class:`Structure`):
 
-``lines``        every source line in reading order (model ``Line``; tables as ``a | b`` rows)
-``header``       :class:`Header`: issuer chain (capitals lines of the left block, mottos and emblems
-                 removed, hard-wrapped lines kept apart for :func:`metadata.compose_issuer`), number,
-                 place, date (``None`` when blank), ``V/v`` subject
-``title``        :class:`Title`: the type word (kind), the summary lines
-``body``         :class:`Para` list: paragraphs joined by THE paragraph joiner (:func:`join_lines`),
-                 each with its outline ``marker``/``level``, the one heading test (``heading``) and its
-                 ``parent`` (the enclosing numbered paragraph)
-``tasks``        :class:`Task` list: a task with its labelled fields (``lead``, ``support``, ``due``,
-                 ``period``, ``product`` …), from prose fields or from task-table rows
-``task_tables``  :class:`TaskTable` list (column roles from the lexicon's ``field_labels``)
-``signature``    :class:`Signature`: authority (``T/M``, ``KT.`` …), title lines, name
+``lines``        every source line in reading order (model ``Line``; data tables as ``a | b`` rows)
+``header``       :class:`Header`: ``issuer_lines`` (capitals lines of the left block, superior first, with the
+                 motto, Party name, emblems, separators, number, ``V/v`` and place-and-date removed — compose
+                 them with :func:`metadata.compose_issuer`), ``number``/``number_raw`` (``None`` when blank),
+                 ``place``, ``issued_on`` (``None`` when the day is blank), ``subject`` (``V/v``), ``motto``
+``title``        :class:`Title`: ``kind`` (from the lexicon's ``document_kinds``), ``word``, ``text`` (summary)
+``body``         :class:`Para` list: paragraphs joined by THE paragraph joiner (:func:`join_lines`); each has
+                 ``text``, ``pieces`` (offset → :class:`~pipeline.model.Location`, see ``location_at``),
+                 ``marker``/``level`` (:func:`outline`), ``heading`` (THE heading test, :func:`is_heading`),
+                 ``parent`` (index of the enclosing numbered paragraph; ``Structure.parents``/``heading_of``),
+                 ``confidence`` (OCR, lowest of its lines), ``order`` (document order)
+``table_rows``   rows of data tables as :class:`Para` (``a | b | c``, ``table``/``row`` set)
+``tasks``        :class:`Task` list: ``text`` (the task), ``fields`` (role → :class:`FieldValue`: ``lead``,
+                 ``executor``, ``support``, ``due``, ``period``, ``product``, ``task``; roles come from the
+                 lexicon's ``field_labels``), ``heading`` (its section), ``responsible`` (lead, else executor —
+                 never support), ``paras`` (prose) or ``table``/``row`` (task tables), ``location``
+``task_tables``  :class:`TaskTable` list: ``columns`` (role → column), ``labels`` (column → header text)
+``signature``    :class:`Signature`: ``authority`` (``T/M``, ``KT.`` …), ``titles`` (lines as written), ``name``
 ``recipients``   the ``Nơi nhận`` lines; ``addressees``: the ``Kính gửi`` bodies of a letter
+``text_paragraphs()``  title, subject, body and table rows in order (what can cite or require something)
 """
 from __future__ import annotations
 

@@ -17,6 +17,7 @@ from pipeline.extractors.metadata import compose_issuer
 from pipeline.extractors.structure import is_name as _is_name
 from pipeline.files import extract_file
 import sys
+from doc_helpers import lines_doc, sheet
 
 
 def meta_of(tmp_path: Path, text: str, name: str = "doc.txt"):
@@ -550,24 +551,6 @@ def test_department_word_inside_a_name_is_not_a_head():
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _doc(lines: list[str]) -> Document:
-    doc = Document(path="t.txt", sha256="0", format="txt")
-    for i, line in enumerate(lines, start=1):
-        doc.blocks.append(Paragraph(line, Location(line=i)))
-    return doc
-
-
-def _sheet(path: Path, rows: list[list]) -> Path:
-    from openpyxl import Workbook
-
-    wb = Workbook()
-    ws = wb.active
-    for row in rows:
-        ws.append(row)
-    wb.save(str(path))
-    return path
-
-
 @pytest.mark.parametrize("block,issuer", [
     (["UBND TỈNH BÌNH ĐỊNH", "SỞ KHOA HỌC", "VÀ CÔNG NGHỆ"], "SỞ KHOA HỌC VÀ CÔNG NGHỆ TỈNH BÌNH ĐỊNH"),
     (["UBND TỈNH NAM ĐỊNH", "SỞ LAO ĐỘNG, THƯƠNG BINH", "VÀ XÃ HỘI"], "SỞ LAO ĐỘNG, THƯƠNG BINH VÀ XÃ HỘI TỈNH NAM ĐỊNH"),
@@ -601,7 +584,7 @@ def test_signer_name_with_apostrophe(tmp_path: Path):
 
 
 def test_xlsx_consolidated_list_issuer_and_no_guessed_unit(tmp_path: Path):
-    path = _sheet(tmp_path / "form-tong-hop-khoi-co-quan.xlsx", [
+    path = sheet(tmp_path / "form-tong-hop-khoi-co-quan.xlsx", [
         ["ĐẢNG BỘ KHỐI CƠ QUAN TỈNH", None, None, None, "ĐẢNG CỘNG SẢN VIỆT NAM"],
         ["ĐẢNG ỦY CƠ QUAN SỞ Y TẾ"], [],
         ["DANH SÁCH TỔNG HỢP ĐĂNG KÝ MÔ HÌNH “DÂN VẬN KHÉO” NĂM 2027"], [],
@@ -621,7 +604,7 @@ def test_signature_title_stops_at_the_authority_line():
     """Numbered headings above a signature (``III. TỔ CHỨC THỰC HIỆN``) never join the signer's title."""
     from pipeline.extractors.metadata import extract_metadata
 
-    doc = _doc(["BAN CHẤP HÀNH ĐOÀN XÃ TÂN PHÚ", "Tân Phú, ngày 04 tháng 6 năm 2027", "KẾ HOẠCH",
+    doc = lines_doc(["BAN CHẤP HÀNH ĐOÀN XÃ TÂN PHÚ", "Tân Phú, ngày 04 tháng 6 năm 2027", "KẾ HOẠCH",
                 "Hè tình nguyện năm 2027", "II. NỘI DUNG", "Các chi đoàn đăng ký chỉ tiêu.",
                 "III. TỔ CHỨC THỰC HIỆN", "TM. BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", "Cao Văn Khải"])
     meta = extract_metadata(doc, [])

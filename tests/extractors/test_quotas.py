@@ -8,6 +8,7 @@ import pytest
 
 from pipeline.model import Document, DocumentMeta, Location, Paragraph
 from pipeline.extractors.quotas import extract_quotas, quotas_in_sentence
+from doc_helpers import lines_doc
 
 
 def one(sentence: str):
@@ -231,20 +232,6 @@ def test_mobilising_verb_is_stripped_from_the_subject():
 
 # --------------------------------------------------------------------------- subjects, caps and shares
 
-def _spaced_doc(lines: list[str]) -> Document:
-    doc = Document(path="t.txt", sha256="0", format="txt")
-    for i, line in enumerate(lines, start=1):
-        doc.blocks.append(Paragraph(line, Location(line=i * 2)))  # a blank line between paragraphs
-    return doc
-
-
-def _doc(lines: list[str]) -> Document:
-    doc = Document(path="t.txt", sha256="0", format="txt")
-    for i, line in enumerate(lines, start=1):
-        doc.blocks.append(Paragraph(line, Location(line=i)))
-    return doc
-
-
 def _q(sentence: str, target: bool = True):
     return [(q.subject, q.minimum, q.maximum, q.unit) for q in quotas_in_sentence(sentence, target_context=target)]
 
@@ -281,7 +268,7 @@ def test_quota_subject_is_not_a_list_marker():
 
 def test_quota_without_subject_falls_on_the_issuer():
     """A chi bộ's resolution lists targets with no subject: they fall on the issuing body."""
-    doc = _doc(["I. CHỈ TIÊU", "1. Kết nạp ít nhất 03 đảng viên mới trong năm."])
+    doc = lines_doc(["I. CHỈ TIÊU", "1. Kết nạp ít nhất 03 đảng viên mới trong năm."])
     meta = DocumentMeta(kind="other", issued_on="2027-01-08", issuer="Chi bộ Khu phố Bình An")
     got = extract_quotas(doc, meta, [])
     assert [(q.minimum, q.subject) for q in got] == [(3, "Chi bộ Khu phố Bình An")]
@@ -319,9 +306,9 @@ def test_table_row_subject_is_its_first_cell():
 
 def test_short_label_after_a_comma_line_opens_a_list():
     """``Mục tiêu:`` after a paragraph ending on a comma is a label, so ``100% …`` below it is a target."""
-    doc = _spaced_doc(["Căn cứ Hướng dẫn số 07/HD-SYT ngày 02/3/2027 của Sở Y tế,",
+    doc = lines_doc(["Căn cứ Hướng dẫn số 07/HD-SYT ngày 02/3/2027 của Sở Y tế,",
                 "Mục tiêu:",
-                "- 100% trạm y tế xã có bác sĩ làm việc."])
+                "- 100% trạm y tế xã có bác sĩ làm việc."], step=2)
     got = extract_quotas(doc, DocumentMeta(), [])
     assert [(q.minimum, q.unit) for q in got] == [(100, "percent")]
 

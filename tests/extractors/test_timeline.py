@@ -16,6 +16,7 @@ from pipeline.extractors.timeline import _recipient
 from pipeline.extractors.timeline import _sentences
 from pipeline.files import extract_file
 import sys
+from doc_helpers import lines_doc, sheet
 
 
 def make_doc(lines: list[str], start_line: int = 1, step: int = 1) -> Document:
@@ -381,42 +382,12 @@ def test_recipients(sentence, recipient):
 
 # --------------------------------------------------------------------------- responsible bodies, recipients and sentences
 
-def _spaced_doc(lines: list[str]) -> Document:
-    doc = Document(path="t.txt", sha256="0", format="txt")
-    for i, line in enumerate(lines, start=1):
-        doc.blocks.append(Paragraph(line, Location(line=i * 2)))  # a blank line between paragraphs
-    return doc
-
-
 def timeline(lines: list[str], issued_on: str = "2024-09-02", kind: str = "plan"):
-    doc = Document(path="t.txt", sha256="0", format="txt")
-    for i, line in enumerate(lines, start=1):
-        doc.blocks.append(Paragraph(line, Location(line=i)))
-    warnings: list[str] = []
-    deadlines, milestones = extract_timeline(doc, DocumentMeta(kind=kind, issued_on=issued_on), warnings)
-    return deadlines, milestones, warnings
+    return run(lines, issued_on=issued_on, kind=kind)
 
 
 FORM_HEAD = ["TT", "Tên mô hình", "Tập thể, cá nhân chỉ đạo xây dựng mô hình", "Địa chỉ thực hiện", "Lĩnh vực",
              "Thời gian thực hiện"]
-
-
-def _doc(lines: list[str]) -> Document:
-    doc = Document(path="t.txt", sha256="0", format="txt")
-    for i, line in enumerate(lines, start=1):
-        doc.blocks.append(Paragraph(line, Location(line=i)))
-    return doc
-
-
-def _sheet(path: Path, rows: list[list]) -> Path:
-    from openpyxl import Workbook
-
-    wb = Workbook()
-    ws = wb.active
-    for row in rows:
-        ws.append(row)
-    wb.save(str(path))
-    return path
 
 
 def _deadlines(lines: list[str]):
@@ -484,7 +455,7 @@ def test_sentence_not_split_inside_a_web_address():
 
 
 def test_deadline_keeps_its_recipient_when_an_address_sits_in_the_sentence():
-    doc = _doc(["Các tổ dân phố gửi danh sách hộ nghèo về Phòng Lao động qua thư điện tử pld@quan7.gov.vn "
+    doc = lines_doc(["Các tổ dân phố gửi danh sách hộ nghèo về Phòng Lao động qua thư điện tử pld@quan7.gov.vn "
                 "trước ngày 09/10/2025."])
     deadlines, _ = extract_timeline(doc, DocumentMeta(kind="official_letter", issued_on="2025-09-20"), [])
     assert [d.due for d in deadlines] == ["2025-10-09"]
@@ -492,7 +463,7 @@ def test_deadline_keeps_its_recipient_when_an_address_sits_in_the_sentence():
 
 
 def test_xlsx_form_notes_below_the_grid_carry_a_deadline(tmp_path: Path):
-    path = _sheet(tmp_path / "mau.xlsx", [
+    path = sheet(tmp_path / "mau.xlsx", [
         ["DANH SÁCH ĐĂNG KÝ MÔ HÌNH “DÂN VẬN KHÉO” NĂM 2027"], ["Đơn vị: Chi đoàn Khu phố Mỹ Hòa"], [],
         FORM_HEAD,
         [1, "Tuyến đường thanh niên tự quản", "Chi đoàn khu phố", "Khu phố Mỹ Hòa", "VH-XH", "3 - 9/2027"],
@@ -508,9 +479,9 @@ def test_xlsx_form_notes_below_the_grid_carry_a_deadline(tmp_path: Path):
 
 def test_milestone_sentence_repeating_a_short_title():
     """A short title recurring inside a scheduled item does not make the item a title."""
-    doc = _spaced_doc(["KẾ HOẠCH", "Tuyên truyền phòng chống ma túy năm 2027",
+    doc = lines_doc(["KẾ HOẠCH", "Tuyên truyền phòng chống ma túy năm 2027",
                 "1. Ban Chỉ đạo sơ kết công tác tuyên truyền phòng chống ma túy năm 2027, dự kiến tổ chức vào "
-                "giữa tháng 8/2027."])
+                "giữa tháng 8/2027."], step=2)
     meta = DocumentMeta(kind="plan", issued_on="2027-02-01", title="Tuyên truyền phòng chống ma túy năm 2027")
     _, milestones = extract_timeline(doc, meta, [])
     assert ("2027-08-01", "2027-08-31") in [(m.start, m.end) for m in milestones]
