@@ -115,7 +115,8 @@ _GLUE_END = re.compile(r"(?:[,(\-–/]|(?<!\w)(?:các|của|và|số|với|về|
 def is_caps_text(text: str) -> bool:
     """A line in capitals that says something (``II. NHIỆM VỤ``), not a number left alone (``214/NQ-CP).``)."""
     bare = NUMBER_RE.sub(" ", text)
-    return is_upper_line(bare) and bool(re.search(r"[^\W\d_]{2,}", bare))
+    words = [w for w in re.findall(r"[^\W\d_]{2,}", bare) if not re.fullmatch(r"[IVXLC]+", w)]
+    return is_upper_line(bare) and bool(words)  # "IV)." or "214/NQ-CP)." alone says nothing
 
 
 def outline(text: str) -> tuple[Optional[str], int]:

@@ -848,7 +848,14 @@ def _is_title_or_basis(sentence: str, ctx: _Context, span: Optional[tuple[int, i
     key = match_key(_clean_item(sentence))
     if _is_heading(sentence):
         return True  # an all-capitals heading ("I. KẾT QUẢ 6 THÁNG ĐẦU NĂM 2024") names a topic
-    if re.search(r"(?<!\w)đã\s", key):
+    told = key
+    if span is not None:  # only the clause holding the date: "… đã được phê duyệt …, thực hiện từ ngày …"
+        head = sentence[:span[0]]
+        cut = max(head.rfind(","), head.rfind(";"))
+        # a date opening the sentence ("Ngày 28/10/2025, X đã ban hành …") dates its main clause too
+        tail = re.search(r";" if cut < 0 else r"[,;]", sentence[span[1]:])
+        told = match_key(sentence[cut + 1:span[1] + (tail.start() if tail else len(sentence))])
+    if re.search(r"(?<!\w)đã\s", told):
         return True  # a past event told in the text ("Ngày 10/1, Ban Thường vụ đã ban hành …")
     for own in (ctx.title_key, ctx.subject_key):
         if own and len(key) > 10 and (key in own or own in key):

@@ -514,3 +514,14 @@ def test_the_body_assigned_by_giao_before_a_comma_is_responsible():
     deadlines, _, _ = run(["Giao Sở Xây dựng, căn cứ vào Kế hoạch này và tình hình thực tế, tổ chức rà soát "
                            "toàn bộ số nhà và báo cáo kết quả trước ngày 30/9/2025."])
     assert [(d.due, d.responsible) for d in deadlines] == [("2025-09-30", "Sở Xây dựng")]
+
+
+def test_a_past_verb_only_dates_its_own_clause():
+    """"đã" makes a date a past event in its own clause (or the main clause of a date opening the sentence),
+    not in every clause of a long sentence."""
+    _, milestones, _ = run(["Đề nghị UBND xã căn cứ các vị trí việc làm đã được phê duyệt để ban hành bộ tiêu chí, "
+                            "thực hiện từ ngày 01/06/2025."])
+    assert [(m.start, m.end) for m in milestones] == [("2025-06-01", "2025-06-01")]
+    _, milestones, _ = run(["Ngày 28 tháng 3 năm 2025, Chủ tịch UBND tỉnh đã ban hành Công văn về việc cập nhật "
+                            "dữ liệu cán bộ."])
+    assert milestones == []
