@@ -354,8 +354,9 @@ def _after_request(text: str) -> Optional[tuple[str, str]]:
         return None
     rest = text[m.end():]
     v = _first_verb(rest)
-    # "Giao Chính phủ, căn cứ vào …, tổ chức …": the body asked stands alone before a comma
-    named = re.match(r"([^,;.()]{2,80}?)\s*,\s*(?:căn cứ|theo|trên cơ sở|phối hợp với|chủ động)", rest, _F)
+    # "Giao Chính phủ, căn cứ vào …, tổ chức …", "đề nghị UBND xã X căn cứ …": the body asked stands alone before
+    # the legal basis its task rests on
+    named = re.match(r"([^,;.()]{2,80}?)\s*,?\s+(?:căn cứ|trên cơ sở|phối hợp với|chủ động)(?!\w)", rest, _F)
     if named and v and len(named.group(1).split()) <= 8 and _BODY_START.match(named.group(1)) \
             and not _first_verb(named.group(1)):
         return named.group(1).strip(), v.group().lower()

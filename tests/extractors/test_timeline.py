@@ -525,3 +525,10 @@ def test_a_past_verb_only_dates_its_own_clause():
     _, milestones, _ = run(["Ngày 28 tháng 3 năm 2025, Chủ tịch UBND tỉnh đã ban hành Công văn về việc cập nhật "
                             "dữ liệu cán bộ."])
     assert milestones == []
+
+
+def test_the_body_asked_before_its_legal_basis_is_responsible():
+    deadlines, _, _ = run(["Sở Nội vụ đề nghị UBND xã Phú Lộc căn cứ Quyết định số 12/QĐ-UBND ngày 15/5/2025 của UBND "
+                           "tỉnh và chức năng, nhiệm vụ được giao để rà soát, hoàn thiện và ban hành quyết định trước "
+                           "ngày 30/6/2025."])
+    assert [(d.due, d.responsible) for d in deadlines] == [("2025-06-30", "UBND xã Phú Lộc")]
