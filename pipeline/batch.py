@@ -247,7 +247,7 @@ def extract_task(path: str, display: str, sha256: str) -> tuple[str, Any, str]:
     if os.environ.get("PIPELINE_TEST_CRASH_NAME") and display.endswith(os.environ["PIPELINE_TEST_CRASH_NAME"]):
         os.kill(os.getpid(), signal.SIGKILL)  # test hook: a reader that takes its process down
     try:
-        from .extract import extract_file
+        from .files import extract_file
         from .readers import ReadError
     except Exception as exc:  # noqa: BLE001 - a broken install must not look like a bad file
         return ("error", f"extraction stack failed to import: {type(exc).__name__}: {exc}", "internal")

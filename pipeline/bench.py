@@ -189,7 +189,7 @@ def extract_bench(repeat: int = 5) -> dict[str, Any]:
     extraction is measured in this process after one warm-up call (underthesea and spaCy loaded once),
     next to bare pdfplumber text extraction of the same file in the same run.
     """
-    from .extract import extract_file
+    from .files import extract_file
 
     startup = []
     for _ in range(repeat):

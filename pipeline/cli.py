@@ -34,7 +34,7 @@ def _setup_logging(verbose: int) -> None:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from .extract import extract_file, unreadable_record
+    from .files import extract_file, unreadable_record
     from .readers import ReadError
 
     status = EXIT_OK

@@ -3,11 +3,14 @@
 This module only orchestrates; each kind of fact has its own small module so its rules can be
 read and tested alone:
 
-* :mod:`pipeline.metadata`      issuer, number, place and date, kind, title, signer, unit
-* :mod:`pipeline.timeline`      deadlines and milestones (roles of the dates found by :mod:`pipeline.dates`)
-* :mod:`pipeline.quotas`        minimum counts imposed on kinds of units
-* :mod:`pipeline.references`    cited documents
-* :mod:`pipeline.registrations` rows of filled registration tables
+* :mod:`pipeline.extractors.metadata`      issuer, number, place and date, kind, title, signer, unit
+* :mod:`pipeline.extractors.timeline`      deadlines and milestones (roles of the dates found by
+  :mod:`pipeline.extractors.dates`)
+* :mod:`pipeline.extractors.quotas`        minimum counts imposed on kinds of units
+* :mod:`pipeline.extractors.references`    cited documents
+* :mod:`pipeline.extractors.registrations` rows of filled registration tables
+
+It imports no reader: reading a file is the caller's business (:mod:`pipeline.files`, the batch).
 
 Each extractor is a function ``(doc, meta) -> list`` that never raises for odd input: anything
 it saw but could not understand becomes a line in ``record.warnings``.
@@ -15,7 +18,6 @@ it saw but could not understand becomes a line in ``record.warnings``.
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 from typing import Callable
 
 from .model import Document, DocumentMeta, Record
@@ -36,7 +38,7 @@ def _safe(record: Record, what: str, fn: Callable[[], object], default: object) 
 
 def extract(doc: Document) -> Record:
     """Every fact the schema asks for, from one document."""
-    from . import metadata, quotas, references, registrations, timeline
+    from .extractors import metadata, quotas, references, registrations, timeline
 
     record = Record(document=doc)
     record.meta = _safe(record, "metadata", lambda: metadata.extract_metadata(doc, record.warnings),
@@ -53,29 +55,3 @@ def extract(doc: Document) -> Record:
     record.references = _safe(record, "references",
                               lambda: references.extract_references(doc, meta, record.warnings), [])  # type: ignore[assignment]
     return record
-
-
-def extract_file(path: str | Path, display_path: str | None = None) -> Record:
-    """Read then extract; raises :class:`pipeline.readers.ReadError` for unreadable input."""
-    from .readers import read
-
-    return extract(read(path, display_path=display_path))
-
-
-def unreadable_record(path: str | Path, display_path: str, reason: str) -> dict:
-    """The record of a file that could not be read: the same shape, empty parts, the reason in warnings.
-
-    Checks and the store read every record the same way, so an unreadable file must not have a
-    shape of its own.
-    """
-    from .readers import sha256_of
-
-    try:
-        digest = sha256_of(Path(path))
-    except OSError:
-        digest = ""
-    record = Record(document=Document(path=display_path, sha256=digest, format="unknown"))
-    record.warnings.append(reason)
-    data = record.to_dict()
-    data["source"]["format"] = None  # not sniffed: nothing could be read
-    return data

@@ -97,7 +97,7 @@ def _period_bounds(text: str, default_year: Optional[int]) -> tuple[Optional[str
     """(first day, last day) as ISO strings; cached because a sheet repeats the same few periods."""
     start = end = None
     try:
-        from .dates import parse_time_expression
+        from .extractors.dates import parse_time_expression
 
         text = _OCR_QUARTER.sub(lambda m: m.group(1) + m.group(2).translate(_OCR_ROMAN), text)
         expr = parse_time_expression(text, default_year)

@@ -15,7 +15,7 @@ from pipeline import batch, store
 @pytest.fixture(scope="module", autouse=True)
 def warm_extraction(tmp_path_factory: pytest.TempPathFactory) -> None:
     """Load the extraction stack once in this process: forked workers inherit it (fast tests)."""
-    from pipeline.extract import extract_file
+    from pipeline.files import extract_file
 
     sample = tmp_path_factory.mktemp("warm") / "warm.txt"
     sample.write_text(letter_text(1), encoding="utf-8")

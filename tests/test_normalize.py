@@ -110,3 +110,32 @@ def test_unit_key_keeps_different_units_apart():
     assert unit_key("Hội LHPN phường Vinh Tân") != unit_key("Hội CCB phường Vinh Tân")
     assert unit_key("UBND phường Mỹ Phước") != unit_key("HĐND phường Mỹ Phước")
     assert unit_key("") == "" and unit_key(None) == ""
+
+
+# --------------------------------------------------------------------------- school years, year ranges and short field codes
+
+@pytest.mark.parametrize("text,first,last", [
+    ("năm học 2024 - 2025", "2024-09-01", "2025-05-31"),
+    ("Năm học 2023-2024", "2023-09-01", "2024-05-31"),
+])
+def test_school_year_runs_september_to_may(text, first, last):
+    period = normalize_period(text)
+    assert (period.start, period.end) == (first, last)
+
+
+def test_plain_year_range_is_still_whole_years():
+    period = normalize_period("2024 - 2025")
+    assert (period.start, period.end) == ("2024-01-01", "2025-12-31")
+
+
+@pytest.mark.parametrize("raw,code", [
+    ("VH", "culture_society"), ("XH", "culture_society"), ("QP", "defense_security"),
+    ("KT-XH", "economy"), ("KTXH", "economy"), ("ANQP", "defense_security"), ("CĐS", "digital_transformation"),
+    ("CCHC", "administrative_reform"), ("Văn hóa", "culture_society"),
+])
+def test_short_field_codes(raw, code):
+    assert normalize_field(raw)[0] == code
+
+
+def test_unknown_short_code_stays_other():
+    assert normalize_field("ZZ")[0] == "other"

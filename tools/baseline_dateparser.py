@@ -2,7 +2,7 @@
 """Baseline for the deadline extractor: dateparser's ``search_dates`` plus a trigger-word window.
 
 Why it exists: it is the obvious off-the-shelf approach, and its scores next to ours show what the
-Vietnamese grammar and the role rules in ``pipeline.timeline`` buy. Every date that dateparser
+Vietnamese grammar and the role rules in ``pipeline.extractors.timeline`` buy. Every date that dateparser
 finds within ``--window`` characters after a deadline trigger (``trước``, ``chậm nhất``, ``hạn
 chót`` …) is called a deadline; nothing else is predicted. Prints one record in the extraction
 schema so ``shared/eval/score.py`` can score it:

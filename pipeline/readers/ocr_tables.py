@@ -3,7 +3,7 @@
 Why per cell: Tesseract's page segmentation reads a ruled form across columns and mixes the
 cells of one row into one line. Registration forms are printed with full grids, so the ruling
 lines tell us the cells exactly; OCRing each cell alone gives one clean string per cell and
-lets :mod:`pipeline.registrations` work on scans exactly as on DOCX tables.
+lets :mod:`pipeline.extractors.registrations` work on scans exactly as on DOCX tables.
 
 Algorithm (all on the deskewed page):
 1. inverse adaptive threshold; morphological opening with long thin kernels keeps only

@@ -15,7 +15,7 @@ import functools
 import re
 from typing import TYPE_CHECKING, Iterable
 
-from .textnorm import new_style_tones
+from ..textnorm import new_style_tones
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from pipeline.model import Document, DocumentMeta, Location, Paragraph
-from pipeline.quotas import extract_quotas, quotas_in_sentence
+from pipeline.extractors.quotas import extract_quotas, quotas_in_sentence
+from doc_helpers import lines_doc
 
 
 def one(sentence: str):
@@ -84,7 +85,7 @@ def test_document_level_location_and_list_lead_in():
     assert got[0].text == "- Các chi bộ ấp: Đăng ký xây dựng ít nhất 02 mô hình."
 
 
-DEV = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev"
+DEV = Path(__file__).resolve().parents[3] / "shared" / "eval" / "dev"
 
 
 @pytest.mark.skipif(not DEV.is_dir(), reason="shared dev set not present")
@@ -227,3 +228,114 @@ def test_label_lead_in_and_time_phrase_are_not_subjects():
 def test_mobilising_verb_is_stripped_from_the_subject():
     q = one("Các chi hội vận động ít nhất 70% hội viên tham gia bảo hiểm.")
     assert (q.subject, q.minimum, q.item) == ("Các chi hội", 70, "hội viên tham gia bảo hiểm")
+
+
+# --------------------------------------------------------------------------- subjects, caps and shares
+
+def _q(sentence: str, target: bool = True):
+    return [(q.subject, q.minimum, q.maximum, q.unit) for q in quotas_in_sentence(sentence, target_context=target)]
+
+
+def quotas(sentence: str) -> list[tuple]:
+    return [(q.subject, q.minimum, q.unit) for q in quotas_in_sentence(sentence)]
+
+
+def test_minimum_after_a_comma_is_its_own_quota_with_the_unit_after_moi():
+    qs = quotas_in_sentence("Phấn đấu 80% hội viên tham gia, mỗi chi hội ít nhất 02 công trình.")
+    assert [(q.subject, q.minimum, q.unit) for q in qs] == [("hội viên", 80, "percent"), ("mỗi chi hội", 2, "count")]
+
+
+def test_distributive_requirement_after_a_reported_result_is_a_quota():
+    qs = quotas_in_sentence("Đến nay đã có 9/11 phường đạt chuẩn; năm 2025 mỗi phường xây dựng ít nhất 03 tuyến phố văn minh.")
+    assert [(q.subject, q.minimum) for q in qs] == [("mỗi phường", 3)]
+
+
+def test_new_and_more_after_the_verb_leave_the_subject():
+    qs = quotas_in_sentence("Toàn huyện kết nạp mới không dưới 300 hội viên.")
+    assert [(q.subject, q.minimum) for q in qs] == [("Toàn huyện", 300)]
+
+
+def test_reported_distributive_result_stays_a_result():
+    assert quotas_in_sentence("Đến nay mỗi xã đã có ít nhất 02 mô hình được công nhận.") == []
+
+
+def test_quota_subject_is_not_a_list_marker():
+    """``c) 100% tổ dân phố …`` under a target heading: the units, not the letter ``c``."""
+    got = quotas_in_sentence("c) 100% thôn, buôn tổ chức ký cam kết không có tội phạm ma túy.", target_context=True)
+    assert got and got[0].minimum == 100
+    assert got[0].subject and got[0].subject.lower().startswith("thôn")
+
+
+def test_quota_without_subject_falls_on_the_issuer():
+    """A chi bộ's resolution lists targets with no subject: they fall on the issuing body."""
+    doc = lines_doc(["I. CHỈ TIÊU", "1. Kết nạp ít nhất 03 đảng viên mới trong năm."])
+    meta = DocumentMeta(kind="other", issued_on="2027-01-08", issuer="Chi bộ Khu phố Bình An")
+    got = extract_quotas(doc, meta, [])
+    assert [(q.minimum, q.subject) for q in got] == [(3, "Chi bộ Khu phố Bình An")]
+
+
+def test_share_of_units_opening_a_target_item():
+    """Under ``Chỉ tiêu``, ``- 100% trường học củng cố …`` is a share of units even with an unlisted verb."""
+    got = _q("- 100% trường học trên địa bàn thị xã củng cố thư viện xanh.")
+    assert got and got[0][1:] == (100, None, "percent") and got[0][0].startswith("trường học")
+    assert _q("- 100% trường học trên địa bàn thị xã củng cố thư viện xanh.", target=False) == []
+
+
+def test_each_subject_ends_at_its_verb():
+    got = _q("- Mỗi khu phố thực hiện tuyên truyền từ 4 - 6 buổi trong năm.")
+    assert got == [("Mỗi khu phố", 4, 6, "count")]
+    got = _q("- Mỗi tổ hòa giải tiếp xúc, đối thoại không dưới 03 lần/quý với người dân.")
+    assert got == [("Mỗi tổ hòa giải", 3, None, "count")]
+
+
+def test_cap_before_each_and_bands_are_not_quotas():
+    assert _q("- Kiểm tra không quá 02 đợt đối với mỗi doanh nghiệp trong một năm.") == []
+    assert _q("- Học viên trong độ tuổi từ 16 đến 35, chiều cao trên 1,55 m.") == []
+
+
+def test_count_per_unit_under_a_target_label():
+    got = _q("2. Chỉ tiêu: 03 câu lạc bộ/phường “Gia đình hạnh phúc”.", target=False)
+    assert [(s, m) for s, m, _, _ in got] == [("Mỗi phường", 3)]
+    assert _q("Duy trì 4 buổi/tháng sinh hoạt câu lạc bộ.", target=False) == []
+
+
+def test_table_row_subject_is_its_first_cell():
+    got = _q("Mỗi chi đoàn tổ chức hoạt động tình nguyện | hoạt động | ít nhất 04")
+    assert got == [("Mỗi chi đoàn", 4, None, "count")]
+
+
+def test_short_label_after_a_comma_line_opens_a_list():
+    """``Mục tiêu:`` after a paragraph ending on a comma is a label, so ``100% …`` below it is a target."""
+    doc = lines_doc(["Căn cứ Hướng dẫn số 07/HD-SYT ngày 02/3/2027 của Sở Y tế,",
+                "Mục tiêu:",
+                "- 100% trạm y tế xã có bác sĩ làm việc."], step=2)
+    got = extract_quotas(doc, DocumentMeta(), [])
+    assert [(q.minimum, q.unit) for q in got] == [(100, "percent")]
+
+
+def test_share_opening_the_sentence_counts_the_units_after_it():
+    """``Ít nhất 70% đoàn viên …``: nothing before the minimum word, so the units after the share are the subject."""
+    assert quotas("- Ít nhất 70% đoàn viên tham gia hoạt động tình nguyện hè.") == [("đoàn viên", 70, "percent")]
+    assert quotas("Tối thiểu 60% giáo viên được bồi dưỡng kỹ năng số.") == [("giáo viên", 60, "percent")]
+
+
+def test_aim_verb_before_the_share_keeps_no_subject_from_the_units():
+    """``Phấn đấu trên 95% hộ …``: the one striving is the issuer (left empty here), not the households."""
+    assert quotas("Phấn đấu trên 95% hộ dân được sử dụng nước sạch.") == [(None, 95, "percent")]
+
+
+def test_comparison_word_after_a_semicolon_is_not_a_subject():
+    got = quotas("Chỉ tiêu: mỗi tổ dân phố có ít nhất 01 tổ hòa giải; trên 85% hộ dân ký cam kết giữ gìn vệ sinh.")
+    assert ("mỗi tổ dân phố", 1, "count") in got
+    assert ("hộ dân", 85, "percent") in got
+    assert all(s != "trên" for s, _, _ in got)
+
+
+def test_share_with_tro_len_opening_the_sentence_counts_the_units_after_it():
+    assert quotas("- 85% trở lên số thôn đạt danh hiệu Thôn văn hóa.") == [("số thôn", 85, "percent")]
+    assert quotas("Phấn đấu 85% trở lên số thôn đạt danh hiệu Thôn văn hóa.") == [(None, 85, "percent")]
+
+
+def test_more_verbs_end_an_each_subject():
+    assert quotas("- Mỗi đoàn viên trồng ít nhất 05 cây xanh.") == [("Mỗi đoàn viên", 5, "count")]
+    assert quotas("- Mỗi chi hội đóng góp tối thiểu 20 ngày công.") == [("Mỗi chi hội", 20, "count")]

@@ -1,6 +1,6 @@
 """Deadline rules that must not depend on how underthesea segments the words around a trigger.
 
-Run: ``.venv/bin/pytest -q tests/test_timeline_general.py``. Invented sentences (other bodies,
+Run: ``.venv/bin/pytest -q tests/extractors/test_timeline_general.py``. Invented sentences (other bodies,
 provinces and campaigns than the dev and held-out sets) through the real underthesea/spaCy
 pipeline; provenance through the real text reader and a real PDF (reportlab + pdfplumber).
 """
@@ -12,15 +12,13 @@ import pytest
 
 from pipeline.model import Document, DocumentMeta, Location, Paragraph
 from pipeline.readers import text as text_reader
-from pipeline.timeline import extract_timeline
+from pipeline.extractors.timeline import extract_timeline
+from doc_helpers import lines_doc
 
 
 def run(lines: list[str], issued_on: str | None = "2024-09-02", kind: str = "plan"):
-    doc = Document(path="t.txt", sha256="0", format="txt")
-    for i, line in enumerate(lines, start=1):
-        doc.blocks.append(Paragraph(line, Location(line=i)))
     warnings: list[str] = []
-    deadlines, milestones = extract_timeline(doc, DocumentMeta(kind=kind, issued_on=issued_on), warnings)
+    deadlines, milestones = extract_timeline(lines_doc(lines), DocumentMeta(kind=kind, issued_on=issued_on), warnings)
     return deadlines, milestones, warnings
 
 

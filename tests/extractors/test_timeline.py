@@ -1,6 +1,6 @@
-"""Deadlines and milestones (pipeline.timeline) on invented documents of several kinds.
+"""Deadlines and milestones (pipeline.extractors.timeline) on invented documents of several kinds.
 
-Run: ``.venv/bin/pytest -q tests/test_timeline.py``. The documents below are made up (other
+Run: ``.venv/bin/pytest -q tests/extractors/test_timeline.py``. The documents below are made up (other
 provinces, bodies and campaigns than the dev set) and go through the real underthesea/spaCy
 pipeline; one also goes through the real text reader from a file.
 """
@@ -11,7 +11,12 @@ from pathlib import Path
 import pytest
 
 from pipeline.model import Cell, Document, DocumentMeta, Location, Paragraph, Table
-from pipeline.timeline import extract_timeline
+from pipeline.extractors.timeline import extract_timeline
+from pipeline.extractors.timeline import _recipient
+from pipeline.extractors.timeline import _sentences
+from pipeline.files import extract_file
+import sys
+from doc_helpers import lines_doc, sheet
 
 
 def make_doc(lines: list[str], start_line: int = 1, step: int = 1) -> Document:
@@ -373,3 +378,157 @@ def test_notice_of_conclusions():
 def test_recipients(sentence, recipient):
     deadlines, _, _ = run([sentence])
     assert [d.recipient for d in deadlines] == [recipient]
+
+
+# --------------------------------------------------------------------------- responsible bodies, recipients and sentences
+
+def timeline(lines: list[str], issued_on: str = "2024-09-02", kind: str = "plan"):
+    return run(lines, issued_on=issued_on, kind=kind)
+
+
+FORM_HEAD = ["TT", "Tên mô hình", "Tập thể, cá nhân chỉ đạo xây dựng mô hình", "Địa chỉ thực hiện", "Lĩnh vực",
+             "Thời gian thực hiện"]
+
+
+def _deadlines(lines: list[str]):
+    doc = Document(path="t.txt", sha256="0", format="txt")
+    for i, text in enumerate(lines):
+        doc.blocks.append(Paragraph(text, Location(line=i + 1)))
+    deadlines, _ = extract_timeline(doc, DocumentMeta(kind="plan", issued_on="2026-02-01"), [])
+    return deadlines
+
+
+def test_lower_case_team_names_are_responsible():
+    """"Các tổ …", "các khoa, phòng", "Tổng phụ trách …" are bodies/roles that act."""
+    d, _, _ = timeline([
+        "1. Các tổ công tác nộp biên bản kiểm tra về Văn phòng chậm nhất vào ngày 14/10/2024.",
+        "2. Trước 16 giờ 30 ngày 21/10/2024, các khoa, phòng gửi bảng chấm công về Phòng Kế toán.",
+        "3. Tổng phụ trách Đội nộp sổ theo dõi về Ban Giám hiệu trước ngày 28/10/2024.",
+    ])
+    assert {x.due: x.responsible for x in d} == {
+        "2024-10-14": "Các tổ công tác", "2024-10-21": "các khoa, phòng", "2024-10-28": "Tổng phụ trách Đội"}
+
+
+def test_lower_case_recipient_after_a_sending_verb():
+    d, _, _ = timeline(["Giáo viên bộ môn nộp sổ điểm về bộ phận giáo vụ không quá ngày 08/11/2024."])
+    assert [(x.due, x.recipient) for x in d] == [("2024-11-08", "bộ phận giáo vụ")]
+
+
+def test_lower_case_noun_after_ve_without_sending_is_not_a_recipient():
+    d, _, _ = timeline(["Các chi hội tổ chức sinh hoạt chuyên đề về phòng chống ma túy trước ngày 15/11/2024."])
+    assert [x.recipient for x in d] == [None]
+
+
+def test_document_noun_phrase_with_a_list_names_no_sender():
+    """"Hồ sơ … các hộ, cá nhân … gửi về …": the people listed belong to the document, they do not send it."""
+    d, _, _ = timeline(["Hồ sơ đề nghị hỗ trợ các hộ, cá nhân bị thiệt hại gửi về UBND xã trước ngày 30/10/2024."])
+    assert len(d) == 1 and d[0].responsible is None
+
+
+def test_clause_after_the_cut_off_does_not_give_the_sender():
+    d, _, _ = timeline(["Bài dự thi gửi về Ban Tổ chức trước ngày 20/11/2024; sau thời hạn trên, Ban Tổ chức không nhận."])
+    assert len(d) == 1 and d[0].responsible != "Ban Tổ chức không" and d[0].recipient == "Ban Tổ chức"
+
+
+def test_spelled_deadline_after_a_year_in_the_task():
+    d, _, _ = timeline(["- Các chi đoàn hoàn thành việc thu đoàn phí năm 2024 đến hết ngày 20 tháng 12 năm 2024."])
+    assert [(x.due, x.responsible) for x in d] == [("2024-12-20", "Các chi đoàn")]
+
+
+def test_recipient_after_an_honorific():
+    """``gửi về đồng chí Trưởng ban`` names a person in office: that is where it is sent."""
+    got = _recipient("Các tổ trưởng nộp bảng chấm công về đồng chí Trưởng Ban Tuyên giáo trước ngày 04/9/2027.")
+    assert got == "đồng chí Trưởng Ban Tuyên giáo"
+
+
+def test_recipient_stops_before_the_channel():
+    """``gửi về Văn phòng … qua hộp thư điện tử …``: the mailbox is how, not who."""
+    got = _recipient("Đề xuất gửi về Văn phòng Sở Tư pháp qua hộp thư điện tử vpstp@example.org trước ngày 3/11/2025.")
+    assert got == "Văn phòng Sở Tư pháp"
+
+
+def test_sentence_not_split_inside_a_web_address():
+    text = "Bản đăng ký gửi qua địa chỉ vanthu@hoiphunu.org.vn chậm nhất ngày 12/8/2027. Mọi vướng mắc liên hệ Văn phòng."
+    spans = [text[a:b] for a, b in _sentences(text)]
+    assert spans[0].endswith("ngày 12/8/2027.")
+    assert len(spans) == 2
+
+
+def test_deadline_keeps_its_recipient_when_an_address_sits_in_the_sentence():
+    doc = lines_doc(["Các tổ dân phố gửi danh sách hộ nghèo về Phòng Lao động qua thư điện tử pld@quan7.gov.vn "
+                "trước ngày 09/10/2025."])
+    deadlines, _ = extract_timeline(doc, DocumentMeta(kind="official_letter", issued_on="2025-09-20"), [])
+    assert [d.due for d in deadlines] == ["2025-10-09"]
+    assert deadlines[0].recipient == "Phòng Lao động"
+
+
+def test_xlsx_form_notes_below_the_grid_carry_a_deadline(tmp_path: Path):
+    path = sheet(tmp_path / "mau.xlsx", [
+        ["DANH SÁCH ĐĂNG KÝ MÔ HÌNH “DÂN VẬN KHÉO” NĂM 2027"], ["Đơn vị: Chi đoàn Khu phố Mỹ Hòa"], [],
+        FORM_HEAD,
+        [1, "Tuyến đường thanh niên tự quản", "Chi đoàn khu phố", "Khu phố Mỹ Hòa", "VH-XH", "3 - 9/2027"],
+        [2, "Sân chơi cuối tuần cho thiếu nhi", "Chi đoàn khu phố", "Nhà văn hóa khu phố", "VH-XH", "6 - 8/2027"],
+        [], ["Lưu ý:"], ["- Nộp bản đăng ký về Văn phòng Đoàn xã trước ngày 28/02/2027."],
+        [None, None, None, "Mỹ Hòa, ngày 12 tháng 02 năm 2027"], [None, None, None, "BÍ THƯ"], [],
+        [None, None, None, "Đinh Quốc Bảo"]])
+    record = extract_file(path)
+    assert len(record.registrations) == 2
+    assert [d.due for d in record.deadlines] == ["2027-02-28"]
+    assert record.milestones == []  # the rows' periods stay registrations
+
+
+def test_milestone_sentence_repeating_a_short_title():
+    """A short title recurring inside a scheduled item does not make the item a title."""
+    doc = lines_doc(["KẾ HOẠCH", "Tuyên truyền phòng chống ma túy năm 2027",
+                "1. Ban Chỉ đạo sơ kết công tác tuyên truyền phòng chống ma túy năm 2027, dự kiến tổ chức vào "
+                "giữa tháng 8/2027."], step=2)
+    meta = DocumentMeta(kind="plan", issued_on="2027-02-01", title="Tuyên truyền phòng chống ma túy năm 2027")
+    _, milestones = extract_timeline(doc, meta, [])
+    assert ("2027-08-01", "2027-08-31") in [(m.start, m.end) for m in milestones]
+
+
+def test_recipient_before_a_purpose_clause():
+    got = _recipient("Các phường gửi báo cáo về Phòng Văn hóa và Thông tin trước ngày 12/5/2027 để tổng hợp, "
+                     "báo cáo Ủy ban nhân dân quận.")
+    assert got == "Phòng Văn hóa và Thông tin"
+
+
+def test_co_so_hoi_or_doan_is_a_responsible_body():
+    got = _deadlines(["- Các cơ sở Đoàn gửi báo cáo sơ kết về Văn phòng Huyện đoàn trước ngày 20/6/2026."])
+    assert [(d.due, d.responsible) for d in got] == [("2026-06-20", "Các cơ sở Đoàn")]
+
+
+def test_co_so_alone_is_not_a_body():
+    """``cơ sở vật chất`` is equipment, not a unit: no responsible body is read from it."""
+    got = _deadlines(["- Cơ sở vật chất được sửa chữa xong trước ngày 15/8/2026."])
+    assert [d.responsible for d in got] in ([None], [])
+
+
+def test_deadline_label_names_the_task_when_no_verb_is_written():
+    got = _deadlines(["Hạn chót tiếp nhận bài dự thi: 30/9/2026."])
+    assert [(d.due, d.action) for d in got] == [("2026-09-30", "tiếp nhận bài dự thi")]
+
+
+def test_the_body_assigned_by_giao_before_a_comma_is_responsible():
+    """"Giao Sở Xây dựng, căn cứ …, tổ chức … trước ngày …": the body named right after "Giao" acts."""
+    deadlines, _, _ = run(["Giao Sở Xây dựng, căn cứ vào Kế hoạch này và tình hình thực tế, tổ chức rà soát "
+                           "toàn bộ số nhà và báo cáo kết quả trước ngày 30/9/2025."])
+    assert [(d.due, d.responsible) for d in deadlines] == [("2025-09-30", "Sở Xây dựng")]
+
+
+def test_a_past_verb_only_dates_its_own_clause():
+    """"đã" makes a date a past event in its own clause (or the main clause of a date opening the sentence),
+    not in every clause of a long sentence."""
+    _, milestones, _ = run(["Đề nghị UBND xã căn cứ các vị trí việc làm đã được phê duyệt để ban hành bộ tiêu chí, "
+                            "thực hiện từ ngày 01/06/2025."])
+    assert [(m.start, m.end) for m in milestones] == [("2025-06-01", "2025-06-01")]
+    _, milestones, _ = run(["Ngày 28 tháng 3 năm 2025, Chủ tịch UBND tỉnh đã ban hành Công văn về việc cập nhật "
+                            "dữ liệu cán bộ."])
+    assert milestones == []
+
+
+def test_the_body_asked_before_its_legal_basis_is_responsible():
+    deadlines, _, _ = run(["Sở Nội vụ đề nghị UBND xã Phú Lộc căn cứ Quyết định số 12/QĐ-UBND ngày 15/5/2025 của UBND "
+                           "tỉnh và chức năng, nhiệm vụ được giao để rà soát, hoàn thiện và ban hành quyết định trước "
+                           "ngày 30/6/2025."])
+    assert [(d.due, d.responsible) for d in deadlines] == [("2025-06-30", "UBND xã Phú Lộc")]

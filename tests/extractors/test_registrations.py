@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from pipeline.registrations import classify_header, extract_registrations
+from pipeline.extractors.registrations import classify_header, extract_registrations
 from registrations_helpers import (CONTINUING_ROWS, HEADER, NEW_ROWS, form_document, grid_table, meta,
                                    template_rows)
 

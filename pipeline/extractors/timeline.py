@@ -5,7 +5,7 @@ Pipeline (one pass over the body, only sentences holding a date reach the NLP):
 1. body lines (no header, signature, recipient list or data tables) are grouped into
    paragraphs — hard-wrapped text is re-joined here, so this works whether or not the reader
    reflowed it — and each paragraph keeps a map from character offset to source line;
-2. :func:`pipeline.dates.find_time_expressions` finds the dates (the year of undated ones is
+2. :func:`pipeline.extractors.dates.find_time_expressions` finds the dates (the year of undated ones is
    inferred from the document);
 3. sentences holding a date are tokenized by underthesea into a spaCy ``Doc``, split back into
    syllables (the segmenter glues triggers to the names before them: "Đảng uỷ chậm" + "nhất"),
@@ -33,8 +33,12 @@ from dataclasses import dataclass, field, replace
 from typing import Optional
 
 from .dates import TimeExpr, find_time_expressions
-from .model import Deadline, Document, DocumentMeta, Line, Location, Milestone, Table
-from .textnorm import match_key, nfc
+from . import doubt as doubt_words
+from .doubt import Doubt
+from .structure import structure_of
+from .. import lexicon
+from ..model import Deadline, Document, DocumentMeta, Location, Milestone
+from ..textnorm import match_key, nfc
 
 log = logging.getLogger(__name__)
 
@@ -43,67 +47,36 @@ _F = re.IGNORECASE | re.UNICODE
 # --------------------------------------------------------------------------- trigger vocabulary
 
 #: Phrases that, right before a date, make it a cut-off (spec: "What makes a date a deadline").
-DEADLINE_TRIGGERS = [
-    "trước", "chậm nhất", "chậm nhất là", "muộn nhất", "hạn chót", "hạn cuối", "thời hạn", "hạn nộp",
-    "hoàn thành", "hoàn tất",
-    "không muộn hơn", "không quá", "đến hết", "hết hạn", "kết thúc trước", "xong trước", "hoàn thành trước",
-]
+DEADLINE_TRIGGERS = list(lexicon.words("deadline_triggers"))
 #: "đến ngày …" closes a task only after a verb of finishing or sending.
-CLOSING_VERBS = ["hoàn thành", "hoàn tất", "xong", "nộp", "gửi", "báo cáo", "kết thúc", "thực hiện", "đăng ký"]
+CLOSING_VERBS = list(lexicon.words("closing_verbs"))
 #: Relative limits: no calendar date, so a warning instead of a deadline.
 RELATIVE_TRIGGERS = re.compile(
     r"(?:chậm nhất|muộn nhất|trong (?:vòng|thời hạn))\s+(?:sau\s+)?\d+\s+(?:ngày|tuần|tháng)"
     r"|(?:trước|sau)\s+(?:ngày\s+)?[^\d,.;]{2,40}?\s+\d+\s+ngày(?!\s*\d)", _F)
 #: Anything deadline-like at all (a cheap pre-check before the NLP runs).
-_DEADLINE_HINT = re.compile(r"trước|chậm nhất|muộn nhất|hạn|không muộn|đến|không quá|hoàn thành|hoàn tất", _F)
+_DEADLINE_HINT = re.compile(r"trước|chậm nhất|muộn nhất|hạn|không muộn|đến|không quá|hoàn thành|hoàn tất|xong", _F)
 
 # Verbs that start an action (sending, finishing, registering …), longest first.
-ACTION_VERBS = sorted([
-    "gửi", "nộp", "báo cáo", "tổng hợp", "hoàn thành", "hoàn tất", "đăng ký", "thực hiện", "tổ chức",
-    "xây dựng", "triển khai", "kiểm tra", "đánh giá", "rà soát", "thẩm định", "khảo sát", "sơ kết",
-    "tổng kết", "họp xét", "lựa chọn", "đề xuất", "đề nghị", "ban hành", "phát động", "thành lập",
-    "chỉ đạo", "hướng dẫn", "tiến hành", "xét", "công nhận", "cung cấp", "chuẩn bị", "phối hợp", "tham mưu",
-    "cập nhật", "giới thiệu", "lập", "trình", "bàn giao", "tiếp nhận", "duyệt", "phê duyệt", "tuyên truyền",
-    "đẩy nhanh", "đẩy mạnh", "tăng cường", "quán triệt", "theo dõi", "đôn đốc", "tập trung", "nghiên cứu",
-    "tham gia", "vận động", "giải quyết", "khắc phục", "bố trí", "phân bổ", "huy động", "giải ngân", "hỗ trợ",
-    "thông báo", "nâng cao", "duy trì", "bảo đảm", "đảm bảo", "phổ biến", "phân công", "xử lý", "thống kê",
-    "kê khai", "bình chọn", "biểu dương", "khen thưởng", "rà soát", "sắp xếp", "quyết định", "ký kết",
-], key=len, reverse=True)
-_VERB_RE = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, ACTION_VERBS)) + r")(?!\w)", _F)
+ACTION_VERBS = sorted(set(lexicon.words("action_verbs")), key=len, reverse=True)
+_VERB_RE = re.compile(r"(?<!\w)" + lexicon.alternation(ACTION_VERBS) + r"(?!\w)", _F)
 
 # Words naming a body that can be responsible for a task or receive a report.
 _BODY_RE = re.compile(
-    r"(?<!\w)(?:ban|ủy ban|uỷ ban|ubnd|ubmttq|mttq|mặt trận|đảng ủy|đảng uỷ|đảng bộ|chi bộ|chi ủy|cấp ủy|"
-    r"thành ủy|thị ủy|huyện ủy|quận ủy|tỉnh ủy|hội|đoàn|công đoàn|văn phòng|phòng|sở|trường|trạm|công an|"
-    r"quân sự|khối|tổ chức|các ngành|ngành|bộ phận|cơ quan|đơn vị|địa phương|xã|phường|thị trấn|"
-    r"hđnd|thường trực|lãnh đạo|chủ tịch|bí thư|trưởng|cán bộ|đảng viên|doanh nghiệp|hợp tác xã|tổ dân|"
-    r"chi hội|chi đoàn|thôn|ấp|bản|làng|khu phố|khối phố|tổ dân phố|khu dân cư|huyện|quận|tỉnh|thành phố|"
-    r"thị xã|trung tâm|bệnh viện|đài|ban quản lý|chi nhánh|lực lượng|thành viên|thủ trưởng|người đứng đầu|"
-    r"tập thể|cá nhân|hội viên|đoàn viên|giáo viên|hộ gia đình|các cấp|cấp ủy|ủy viên|tiểu ban|tổ công tác|"
-    r"đoàn kiểm tra|hội đồng|bch|btv|bcđ|ubkt|văn phòng|chi(?=\s*,)|cơ sở đảng|"
-    r"cơ sở(?=\s+(?:hội|đoàn|công đoàn|giáo dục|y tế|đào tạo|trực thuộc)(?!\w))|"
-    r"tổ|khoa|tổng phụ trách|giám đốc|hiệu trưởng|trưởng khoa|trưởng phòng)"
-    r"(?!\w)", _F)
+    r"(?<!\w)(?:" + lexicon.alternation(lexicon.words("body_heads") + lexicon.words("levels")
+                                        + lexicon.words("actor_words"))
+    + r"|chi(?=\s*,)|cơ sở(?=\s+(?:hội|đoàn|công đoàn|giáo dục|y tế|đào tạo|trực thuộc)(?!\w)))(?!\w)", _F)
 _HEADING_NUM = re.compile(r"^\s*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s+|^\s*(?:Bước\s+\d+\s*[:.]?\s*)", _F)
 _BULLET = re.compile(r"^\s*(?:[-–•+*]|\d+(?:\.\d+)*[.)]|[a-zđ][.)])\s+", _F)
-_LIST_START = re.compile(r"^\s*(?:[-–•+*]\s|\d+(?:\.\d+)*[.)]\s|[IVXLC]+[.)]\s|[a-zđ][.)]\s|Bước\s+\d)", _F)
 
 # The document's own "<Place>, ngày … tháng … năm …" line.
 _PLACE_WORDS_BEFORE = re.compile(r"((?:\S+\s+){0,5}?\S+),\s*$")
-_PLACE_DATE_LINE = re.compile(r"^\s*(?:[^\W\d_][\w.]*\s+){0,4}[^\W\d_][\w.]*,\s*ngày\b", re.UNICODE)
 
 # A document number right before a date: "Kế hoạch số 03-KH/BDVTU, ngày …", "30/2020/NĐ-CP ngày …".
 _CITED_BEFORE = re.compile(
     r"(?:\d+\s*[/-]\s*[\w.]*[A-ZĐ][\w.Đđ]*(?:\s*[/-]\s*[\w.Đđ]+)*|(?<!\w)(?:ban hành|(?<!đăng )(?<!Đăng )ký)\s*)"
     r"\s*[,)]?\s*(?:ban hành\s*)?(?:ngày\s*)?$")
-_CITED_KIND_BEFORE = re.compile(
-    r"(?:kế hoạch|thông báo|nghị quyết|quyết định|chỉ thị|hướng dẫn|công văn|chương trình|quy định|kết luận|"
-    r"thông tư|nghị định|luật|báo cáo|đề án|tờ trình)\s+(?:số\s+)?\d+[^\s,]*\s*,?\s*(?:ngày\s*)?$", _F)
-# Signature timestamps "2024-03-19T09:28:22+0700" and "Nơi nhận:" blocks are not body text.
-_RECIPIENTS = re.compile(r"^\s*\**\s*nơi nhận\s*:?", _F)
-_ANNEX = re.compile(r"^\s*\**\s*(?:phụ lục|danh sách|biểu mẫu|mẫu số)\b", _F)
-
-_SKIP_REGIONS = {"header-left", "header-right", "page-header", "page-footer", "signature", "recipients"}
+_CITED_KIND_BEFORE = re.compile(lexicon.pattern("document_kinds") + r"\s+(?:số\s+)?\d+[^\s,]*\s*,?\s*(?:ngày\s*)?$", _F)
 
 
 # --------------------------------------------------------------------------- spaCy matcher
@@ -148,23 +121,17 @@ def _matcher():
 
 # --------------------------------------------------------------------------- paragraphs
 
-@dataclass
 class _Para:
-    text: str
-    lines: list[tuple[int, Line]] = field(default_factory=list)  # (offset in text, line)
+    """A body paragraph of the structural view, bold marks blanked (same length keeps offsets)."""
+
+    def __init__(self, para) -> None:  # type: ignore[no-untyped-def]
+        self.source = para
+        self.text = nfc(para.text).replace("*", " ")
 
     def location(self, offset: int) -> Location:
-        """Where the character at ``offset`` came from (the source line, when the reader kept it)."""
-        start, line = self.lines[0]
-        for s, l in self.lines:
-            if s <= offset:
-                start, line = s, l
-        loc = line.location
-        number = loc.line
-        for local, source_line in getattr(line, "line_starts", None) or []:
-            if local <= offset - start:
-                number = source_line
-        return Location(page=loc.page, line=number, table=loc.table, row=loc.row)
+        """Where the character at ``offset`` came from (the source line)."""
+        loc = self.source.location_at(offset)
+        return Location(page=loc.page, line=loc.line, table=loc.table, row=loc.row)
 
 
 def _strip_marks(text: str) -> str:
@@ -174,11 +141,6 @@ def _strip_marks(text: str) -> str:
 def _ends_sentence(text: str) -> bool:
     t = _strip_marks(text).rstrip()
     return bool(t) and t[-1] in ".:;!?"
-
-
-def _starts_lower(text: str) -> bool:
-    t = _strip_marks(text).lstrip(" “\"(")
-    return bool(t) and t[0].islower()
 
 
 def _is_heading(text: str) -> bool:
@@ -192,67 +154,14 @@ def _free_text_row(text: str) -> bool:
     return " | " not in text and "\t" not in text and len(text.strip()) >= 30
 
 
-def _body_lines(doc: Document, meta: DocumentMeta) -> list[Line]:
-    """Lines that can carry deadlines and milestones."""
-    out: list[Line] = []
-    in_recipients = in_addressees = False
-    is_form = meta.kind == "registration_form"
-    for line in doc.lines(include_tables=True):
-        if line.region in _SKIP_REGIONS:
-            continue
-        if is_form and line.location.table is not None and not _free_text_row(line.text):
-            continue  # a form's grid row: its periods are no milestones
-        if line.location.table is not None and line.region == "body" and not is_form:
-            continue  # a data table row (registration periods are not milestones)
-        text = line.text
-        if not text.strip():
-            continue
-        if text.count("|") >= 2 or text.count("\t") >= 2:
-            continue  # a table written as text ("| 1 | … | Năm 2024 |", tab-separated cells)
-        if _RECIPIENTS.match(text):
-            in_recipients = True
-            continue
-        if _KINH_GUI.match(text):  # the addressees (read apart by _addressees) are no sentence
-            in_addressees = True
-            continue
-        if in_addressees and re.match(r"^\s*[-–•+]", text):
-            continue
-        in_addressees = False
-        if in_recipients:
-            if _ANNEX.match(text) or (not text.lstrip().startswith(("-", "+", "•")) and len(text.strip()) > 60):
-                in_recipients = False
-            else:
-                continue
-        out.append(line)
-    return out
-
-
-def _paragraphs(lines: list[Line]) -> list[_Para]:
-    """Group hard-wrapped lines back into paragraphs (a no-op for reflowed text)."""
-    lengths = sorted(len(l.text.strip()) for l in lines) or [0]
-    width = lengths[int(0.8 * (len(lengths) - 1))]
-    paras: list[_Para] = []
-    for line in lines:
-        text = nfc(line.text.strip())
-        if paras:
-            prev = paras[-1]
-            last = prev.lines[-1][1].text.strip()
-            same_block = (line.location.table == prev.lines[-1][1].location.table)
-            # a wrapped line: the previous one stops mid-sentence and this one goes on in lower case
-            # (or the previous one fills the usual width); never into a list item or a heading
-            join = same_block and not _LIST_START.match(text) and not _PLACE_DATE_LINE.match(text) \
-                and not _is_heading(last) and not _is_heading(text) and (
-                (not _ends_sentence(last) and (_starts_lower(text) or len(last) >= 0.6 * width))
-                or (_starts_lower(text) and _strip_marks(last).rstrip()[-1:] in ",;")
-            )
-            if join:
-                prev.lines.append((len(prev.text) + 1, line))
-                prev.text += " " + text
-                continue
-        paras.append(_Para(text, [(0, line)]))
-    for p in paras:  # bold/italic marks do not change meaning; same length keeps offsets
-        p.text = p.text.replace("*", " ")
-    return paras
+def _body_paragraphs(doc: Document, meta: DocumentMeta) -> list[_Para]:
+    """Paragraphs that can carry deadlines and milestones: the structural view's body (no header, title,
+    addressees, recipients or signature; data tables apart), and a form's free-text rows (its notes)."""
+    st = structure_of(doc)
+    paras = [p for p in st.body if not (p.text.count("|") >= 2 or p.text.count("\t") >= 2)]
+    if meta.kind == "registration_form":
+        paras = sorted(paras + [r for r in st.table_rows if _free_text_row(r.text)], key=lambda p: p.order)
+    return [_Para(p) for p in paras]
 
 
 # --------------------------------------------------------------------------- sentence reading
@@ -445,6 +354,12 @@ def _after_request(text: str) -> Optional[tuple[str, str]]:
         return None
     rest = text[m.end():]
     v = _first_verb(rest)
+    # "Giao Chính phủ, căn cứ vào …, tổ chức …", "đề nghị UBND xã X căn cứ …": the body asked stands alone before
+    # the legal basis its task rests on
+    named = re.match(r"([^,;.()]{2,80}?)\s*,?\s+(?:căn cứ|trên cơ sở|phối hợp với|chủ động)(?!\w)", rest, _F)
+    if named and v and len(named.group(1).split()) <= 8 and _BODY_START.match(named.group(1)) \
+            and not _first_verb(named.group(1)):
+        return named.group(1).strip(), v.group().lower()
     if v and 3 <= v.start() <= 160 and _BODY_START.match(rest[:v.start()].strip()):
         return rest[:v.start()].strip(" ,"), v.group().lower()
     return None
@@ -527,30 +442,10 @@ class _Context:
     addressees: Optional[str] = None  # "Kính gửi: …" of an official letter
 
 
-_KINH_GUI = re.compile(r"^\s*\**\s*kính\s+gửi\s*:?\s*\**\s*(.*)$", _F)
-
-
 def _addressees(doc: Document) -> Optional[str]:
     """The bodies a letter is addressed to ("Kính gửi: - A; - B." → "A và B")."""
-    lines = [l.text.strip() for l in doc.lines(include_tables=False)]
-    for i, text in enumerate(lines):
-        m = _KINH_GUI.match(text)
-        if not m:
-            continue
-        names = [m.group(1)] if m.group(1).strip(" *") else []
-        if not names:
-            for nxt in lines[i + 1:i + 12]:
-                if not nxt:
-                    continue
-                if not re.match(r"^[-–•+]\s*", nxt):
-                    break
-                names.append(nxt)
-        clean = [re.sub(r"^[-–•+*\s]+", "", n).rstrip(" ;.,*") for n in names]
-        clean = [n for n in clean if n and len(n.split()) <= 20]
-        if clean:
-            return " và ".join(clean)
-        return None
-    return None
+    names = structure_of(doc).addressees
+    return " và ".join(names) if names else None
 
 
 def _year_of(meta: DocumentMeta) -> Optional[int]:
@@ -574,8 +469,13 @@ def _infer_year(paras: list[_Para], meta: DocumentMeta) -> Optional[int]:
     return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
 
 
+_AS_OF = re.compile(r"(?:thời\s+điểm|tính\s+đến|tính\s+từ|số\s+liệu\s+đến)\s*(?:\d{1,2}\s*(?:h|giờ)\s*\d{0,2}\s*,?\s*)?"
+                    r"(?:ngày\s*)?$", _F)
+_HORIZON = re.compile(r"phấn\s+đấu\s+(?:đến|tới|trong)(?:\s+hết)?\s*$", _F)
+
+
 def _role(text: str, sent_start: int, expr: TimeExpr, ctx: _Context) -> Optional[str]:
-    """own | cited | anniversary | past | None (deadline/milestone decided later)."""
+    """own | cited | as_of | horizon | anniversary | past | None (deadline/milestone decided later)."""
     if _is_own_date(text, expr):
         return "own"
     if expr.first is None:
@@ -583,6 +483,12 @@ def _role(text: str, sent_start: int, expr: TimeExpr, ctx: _Context) -> Optional
     before = text[max(sent_start, expr.start - 80):expr.start]
     if _CITED_BEFORE.search(before) or _CITED_KIND_BEFORE.search(before):
         return "cited"
+    if expr.precision == "day" and not expr.is_range and ctx.issued_on and expr.first.isoformat() == ctx.issued_on[:10]:
+        return "own"  # "Nghị quyết này được … thông qua ngày 16 tháng 6 năm 2025": the document's own day
+    if _AS_OF.search(before):
+        return "as_of"  # "thời điểm 0h00 ngày 01/01/2026", "tính đến ngày 30/6": a moment measured, not an activity
+    if _HORIZON.search(before) and not expr.is_range:
+        return "horizon"  # "Phấn đấu đến cuối năm 2025 đạt …": a target's horizon, not a schedule
     if expr.is_range and expr.first and expr.last and ctx.ref_year and expr.first.year <= ctx.ref_year - 5:
         return "anniversary"
     if ctx.ref_year and expr.last and expr.last.year < ctx.ref_year - 1:
@@ -646,22 +552,27 @@ def _milestone_bounds(expr: TimeExpr) -> tuple[str, str, str]:
 
 def extract_timeline(doc: Document, meta: DocumentMeta, warnings: list[str]) -> tuple[list[Deadline], list[Milestone]]:
     """Deadlines and milestones of one document (see the module docstring for the method)."""
-    lines = _body_lines(doc, meta)
-    paras = _paragraphs(lines)
+    paras = _body_paragraphs(doc, meta)
     year = _infer_year(paras, meta)
     ctx = _Context(default_year=year, ref_year=year, issued_on=meta.issued_on,
                    title_key=match_key(meta.title or ""), subject_key=match_key(meta.subject or ""),
                    kind=meta.kind or "other", addressees=_addressees(doc))
     deadlines: list[Deadline] = []
     milestones: list[Milestone] = []
+    handled = _from_tasks(structure_of(doc), ctx, deadlines, milestones) if meta.kind != "registration_form" else {}
     for para in paras:
         _update_heading(para.text, ctx)
+        cut = handled.get(para.source.index)
+        if cut == 0:
+            continue  # a labelled time field: read with its task (_from_tasks)
         exprs = find_time_expressions(para.text, default_year=year)
         if not exprs:
             _relative_warning(para.text, para, warnings)
             _remember_actor(para.text, ctx)
             continue
         for s_start, s_end in _sentences(para.text):
+            if cut is not None and s_end > cut:
+                break  # the sentences of an inline time field belong to its task
             sentence = para.text[s_start:s_end]
             inside = [e for e in exprs if s_start <= e.start < s_end]
             if not inside:
@@ -670,67 +581,106 @@ def extract_timeline(doc: Document, meta: DocumentMeta, warnings: list[str]) -> 
                 continue
             _read_sentence(para, s_start, sentence, inside, ctx, deadlines, milestones, warnings)
             _remember_actor(sentence, ctx)
-    if meta.kind != "registration_form":
-        for table in doc.tables:
-            _schedule_table(table, ctx, deadlines, milestones)
     return _dedupe(deadlines), milestones
 
 
-# --------------------------------------------------------------------------- schedule tables
+# --------------------------------------------------------------------------- tasks with time fields
 
-_COL_TIME = re.compile(r"thời gian|thời hạn|tiến độ|hạn hoàn thành|mốc", _F)
-_COL_TASK = re.compile(r"nội dung|công việc|nhiệm vụ|hoạt động", _F)
-_COL_WHO = re.compile(r"chủ trì|thực hiện|đơn vị|cơ quan|phân công|trách nhiệm|phụ trách", _F)
-_COL_CUTOFF = re.compile(r"hoàn thành|thời hạn|hạn", _F)
-_REGISTRATION_HEADER = re.compile(r"tên mô hình|lĩnh vực|địa chỉ|họ và tên|họ tên", _F)
+#: A period field that opens on a cut-off word is a deadline ("Thời gian thực hiện: Hoàn thành trong năm 2025",
+#: "Thời gian: Trước 30/6", "Dự kiến xong trong tháng 11").
+_CUTOFF_LEAD = re.compile(r"^\s*(?:dự kiến\s+)?(?:" + lexicon.alternation(
+    list(lexicon.words("deadline_triggers")) + ["xong", "hoàn thành trong", "kết thúc"]) + r")(?!\w)", _F)
+#: A heading naming the bodies its items fall on: "1.4. Ủy ban nhân dân các phường, xã, đặc khu",
+#: "1.5. Trách nhiệm của đối tượng thực hiện kiểm kê:", "1.2. Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo".
+_DUTY_LEAD = re.compile(r"^(?:trách nhiệm|nhiệm vụ|phân công)(?:\s+cụ thể)?\s+(?:của\s+)?", _F)
 
 
-def _schedule_table(table: Table, ctx: _Context, deadlines: list[Deadline], milestones: list[Milestone]) -> None:
-    """A plan's timetable ("Nội dung công việc | Thời gian | Đơn vị chủ trì"): one item per row.
+def heading_actor(heading: Optional[str]) -> Optional[str]:
+    """The bodies a section heading names, when it names some (a task's owner when no chủ trì is written)."""
+    if not heading:
+        return None
+    text = _DUTY_LEAD.sub("", _strip_marks(heading).strip())
+    text = re.split(r"\s+[-–]\s+|\s*\(|:", text)[0].strip(" .,;")
+    if not text or len(text.split()) > 14 or not _BODY_START.match(text) or _VERB_RE.match(text):
+        return None
+    return text[:1].upper() + text[1:]
 
-    Registration lists (``Tên mô hình``, ``Lĩnh vực``) and layout tables are not timetables.
-    The time cell is a cut-off when its column or the cell says so (``Thời gian hoàn thành``,
-    ``Trước 30/6``); otherwise the row is a scheduled activity.
-    """
-    if table.layout or table.n_rows < 2:
+
+def _from_tasks(st, ctx: _Context, deadlines: list[Deadline], milestones: list[Milestone]) -> dict[int, int]:  # type: ignore[no-untyped-def]
+    """Deadlines and milestones written as a task's labelled time field or task-table column.
+
+    A ``Thời gian hoàn thành`` (due) value is that task's cut-off — the latest end it names (``Quý II/2027 và
+    Quý III/2027`` → 30/9/2027; ``Tháng 11 - 12/2025`` → 31/12/2025); a ``Thời gian thực hiện`` (period) value is
+    a scheduled period, unless it opens on a cut-off word. The task's ``chủ trì`` (or its section heading's
+    bodies) is responsible. Returns, per body paragraph holding such a field, where its sentence-level reading
+    stops (0: the whole paragraph is the field)."""
+    handled: dict[int, int] = {}
+    for task in st.tasks:
+        for role in ("due", "period"):
+            f = task.fields.get(role)
+            if f is None:
+                continue
+            if f.para is not None:
+                para = st.body[f.para]
+                handled[f.para] = min(handled.get(f.para, len(para.text)), f.start if f.inline else 0)
+            _task_time(task, f, role, st, ctx, deadlines, milestones)
+    return handled
+
+
+def _task_time(task, f, role: str, st, ctx: _Context, deadlines: list[Deadline],  # type: ignore[no-untyped-def]
+               milestones: list[Milestone]) -> None:
+    exprs = [e for e in find_time_expressions(f.value, ctx.default_year, cell=task.table is not None)
+             if e.first is not None and e.last is not None and not e.recurring]
+    if not exprs:
         return
-    rows = table.text_rows()
-    for h, header in enumerate(rows[:3]):
-        keys = [match_key(c) for c in header]
-        if any(_REGISTRATION_HEADER.search(k) for k in keys):
-            return
-        time_col = next((i for i, k in enumerate(keys) if _COL_TIME.search(k)), None)
-        task_col = next((i for i, k in enumerate(keys) if _COL_TASK.search(k) and i != time_col), None)
-        if time_col is not None and task_col is not None:
-            break
+    if task.table is not None:
+        text = task.text  # the task cell: the row's other cells are its owner and time, given apart
+    elif f.para is not None:
+        para = st.body[f.para]
+        text = _clean_item(para.text[f.start:] if f.inline else para.text)
     else:
+        text = task.text
+    loc = f.location if task.table is None else Location(page=task.location.page, line=task.location.line,
+                                                           table=task.table, row=task.row)
+    ocr = st.body[f.para].confidence if f.para is not None else task.confidence
+    if role == "due" or _CUTOFF_LEAD.match(f.value) or any(_TRIGGER_TAIL.search(f.value[:e.start]) for e in exprs):
+        expr = max((_roll_forward(e, ctx) for e in exprs), key=lambda e: e.last)  # type: ignore[arg-type,return-value]
+        responsible = task.responsible or heading_actor(task.heading)
+        deadline = Deadline(
+            due=expr.last.isoformat(), precision=expr.precision, text=text,  # type: ignore[union-attr]
+            action=_action(task.text, []) or task.text[:80] or None, responsible=responsible,
+            recipient=_recipient(task.text), year_inferred=expr.year_inferred, recurring=expr.recurring,
+            time=expr.time_of_day, location=loc)
+        _judge_deadline(deadline, ctx, ocr, from_context=responsible is not None and not task.responsible)
+        deadlines.append(deadline)
         return
-    who_col = next((i for i, k in enumerate(keys) if _COL_WHO.search(k) and i not in (time_col, task_col)), None)
-    header_cutoff = bool(_COL_CUTOFF.search(keys[time_col]))
-    grid = table.grid()
-    for r in range(h + 1, len(rows)):
-        cell_text = rows[r][time_col].strip()
-        task = re.sub(r"\s+", " ", rows[r][task_col]).strip()
-        if not cell_text or not task:
-            continue
-        exprs = [e for e in find_time_expressions(cell_text, ctx.default_year, cell=True) if e.first and e.last]
-        if not exprs:
-            continue
-        cell = grid[r][time_col] or grid[r][task_col]
-        base = cell.location if cell is not None else table.location
-        loc = Location(page=base.page, line=base.line, table=table.index, row=r)
-        cutoff = header_cutoff or bool(_TRIGGER_TAIL.search(cell_text[:exprs[0].start]))
-        who = re.sub(r"\s+", " ", rows[r][who_col]).strip() if who_col is not None else ""
-        for expr in exprs:
-            expr = _roll_forward(expr, ctx)
-            if cutoff:
-                deadlines.append(Deadline(
-                    due=expr.last.isoformat(), precision=expr.precision, text=task,  # type: ignore[union-attr]
-                    action=_action(task, []) or task[:80], responsible=who or None, recipient=_recipient(task),
-                    year_inferred=expr.year_inferred, recurring=expr.recurring, time=expr.time_of_day, location=loc))
-            elif _is_milestone_expr(expr) or expr.precision == "year" and not expr.year_inferred:
-                start, end, precision = _milestone_bounds(expr)
-                milestones.append(Milestone(start, end, precision, task, expr.year_inferred, location=loc))
+    for expr in exprs:
+        expr = _roll_forward(expr, ctx)
+        if not (_is_milestone_expr(expr) or (expr.precision == "year" and not expr.year_inferred)):
+            continue  # a period field's year ("2026", "Giai đoạn 2026-2030") is the task's schedule
+        start, end, precision = _milestone_bounds(expr)
+        milestone = Milestone(start, end, precision, text, expr.year_inferred, location=loc)
+        _judge_milestone(milestone, ocr)
+        milestones.append(milestone)
+
+
+def _judge_deadline(deadline: Deadline, ctx: _Context, ocr: Optional[float], from_context: bool) -> None:
+    """Confidence and review reasons of a deadline (see :mod:`.doubt`)."""
+    doubt = Doubt(0.9)
+    doubt.add(deadline.year_inferred, doubt_words.YEAR_INFERRED, 0.25)
+    doubt.add(deadline.responsible is None, doubt_words.NO_RESPONSIBLE, 0.25)
+    doubt.add(from_context, doubt_words.RESPONSIBLE_FROM_CONTEXT, 0.1)
+    doubt.add(bool(deadline.due and ctx.issued_on and deadline.due < ctx.issued_on[:10]),
+              doubt_words.BEFORE_ISSUE, 0.3)
+    doubt.ocr(ocr)
+    doubt.apply(deadline)
+
+
+def _judge_milestone(milestone: Milestone, ocr: Optional[float]) -> None:
+    doubt = Doubt(0.85)
+    doubt.add(milestone.year_inferred, doubt_words.YEAR_INFERRED, 0.25)
+    doubt.ocr(ocr)
+    doubt.apply(milestone)
 
 
 def _heading_level(stripped: str) -> int:
@@ -867,7 +817,11 @@ def _read_sentence(para: _Para, s_start: int, sentence: str, exprs: list[TimeExp
                 warnings.append(f"timeline: deadline without a calendar date ({_where(loc)}): "
                                 f"{_clean_item(sentence)[:160]}")
                 continue
-            deadlines.append(_make_deadline(sentence, expr, s_start, rel_spans, ctx, loc, cutoffs))
+            deadline = _make_deadline(sentence, expr, s_start, rel_spans, ctx, loc, cutoffs)
+            _judge_deadline(deadline, ctx, para.source.confidence,
+                            from_context=deadline.responsible is not None and not _subject_before(
+                                _clean_item(_strip_marks(sentence))))
+            deadlines.append(deadline)
             continue
         if expr.recurring in ("monthly", "weekly"):
             warnings.append(f"timeline: {expr.recurring} limit without a calendar date ({_where(loc)}): "
@@ -879,7 +833,9 @@ def _read_sentence(para: _Para, s_start: int, sentence: str, exprs: list[TimeExp
             if (start, end) in seen_ms:
                 continue
             seen_ms.add((start, end))
-            milestones.append(Milestone(start, end, precision, _clean_item(sentence), expr.year_inferred, location=loc))
+            milestone = Milestone(start, end, precision, _clean_item(sentence), expr.year_inferred, location=loc)
+            _judge_milestone(milestone, para.source.confidence)
+            milestones.append(milestone)
     # "Cuộc họp giao ban tháng 4/2025 … ngày 07/4/2025": the day is the schedule, the month a label
     days = [e for e in exprs if e.precision == "day" and e.first and not e.is_range
             and _role(para.text, s_start, e, ctx) not in ("own", "cited", "anniversary")]
@@ -893,7 +849,14 @@ def _is_title_or_basis(sentence: str, ctx: _Context, span: Optional[tuple[int, i
     key = match_key(_clean_item(sentence))
     if _is_heading(sentence):
         return True  # an all-capitals heading ("I. KẾT QUẢ 6 THÁNG ĐẦU NĂM 2024") names a topic
-    if re.search(r"(?<!\w)đã\s", key):
+    told = key
+    if span is not None:  # only the clause holding the date: "… đã được phê duyệt …, thực hiện từ ngày …"
+        head = sentence[:span[0]]
+        cut = max(head.rfind(","), head.rfind(";"))
+        # a date opening the sentence ("Ngày 28/10/2025, X đã ban hành …") dates its main clause too
+        tail = re.search(r";" if cut < 0 else r"[,;]", sentence[span[1]:])
+        told = match_key(sentence[cut + 1:span[1] + (tail.start() if tail else len(sentence))])
+    if re.search(r"(?<!\w)đã\s", told):
         return True  # a past event told in the text ("Ngày 10/1, Ban Thường vụ đã ban hành …")
     for own in (ctx.title_key, ctx.subject_key):
         if own and len(key) > 10 and (key in own or own in key):
@@ -902,7 +865,12 @@ def _is_title_or_basis(sentence: str, ctx: _Context, span: Optional[tuple[int, i
             return True
     if re.match(r"^\s*(?:v/v|về việc)\b", key):
         return True  # the subject line of a letter
-    return bool(re.match(r"^\s*căn cứ\b", key))
+    return bool(re.match(r"^\s*căn cứ\b", key) or _BASIS.match(key))
+
+
+#: A legal basis naming a cited document: "Thực hiện Công văn số 2345/SGDĐT-VP … năm học 2026 - 2027;".
+_BASIS = re.compile(r"^\s*(?:thực hiện|theo|triển khai|thi hành)\s+(?:" + lexicon.alternation(
+    match_key(w) for w in lexicon.words("document_kinds")) + r")\s+(?:số\s*)?\d", _F)
 
 
 def _outside_title(sentence: str, own: str, span: tuple[int, int]) -> bool:
@@ -1044,11 +1012,12 @@ def _spans_in(clean: str, sentence: str, spans: list[tuple[int, int]]) -> list[t
 
 
 def _dedupe(deadlines: list[Deadline]) -> list[Deadline]:
-    """The same due date in the same sentence once."""
+    """The same due date in the same sentence once (the same words elsewhere are another task's)."""
     out: list[Deadline] = []
-    seen: set[tuple[Optional[str], str]] = set()
+    seen: set[tuple] = set()
     for d in deadlines:
-        key = (d.due, match_key(d.text))
+        loc = d.location
+        key = (d.due, match_key(d.text), loc.page, loc.line, loc.table, loc.row)
         if key in seen:
             continue
         seen.add(key)

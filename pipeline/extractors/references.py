@@ -1,180 +1,40 @@
 """Cited documents ("Căn cứ Kế hoạch số 03-KH/BDVTU, ngày 29/01/2021 của …").
 
-Also home of :func:`paragraphs`, the small reflow used by metadata, quotas and references:
-readers may hand us hard-wrapped lines (PDF text, pasted e-mails), and a citation or a quota
-often runs over a line break (``Kế hoạch số 49-`` / ``KH/ThU``). We join lines into logical
-paragraphs while remembering where each piece came from, so provenance stays exact.
+Citations are read from the structural view's paragraphs (:mod:`.structure`), whose joiner re-joins a
+number split over a line break (``Kế hoạch số 49-`` / ``KH/ThU``) and keeps where each piece came from.
 """
 from __future__ import annotations
 
-import bisect
-import datetime as _dt
+import functools
 import re
-from dataclasses import dataclass, field
-from typing import Iterable, Optional
+from typing import Optional
 
-from .model import Document, DocumentMeta, Line, Location, Reference
-from .textnorm import match_key
-
-# --------------------------------------------------------------------------- reflow
-
-
-@dataclass
-class Para:
-    """A logical paragraph: text joined from source lines, with each line's start offset."""
-
-    text: str
-    starts: list[int] = field(default_factory=list)
-    locations: list[Location] = field(default_factory=list)
-    region: str = "body"
-
-    def location_at(self, pos: int) -> Location:
-        """The Location of the source line holding character ``pos``."""
-        if not self.locations:
-            return Location()
-        i = max(0, bisect.bisect_right(self.starts, pos) - 1)
-        return self.locations[i]
-
-
-_BULLET = re.compile(r"^\s*(?:[-+•–*]\s*(?=[A-ZĐÀ-Ỹ\"“(])|\d+(?:\.\d+)*\s*[.)]\s|[IVXLC]+\s*[.)/]\s|[a-zđ]\)\s)")
-_ENDS_SENTENCE = re.compile(r"[.;:!?]\s*(?:\*+)?\s*$")
-_SPLIT_NUMBER_END = re.compile(r"\d+\s*[-/]\s*$")
-_LETTERS = re.compile(r"[^\W\d_]")
-
-
-def is_upper_line(text: str) -> bool:
-    """True for a line written in capitals (headings, header blocks, signature titles)."""
-    letters = _LETTERS.findall(text)
-    return len(letters) >= 2 and all(not ch.islower() for ch in letters)
-
-
-def _is_heading_before_body(prev: Line, line: Line) -> bool:
-    """``1. Công tác lãnh đạo, chỉ đạo`` then a blank line then ``Đảng uỷ ban hành …``: a numbered heading
-    stands alone; a sentence wrapped over lines has no blank line and no short numbered head."""
-    if prev.location.line is None or line.location.line is None or line.location.line - prev.location.line < 2:
-        return False
-    m = re.match(r"^\s*(?:\d+(?:\.\d+)*\s*[.)]|[IVXLC]+\s*[.)]|[a-zđ]\))\s*(\S.*)$", prev.text)
-    if not m or len(m.group(1).split()) > 10 or re.search(r"[,\-–(]$", m.group(1).strip()):
-        return False
-    return bool(re.match(r"[A-ZĐÀ-Ỹ]", line.text.strip()))
-
-
-def _is_label_line(prev: Line, line: Line, text: str) -> bool:
-    """``Chỉ tiêu:`` after a blank line is a list label, not the end of the sentence above it."""
-    if prev.location.line is None or line.location.line is None or line.location.line - prev.location.line < 2:
-        return False
-    return text.endswith(":") and len(text.split()) <= 6 and bool(re.match(r"[A-ZĐÀ-Ỹ]", text))
-
-
-def paragraphs(lines: Iterable[Line], max_gap: int = 3) -> list[Para]:
-    """Join hard-wrapped lines into paragraphs (never across tables, regions or headings)."""
-    out: list[Para] = []
-    prev: Optional[Line] = None
-    for line in lines:
-        text = line.text.strip()
-        if not text:
-            continue
-        join = False
-        if prev is not None and out:
-            cur = out[-1]
-            gap_ok = True
-            if prev.location.line is not None and line.location.line is not None:
-                gap_ok = 0 < line.location.line - prev.location.line <= max_gap
-            elif prev.location.line is None and line.location.line is None and prev.location.table is None:
-                gap_ok = False  # formats without line numbers (DOCX) give real paragraphs already
-            if prev.location.page != line.location.page:
-                gap_ok = gap_ok and True  # page breaks may split a sentence: allow
-            join = (
-                gap_ok
-                and line.region == prev.region
-                and line.location.table is None and prev.location.table is None
-                and not _ENDS_SENTENCE.search(cur.text)
-                and not _BULLET.match(text)
-                and not is_upper_line(prev.text)
-                and not is_upper_line(text)
-                and not _is_heading_before_body(prev, line)
-                and not _is_label_line(prev, line, text)
-            )
-        if join:
-            cur = out[-1]
-            sep = "" if _SPLIT_NUMBER_END.search(cur.text) and re.match(r"[A-ZĐ]", text) else " "
-            cur.starts.append(len(cur.text) + len(sep))
-            cur.locations.append(line.location)
-            cur.text = cur.text + sep + text
-        else:
-            out.append(Para(text, [0], [line.location], line.region))
-        prev = line
-    return out
-
-
-# --------------------------------------------------------------------------- dates
-
-
-def parse_date(text: str) -> Optional[str]:
-    """ISO date from ``29/01/2021``, ``5-2-2024``, ``ngày 20 tháng 3 năm 2024``; None if blank/invalid."""
-    m = re.search(r"ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})", text, re.I)
-    if not m:
-        m = re.search(r"(?<![\d/])(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4}|\d{2})(?![\d/])", text)
-    if not m:
-        return None
-    day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
-    if year < 100:
-        year += 2000
-    try:
-        return _dt.date(year, month, day).isoformat()
-    except ValueError:
-        return None
-
-
-# --------------------------------------------------------------------------- numbers
-
-#: ``344/KH-UBND``, ``03-KH/BDVTU``, ``367 - QĐ/TWĐTN-VP``, ``01-NQ/Th.U``, ``30/2020/NĐ-CP``.
-NUMBER_RE = re.compile(
-    r"(?<![\w/])(\d{1,5})((?:\s*[-/]\s*(?:\d{4}(?=\s*[-/])|[A-ZĐ][A-Za-zĐđ0-9.]*))+)"
-)
-
-
-def normalize_number(raw: str) -> str:
-    """Spaces deleted, trailing dots dropped: ``344 /KH-UBND`` → ``344/KH-UBND``."""
-    return re.sub(r"\s+", "", raw).rstrip(".")
-
-
-def number_type(number: str) -> Optional[str]:
-    """The type abbreviation of a number (``344/KH-UBND`` → ``KH``, ``03-KH/BDVTU`` → ``KH``)."""
-    parts = [p for p in re.split(r"[-/]", number) if p]
-    if len(parts) < 2:
-        return None
-    for part in parts[1:]:
-        if not part.isdigit():
-            return part
-    return None
-
+from .. import lexicon
+from ..model import Document, DocumentMeta, Reference
+from ..textnorm import match_key
+from .doubt import NUMBER_WITHOUT_SYMBOL, Doubt
+from .shapes import NUMBER_RE, normalize_number, number_type, parse_date  # noqa: F401 (parse_date re-exported)
 
 # --------------------------------------------------------------------------- references
 
-#: Cited-document kinds, longest first; the canonical spelling is what we report.
-KINDS = [
-    "Chương trình hành động", "Chương trình công tác", "Chương trình làm việc", "Chương trình",
-    "Nghị quyết liên tịch", "Nghị quyết", "Nghị định", "Chỉ thị", "Kết luận", "Quyết định", "Quy định",
-    "Quy chế", "Hướng dẫn", "Kế hoạch", "Thông báo", "Thông tư liên tịch", "Thông tư", "Thông tri",
-    "Công văn", "Công điện", "Văn bản", "Luật", "Pháp lệnh", "Đề án", "Phương án", "Báo cáo", "Tờ trình",
-    "Nghị quyết Đại hội",
-]
+#: Cited-document kinds (the lexicon's kinds used in citations), longest first; the canonical spelling is
+#: what we report.
+_CITED = [r for r in lexicon.table("document_kinds") if lexicon.cell(r, 3) in ("both", "cited")]
+KINDS = [r[0] for r in _CITED]
 _KIND_KEYS = sorted(((match_key(k), k) for k in KINDS), key=lambda kv: -len(kv[0]))
 _KIND_ALT = "|".join(re.escape(k) for k, _ in _KIND_KEYS)
 
-#: Type abbreviation → kind, for numbers cited without their kind word.
-ABBREVIATIONS = {
-    "NQ": "Nghị quyết", "QĐ": "Quyết định", "CT": "Chỉ thị", "QC": "Quy chế", "QYĐ": "Quy định",
-    "TB": "Thông báo", "HD": "Hướng dẫn", "CTR": "Chương trình", "KH": "Kế hoạch", "PA": "Phương án",
-    "ĐA": "Đề án", "BC": "Báo cáo", "KL": "Kết luận", "NĐ": "Nghị định", "TT": "Thông tư", "TTR": "Tờ trình",
-    "CV": "Công văn", "CĐ": "Công điện", "QH": "Luật",
-}
+#: Type abbreviation → kind, for numbers cited without their kind word (a kind used as a heading first).
+ABBREVIATIONS: dict[str, str] = {}
+for _row in sorted(_CITED, key=lambda r: lexicon.cell(r, 3) != "both"):
+    for _abbr in lexicon.cell(_row, 2).split():
+        ABBREVIATIONS.setdefault(_abbr.upper(), _row[0])
 
 # kind word, optional "số", then a full number or short numbers ("217, 218"); works on match_key text
 _CITE = re.compile(
     r"(?<![\w])(" + _KIND_ALT + r")\s*(?:số\s*:?\s*)?"
-    r"(\d{1,5}(?:\s*[-/]\s*(?:\d{4}(?=\s*[-/])|[a-zđ][a-zđ0-9.]*))+|\d{1,5}(?:\s*(?:,|và)\s*\d{1,5})*)(?![\w/])"
+    r"(\d{1,5}(?:\s*[-/]\s*(?:\d{4}(?=\s*[-/])|[a-zđ][a-zđ0-9.]*(?:\s?&\s?[a-zđ][a-zđ0-9.]*)*))+"
+    r"|\d{1,5}(?:\s*(?:,|và)\s*\d{1,5})*)(?![\w/&])"
 )
 _ISSUER_END = re.compile(r"\s+(?:về|v/v|thực hiện|ban hành|nhằm|để|trong|năm\s+\d{4})\b|[,;)(“\"]|\.\s|\.$"
                          r"|\s+(?:và|cùng)\s+(?:các\s+)?(?=(?:Nghị|Quyết|Chỉ|Kế|Thông|Hướng|Chương|Kết|Luật|Quy|Công|"
@@ -296,15 +156,18 @@ def _looks_like_count(text: str, end: int) -> bool:
     return bool(re.match(r"(năm|tháng|ngày|điều|khoản|nội dung|mô hình|%|lần|bước)\b", nxt))
 
 
+@functools.lru_cache(maxsize=4096)
+def _char_key(ch: str) -> str:
+    """One character's match key, or its lower case when the key would change the length."""
+    k = match_key(ch) if ch.strip() else ch
+    return k if len(k) == 1 else ch.lower()
+
+
 def match_key_same_length(text: str) -> str:
     """A lower-case, tone-folded view of ``text`` with the SAME length, so offsets carry over."""
-    out = []
-    for ch in text:
-        k = match_key(ch) if ch.strip() else ch
-        out.append(k if len(k) == 1 else ch.lower())
-    folded = "".join(out)
+    folded = "".join(_char_key(ch) for ch in text)
     # old→new tone placement may move a mark across two letters; do it pairwise keeping length
-    from .textnorm import new_style_tones
+    from ..textnorm import new_style_tones
 
     moved = new_style_tones(folded)
     return moved if len(moved) == len(folded) else folded
@@ -312,11 +175,15 @@ def match_key_same_length(text: str) -> str:
 
 def extract_references(doc: Document, meta: DocumentMeta, warnings: list[str]) -> list[Reference]:
     """Cited documents, one entry per distinct number (short numbers folded into full ones)."""
+    from .structure import structure_of
+
     refs: list[Reference] = []
-    for para in paragraphs(doc.lines()):
+    for para in structure_of(doc).text_paragraphs():
         for start, _end, ref in find_references(para.text, meta.number):
             ref.location = para.location_at(start)
             ref.issuer = _complete_issuer(ref.issuer, meta.issuer)
+            Doubt(0.9).add(bool(ref.number) and ref.number.isdigit(), NUMBER_WITHOUT_SYMBOL, 0.3) \
+                .ocr(para.confidence).apply(ref)
             refs.append(ref)
     return _merge(refs)
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.extract import extract_file
+from pipeline.files import extract_file
 
 TOP = "Đơn vị: Chi đoàn thôn Bình An\n\nDANH SÁCH\nĐĂNG KÝ MÔ HÌNH DÂN VẬN KHÉO NĂM 2025\n\n"
 FOOT = "\nTân Lập, ngày 10 tháng 02 năm 2025\nBÍ THƯ CHI ĐOÀN\n\nNguyễn Văn An\n"

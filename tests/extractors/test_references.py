@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from pipeline.model import Document, DocumentMeta, Location, Paragraph
-from pipeline.references import extract_references, find_references, normalize_number, parse_date
+from pipeline.extractors.references import extract_references, find_references, normalize_number, parse_date
 
 
 def refs(text: str, own: str | None = None) -> dict[str, tuple]:
@@ -116,3 +116,11 @@ def test_numbered_heading_is_not_glued_to_the_body_below():
     got = {r.number: r for r in extract_references(doc, meta, [])}
     assert got["09-KH/ĐU"].issuer == "Đảng ủy xã Mỹ Hòa Hưng"
     assert got["09-KH/ĐU"].location.line == 16
+
+
+# --------------------------------------------------------------------------- kind words that count rather than cite
+
+def test_lower_case_kind_word_with_a_count_is_not_a_citation():
+    assert find_references("Năm 2026 đã xử lý kỷ luật 04 cán bộ vi phạm.") == []
+    refs = find_references("Thực hiện Kế hoạch số 19 của Ban Thường vụ Thị ủy.")
+    assert [r.number for _, _, r in refs] == ["19"]

@@ -10,9 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.metadata import extract_metadata, readable_case
+from pipeline.extractors.metadata import extract_metadata, readable_case
 from pipeline.model import Document, Location, Paragraph, Signer
 from pipeline.readers import read
+from pipeline.extractors.metadata import compose_issuer
+from pipeline.extractors.structure import is_name as _is_name
+from pipeline.files import extract_file
+import sys
+from doc_helpers import lines_doc, sheet
 
 
 def meta_of(tmp_path: Path, text: str, name: str = "doc.txt"):
@@ -352,7 +357,7 @@ def test_docx_with_layout_tables_for_header_and_signature(tmp_path):
     path = tmp_path / "kh-88.docx"
     d.save(path)
 
-    from pipeline.extract import extract_file
+    from pipeline.files import extract_file
 
     rec = extract_file(path).to_dict()
     meta = rec["document"]
@@ -369,8 +374,8 @@ def test_docx_with_layout_tables_for_header_and_signature(tmp_path):
 def test_garbage_never_raises():
     import random
 
-    from pipeline.quotas import extract_quotas
-    from pipeline.references import extract_references
+    from pipeline.extractors.quotas import extract_quotas
+    from pipeline.extractors.references import extract_references
 
     rnd = random.Random(7)
     pieces = ["Số:", "ngày", "tháng", "năm 2024", "T/M", "KẾ HOẠCH", "Nơi nhận:", "Đơn vị:……", "mỗi", "ít nhất",
@@ -462,7 +467,7 @@ def test_columns_merged_into_single_lines_and_capitals_name(tmp_path):
     (["TRUNG ƯƠNG ĐOÀN TNCS HỒ CHÍ MINH", "BAN BÍ THƯ"], "Ban Bí thư Trung ương Đoàn TNCS Hồ Chí Minh"),
 ])
 def test_issuer_composed_from_the_header_block(block, issuer):
-    from pipeline.metadata import compose_issuer
+    from pipeline.extractors.metadata import compose_issuer
 
     assert readable_case(compose_issuer(block)) == issuer
 
@@ -539,3 +544,105 @@ def test_pdf_wrapped_issuer_and_one_column_signature(tmp_path):
 
 def test_department_word_inside_a_name_is_not_a_head():
     assert readable_case("HỘI ĐỒNG GIÁO DỤC QUỐC PHÒNG VÀ AN NINH") == "Hội đồng giáo dục quốc phòng và an ninh"
+
+
+# --------------------------------------------------------------------------- header bodies, signers and sheets
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize("block,issuer", [
+    (["UBND TỈNH BÌNH ĐỊNH", "SỞ KHOA HỌC", "VÀ CÔNG NGHỆ"], "SỞ KHOA HỌC VÀ CÔNG NGHỆ TỈNH BÌNH ĐỊNH"),
+    (["UBND TỈNH NAM ĐỊNH", "SỞ LAO ĐỘNG, THƯƠNG BINH", "VÀ XÃ HỘI"], "SỞ LAO ĐỘNG, THƯƠNG BINH VÀ XÃ HỘI TỈNH NAM ĐỊNH"),
+    (["SỞ Y TẾ HÀ TĨNH", "TRUNG TÂM Y TẾ", "KHU VỰC HƯƠNG SƠN"], "TRUNG TÂM Y TẾ KHU VỰC HƯƠNG SƠN"),
+    (["HUYỆN ỦY CHÂU ĐỨC", "BAN TUYÊN GIÁO"], "BAN TUYÊN GIÁO HUYỆN ỦY CHÂU ĐỨC"),
+])
+def test_wrapped_issuer_lines_are_joined(block, issuer):
+    assert compose_issuer(block) == issuer
+
+
+def test_signer_name_with_apostrophe(tmp_path: Path):
+    text = textwrap.dedent("""
+        HỘI LHPN HUYỆN KRÔNG BÔNG                 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+                                                  Độc lập - Tự do - Hạnh phúc
+        Số: 31/TB-HLHPN                           Krông Bông, ngày 04 tháng 11 năm 2024
+
+                                    THÔNG BÁO
+                      Lịch sinh hoạt chuyên đề quý IV năm 2024
+
+        Các chi hội tổ chức sinh hoạt trước ngày 30/11/2024.
+
+                                                  CHỦ TỊCH
+
+
+                                                  H' Bluôk Niê
+        """).lstrip("\n")
+    path = tmp_path / "tb.txt"
+    path.write_text(text, encoding="utf-8")
+    meta = extract_metadata(read(path), [])
+    assert meta.signer is not None and meta.signer.name == "H' Bluôk Niê"
+
+
+def test_xlsx_consolidated_list_issuer_and_no_guessed_unit(tmp_path: Path):
+    path = sheet(tmp_path / "form-tong-hop-khoi-co-quan.xlsx", [
+        ["ĐẢNG BỘ KHỐI CƠ QUAN TỈNH", None, None, None, "ĐẢNG CỘNG SẢN VIỆT NAM"],
+        ["ĐẢNG ỦY CƠ QUAN SỞ Y TẾ"], [],
+        ["DANH SÁCH TỔNG HỢP ĐĂNG KÝ MÔ HÌNH “DÂN VẬN KHÉO” NĂM 2027"], [],
+        ["TT", "Đơn vị", "Tên mô hình", "Tập thể, cá nhân chỉ đạo xây dựng mô hình", "Địa chỉ thực hiện",
+         "Lĩnh vực", "Thời gian thực hiện"],
+        [1, "Chi bộ Phòng Nghiệp vụ", "Tiếp nhận hồ sơ hành nghề trực tuyến", "Phòng Nghiệp vụ", "Trụ sở Sở",
+         "CCHC", "01 - 12/2027"],
+        [2, "Chi bộ Văn phòng", "Cơ quan không khói thuốc", "Công đoàn cơ quan", "Trụ sở Sở", "VH-XH",
+         "01 - 12/2027"]])
+    record = extract_file(path)
+    assert [r.unit for r in record.registrations] == ["Chi bộ Phòng Nghiệp vụ", "Chi bộ Văn phòng"]
+    assert record.meta.issuer and "đảng ủy cơ quan sở y tế" in record.meta.issuer.lower()
+    assert record.meta.unit is None  # a consolidated list: no unit guessed from the file name
+
+
+def test_signature_title_stops_at_the_authority_line():
+    """Numbered headings above a signature (``III. TỔ CHỨC THỰC HIỆN``) never join the signer's title."""
+    from pipeline.extractors.metadata import extract_metadata
+
+    doc = lines_doc(["BAN CHẤP HÀNH ĐOÀN XÃ TÂN PHÚ", "Tân Phú, ngày 04 tháng 6 năm 2027", "KẾ HOẠCH",
+                "Hè tình nguyện năm 2027", "II. NỘI DUNG", "Các chi đoàn đăng ký chỉ tiêu.",
+                "III. TỔ CHỨC THỰC HIỆN", "TM. BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", "Cao Văn Khải"])
+    meta = extract_metadata(doc, [])
+    assert meta.signer.name == "Cao Văn Khải"
+    assert meta.signer.title == "Phó Bí thư"
+
+
+def test_header_bodies_with_wrapped_names():
+    assert readable_case(compose_issuer(["SỞ XÂY DỰNG TỈNH NGHỆ AN", "BAN QUẢN LÝ DỰ ÁN",
+                                         "CÁC CÔNG TRÌNH GIAO THÔNG"])).startswith(
+        "Ban Quản lý dự án các công trình giao thông")
+    assert readable_case(compose_issuer(["LĐLĐ HUYỆN THANH OAI", "CÔNG ĐOÀN CƠ SỞ",
+                                         "TRƯỜNG THCS CAO VIÊN"])) == "Công đoàn cơ sở Trường THCS Cao Viên"
+
+
+def test_danh_is_a_surname_unless_it_opens_a_noun():
+    assert _is_name("Danh Út")
+    assert _is_name("Danh Thị Kim Phượng")
+    assert not _is_name("Danh Sách Đăng Ký")
+    assert not _is_name("DANH SÁCH ĐĂNG KÝ", strict_caps=False)
+
+
+def test_tcvn3_header_number_and_signature(tmp_path: Path):
+    """TCVN3 has no toned capitals: ``SỐ``, ``PHÓ BÍ THƯ`` come back with damaged case; still read."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    from tcvn3 import encode
+
+    text = ("ĐẢNG BỘ TỈNH NINH BÌNH                  ĐẢNG CỘNG SẢN VIỆT NAM\n"
+            "HUYỆN ỦY NHO QUAN\n*                                       Nho Quan, ngày 14 tháng 4 năm 2027\n"
+            "Số 88-TB/HU\n\n                THÔNG BÁO\n       Kết luận của Thường trực Huyện ủy\n\n"
+            "Các chi bộ nộp báo cáo về Văn phòng Huyện ủy trước ngày 30/4/2027.\n\n"
+            "Nơi nhận:                                   T/M BAN THƯỜNG VỤ\n"
+            "- Các chi bộ,                               PHÓ BÍ THƯ\n- Lưu VP.\n\n"
+            "                                            Đinh Thị Huệ\n")
+    path = tmp_path / "tb.txt"
+    path.write_bytes(encode(text))
+    record = extract_file(path)
+    assert record.meta.number == "88-TB/HU"
+    assert record.meta.signer.name == "Đinh Thị Huệ"
+    assert (record.meta.signer.title or "").lower() == "phó bí thư"
+    assert [d.due for d in record.deadlines] == ["2027-04-30"]

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.extract import extract_file
+from pipeline.files import extract_file
 from pipeline.model import DocumentMeta
 from pipeline.readers import read
-from pipeline.registrations import extract_registrations
+from pipeline.extractors.registrations import extract_registrations
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
 UNIT = "Đoàn Thanh niên xã Tân Lập"

@@ -1,6 +1,6 @@
-"""The Vietnamese time-expression grammar (pipeline.dates): spec shapes, non-dates, properties.
+"""The Vietnamese time-expression grammar (pipeline.extractors.dates): spec shapes, non-dates, properties.
 
-Run: ``.venv/bin/pytest -q tests/test_dates.py``. Examples come from the rows of
+Run: ``.venv/bin/pytest -q tests/extractors/test_dates.py``. Examples come from the rows of
 ``shared/spec/vietnamese-time-expressions.md``; the hypothesis tests format random dates in every
 listed shape, bury them in a sentence and check the value and the exact span come back.
 """
@@ -11,7 +11,7 @@ import datetime as dt
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from pipeline.dates import TimeExpr, find_time_expressions, parse_time_expression
+from pipeline.extractors.dates import TimeExpr, find_time_expressions, parse_time_expression
 
 D = dt.date
 
@@ -363,3 +363,47 @@ def test_speed_of_a_long_text():
     found = find_time_expressions(text)
     assert len(found) == 1200
     assert time.perf_counter() - t < 2.0
+
+
+# --------------------------------------------------------------------------- ranges and lists of days
+
+def spans(text: str, year: int = 2024):
+    return [(e.text, str(e.first), str(e.last)) for e in find_time_expressions(text, year)]
+
+
+def test_year_naming_the_task_does_not_open_a_range_to_the_cut_off():
+    """"thu quỹ năm 2024 đến hết ngày 30/11/2024": the year qualifies the task; the day is the cut-off."""
+    got = spans("Các tổ dân phố hoàn thành thu quỹ khuyến học năm 2024 đến hết ngày 30 tháng 11 năm 2024.")
+    assert ("ngày 30 tháng 11 năm 2024", "2024-11-30", "2024-11-30") in got
+    assert not any(first == "2024-01-01" and last == "2024-11-30" for _, first, last in got)
+
+
+def test_range_opened_by_tu_still_spans_from_a_year():
+    assert spans("từ năm 2023 đến ngày 31/5/2024") == [("từ năm 2023 đến ngày 31/5/2024", "2023-01-01", "2024-05-31")]
+
+
+def test_consecutive_months_joined_by_va_are_one_stretch():
+    assert spans("Trong tháng 9 và tháng 10/2024, Đoàn kiểm tra làm việc tại các xã.") == [
+        ("tháng 9 và tháng 10/2024", "2024-09-01", "2024-10-31")]
+
+
+def test_months_far_apart_joined_by_va_are_not_a_range():
+    got = spans("Hội nghị giao ban vào tháng 3 và tháng 9/2024.")
+    assert not any(first.endswith("-03-01") and last.endswith("-09-30") for _, first, last in got)
+
+
+def test_month_without_year_borrows_the_year_written_after_va():
+    got = spans("Tập huấn vào tháng 4 và tháng 10/2026 cho cán bộ cơ sở.", 2025)
+    assert [(first, last) for _, first, last in got] == [("2026-04-01", "2026-04-30"), ("2026-10-01", "2026-10-31")]
+
+
+def test_list_of_days_sharing_one_month():
+    """``các ngày 21, 22/8/2027``: from the first listed day to the written date; due stays the last day."""
+    from pipeline.extractors.dates import find_time_expressions
+
+    (expr,) = find_time_expressions("Đoàn công tác làm việc tại các xã vào các ngày 21, 22/8/2027.", 2027)
+    assert (expr.first.isoformat(), expr.last.isoformat()) == ("2027-08-21", "2027-08-22")
+    (expr,) = find_time_expressions("Tiêm chủng mở rộng vào ngày 03 và ngày 17/11/2025 tại trạm.", 2025)
+    assert (expr.first.isoformat(), expr.last.isoformat()) == ("2025-11-03", "2025-11-17")
+    (expr,) = find_time_expressions("Nộp hồ sơ trước ngày 19/5/2026.", 2026)
+    assert expr.first == expr.last  # a single date is untouched

@@ -13,9 +13,9 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Optional
 
-from .model import Cell, Document, DocumentMeta, Location, Paragraph, Registration, Table
-from .textnorm import match_key
-from .normalize import _fold, normalize_field, normalize_period, section_from_text, unit_key
+from ..model import Cell, Document, DocumentMeta, Location, Paragraph, Registration, Table
+from ..textnorm import match_key
+from ..normalize import _fold, normalize_field, normalize_period, section_from_text, unit_key
 
 #: A registration table longer than this is read only this far (bounded time for junk sheets).
 MAX_TABLE_ROWS = 5000

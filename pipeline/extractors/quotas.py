@@ -15,60 +15,35 @@ import functools
 import re
 from typing import TYPE_CHECKING, Optional
 
-from .model import Document, DocumentMeta, Quota
-from .references import is_upper_line, paragraphs
-from .textnorm import match_key
+from ..model import Document, DocumentMeta, Quota
+from .shapes import is_upper_line
+from .doubt import SUBJECT_MISSING, Doubt
+from .structure import structure_of
+from .. import lexicon
+from ..textnorm import match_key
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.matcher import Matcher
     from spacy.tokens import Doc, Span
 
-_SMALL_NUMBERS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9,
-                  "mười": 10}
+_SMALL_NUMBERS = {w: int(v) for w, v in lexicon.mapping("small_numbers").items()}
 _NUM = {"NORM": {"REGEX": r"^(\d{1,4}|\d{1,3},\d{1,2}|" + "|".join(_SMALL_NUMBERS) + r")$"}}
 _PCT = {"NORM": "%", "OP": "?"}
 
-#: Words that make a count a cap, not a minimum.
-_CAP_WORDS = {"tối đa", "không quá", "nhiều nhất", "được", "chỉ", "đề xuất", "được đề xuất", "chỉ được"}
-#: Verbs that stand between the subject and the trigger (stripped from the subject's end).
-_VERBS = {"đăng ký", "thực hiện", "xây dựng", "lựa chọn", "chọn", "có", "phải", "cần", "phấn đấu", "duy trì",
-          "tổ chức", "triển khai", "giới thiệu", "đạt", "đảm bảo", "bảo đảm", "hoàn thành", "tham gia",
-          "thành lập", "phát triển", "nhân rộng", "đăng kí", "cử", "bố trí", "mỗi năm", "hằng năm", "hàng năm",
-          "trong năm", "là", "với", "từ", "gồm", "gồm có", "bao gồm", "đạt tỷ lệ", "đạt tỉ lệ", "ký cam kết",
-          "được giao", "giao", "vận động", "hướng dẫn", "hỗ trợ", "kết nạp", "tuyên truyền", "tập huấn",
-          "bồi dưỡng", "thu hút", "thành lập mới", "xây dựng mới", "kết nạp mới", "phát triển mới",
-          "kết nạp thêm", "xây dựng thêm", "thành lập thêm", "trồng", "trồng mới", "giúp đỡ", "đóng góp",
-          "ủng hộ", "trao tặng", "tặng", "đề xuất", "sáng tác", "nuôi"}
-#: Verbs after "N% <unit>" that make the percentage an obligation on those units.
-_PCT_VERBS = {"đăng ký", "xây dựng", "thực hiện", "tham gia", "hoàn thành", "được", "đạt", "triển khai",
-              "ký cam kết", "có mô hình", "tổ chức", "cam kết", "phải", "kiện toàn", "quán triệt", "sử dụng",
-              "ứng dụng", "duy trì", "tiếp cận", "nộp", "gửi", "ký"}
-_TARGET_BEFORE = {"đạt", "phấn đấu", "chỉ tiêu", "bảo đảm", "đảm bảo", "tỷ lệ", "tỉ lệ"}
-#: Words that make a statement a target rather than a report (looked up before the number).
-_FORWARD = {"phấn đấu", "chỉ tiêu", "mục tiêu", "phải", "cần", "bảo đảm", "đảm bảo", "yêu cầu", "sẽ", "cam kết",
-            "tối thiểu", "ít nhất", "không dưới", "đề ra"}
-#: Words that mark an achieved result ("đến nay … đạt 102% so với chỉ tiêu", "đã có 95% …").
-_PAST = {"đã", "đến nay", "tính đến", "hiện nay", "hiện có", "được công nhận", "vượt", "đạt được"}
-#: Minimum words that may be left before a percentage read on its own.
-_MIN_WORDS = {"tối thiểu", "ít nhất", "không dưới", "ít ra"}
-#: Function words a subject must not end on ("chi hội của các" is a cut phrase).
-_DANGLING = {"của", "các", "những", "và", "ở", "tại", "cho", "với", "về", "trong", "thuộc", "mỗi", "từng", "có",
-             "được", "là", "để", "theo", "hoặc", "đã", "đến", "cuối", "đầu", "giữa", "vào", "từ", "sau", "trước",
-             "khi"}
-#: Lead-ins that label a list, not a kind of unit ("Chỉ tiêu: 100% chi bộ …").
-_LABELS = {"chỉ tiêu", "mục tiêu", "yêu cầu", "nội dung", "kết quả", "phấn đấu", "chỉ tiêu cụ thể",
-           "mục tiêu cụ thể", "chỉ tiêu phấn đấu"}
-#: Words after which a number is a label ("năm 2024", "mục 2"), not a count.
-_ORDINAL_BEFORE = {"năm", "tháng", "ngày", "quý", "giai đoạn", "đợt", "số", "khóa", "mục", "điều", "khoản",
-                   "phụ lục", "lần thứ", "thứ", "tổ", "khối", "ấp", "thôn", "tuần", "lớp", "phần"}
-#: "trên N" means "more than N" only after a verb of having or reaching.
-_ABOVE_CONTEXT = {"có", "đạt", "đảm bảo", "bảo đảm", "phải", "cần", "phải có", "với", "tỷ lệ", "tỉ lệ", "chiếm",
-                  "tăng", "thu hút", "đạt tỷ lệ"}
-#: Measurement units after a number: not countable quotas.
-_MEASURES = {"m", "km", "m2", "ha", "kg", "tấn", "đồng", "triệu", "tỷ", "năm", "tháng", "ngày", "giờ", "lần",
-             "tuổi", "điểm", "quý", "tuần"}
-#: Words before a range that make it a band of ages or sizes, not a count ("trong độ tuổi từ 18 đến 60").
-_BAND_BEFORE = {"tuổi", "độ tuổi", "cân nặng", "chiều cao", "khoảng cách", "rộng", "dài", "cao"}
+# Word lists (pipeline/lexicon/quotas.txt), as match keys.
+_CAP_WORDS = lexicon.keys("cap_words")  # a count after them is a cap, not a minimum
+_VERBS = lexicon.keys("subject_verbs_trailing")  # between the subject and the trigger
+_PCT_VERBS = lexicon.keys("percent_obligation_verbs")  # "N% <unit> <verb>": an obligation on those units
+_TARGET_BEFORE = lexicon.keys("target_measures")
+_FORWARD = lexicon.keys("target_words")  # a target rather than a report
+_PAST = lexicon.keys("result_words")  # an achieved result
+_MIN_WORDS = lexicon.keys("minimum_words")
+_DANGLING = lexicon.keys("dangling_words")  # a subject never ends on these
+_LABELS = lexicon.keys("quota_labels")  # a list's label, not a kind of unit
+_ORDINAL_BEFORE = lexicon.keys("ordinal_before")  # "năm 2024", "mục 2": a label, not a count
+_ABOVE_CONTEXT = lexicon.keys("above_context")  # "trên N" = more than N only after these
+_MEASURES = lexicon.keys("measure_units")
+_BAND_BEFORE = lexicon.keys("band_words")
 
 
 @functools.lru_cache(maxsize=1)
@@ -121,77 +96,86 @@ _TRIGGER_TEXT = re.compile(r"ít nhất|tối thiểu|chỉ tiêu|không dưới
 
 
 def extract_quotas(doc: Document, meta: DocumentMeta, warnings: list[str]) -> list[Quota]:
-    """Quotas of every paragraph that contains a trigger word and a number."""
+    """Quotas of every paragraph (body paragraphs and rows of small tables, from the structural view)
+    that contains a trigger word and a number."""
     out: list[Quota] = []
     lead_in: Optional[str] = None
-    lines = []
-    for block in doc.blocks:
-        if getattr(block, "kind", "") == "table" and block.n_rows > _MAX_TABLE_ROWS:  # type: ignore[union-attr]
-            warnings.append(f"quotas: table {block.index} has {block.n_rows} rows; "  # type: ignore[union-attr]
-                            f"not searched for quotas (a data table, not a requirement)")
-            continue
-        lines.extend(Document(doc.path, doc.sha256, doc.format, blocks=[block]).lines())
-    contexts = _section_contexts(lines)
-    for para in paragraphs(lines):
+    st = structure_of(doc)
+    big = {i for i, t in st.tables.items() if t.n_rows > _MAX_TABLE_ROWS}
+    for i in sorted(big):
+        warnings.append(f"quotas: table {i} has {st.tables[i].n_rows} rows; "
+                        f"not searched for quotas (a data table, not a requirement)")
+    paras = sorted(st.body + [r for r in st.table_rows if r.table not in big], key=lambda p: p.order)
+    results = target = False
+    for para in paras:
+        results, target = _section_context(para.text, results, target)
         text = para.text
         stripped = _strip_bullet(text)
         if stripped.endswith(":") and len(stripped) < 160:
-            lead_in = stripped[:-1].strip()
+            lead_in = _lead_in(stripped[:-1])
         if not (_CANDIDATE.search(text) and _TRIGGER_TEXT.search(match_key(text))):
             continue
+        in_target = target or bool(lead_in and re.search(r"\b(chỉ tiêu|mục tiêu|phấn đấu)\b", match_key(lead_in)))
         for start, end in _sentences(text):
             sentence = text[start:end]
             location = para.location_at(start)
-            results, target = contexts.get(id(location), (False, False))
-            if lead_in and re.search(r"\b(chỉ tiêu|mục tiêu|phấn đấu)\b", match_key(lead_in)):
-                target = True
-            for quota in quotas_in_sentence(sentence, lead_in, results_context=results, target_context=target):
+            for quota in quotas_in_sentence(sentence, lead_in, results_context=results, target_context=in_target):
                 quota.location = location
+                quota.confidence = para.confidence  # OCR confidence for now; judged below
                 out.append(quota)
     for quota in out:
+        ocr, quota.confidence = quota.confidence, None
         if quota.subject is None and meta.issuer:
             # "Kết nạp ít nhất 02 đảng viên mới" in a chi bộ's resolution: the target falls on the issuer
             quota.subject = meta.issuer
+        Doubt(0.8).add(quota.subject is None, SUBJECT_MISSING, 0.3).ocr(ocr).apply(quota)
     return _dedupe(out)
+
+
+#: The enacting words closing a lead-in ("Chi bộ thôn 5 quyết nghị:", "… như sau:").
+_ENACTING = re.compile(r"\s+(?:quyết nghị|quyết định|thống nhất|ban hành|như sau|cụ thể như sau|gồm|bao gồm)\s*$", re.I)
+_BASIS_START = re.compile(r"^\s*(?:căn cứ|thực hiện|theo|xét|trên cơ sở)\b", re.I)
+
+
+def _lead_in(text: str) -> Optional[str]:
+    """The units a list's lead-in names: its last clause without the enacting words ("Căn cứ …; Chi bộ thôn 5
+    quyết nghị" → "Chi bộ thôn 5"); a legal basis names none."""
+    clause = re.split(r"[;.]\s+", text.strip())[-1]
+    clause = _ENACTING.sub("", clause).strip(" ,")
+    return None if not clause or _BASIS_START.match(clause) else clause
 
 
 _HEADING = re.compile(r"^\s*(?:([IVXLC]+)\s*[.)/]|\d+(?:\.\d+)*\s*[.)]|[a-zđ]\))\s*(.*)$")
 #: Section headings that introduce achieved results (a report's "I. KẾT QUẢ ĐẠT ĐƯỢC").
-_RESULTS_HEADING = re.compile(r"^(kết quả|tình hình|đánh giá (kết quả|tình hình)|ưu điểm|hạn chế|"
-                              r"những (kết quả|hạn chế|tồn tại)|tồn tại)")
+_RESULTS_HEADING = re.compile("^" + lexicon.pattern("results_headings"))
 #: Headings that announce targets (``2. Chỉ tiêu``, ``II. MỤC TIÊU``).
-_TARGET_HEADING = re.compile(r"^(các |một số )?(chỉ tiêu|mục tiêu)")
+_TARGET_HEADING = re.compile("^" + lexicon.pattern("target_headings"))
 
 
-def _section_contexts(lines) -> dict[int, tuple[bool, bool]]:
-    """(in a results section, in a targets section) for each line, keyed by ``id(line.location)``.
+def _section_context(text: str, results: bool, target: bool) -> tuple[bool, bool]:
+    """(in a results section, in a targets section) after the paragraph ``text``.
 
     Results reported under ``KẾT QUẢ ĐẠT ĐƯỢC`` are not obligations; ``đạt 90%`` under ``Chỉ tiêu``
     is one. A top-level heading (roman numeral or capitals) ends both; a numbered one ends targets."""
-    results = target = False
-    out: dict[int, tuple[bool, bool]] = {}
-    for line in lines:
-        text = line.text.strip().strip("*_ ")
-        if text and len(text) < 110 and not re.search(r"[.;,]$", text):
-            hm = _HEADING.match(text)
-            upper = is_upper_line(text)
-            if hm or upper:
-                title = match_key(hm.group(2) if hm else text).strip()
-                top = upper or bool(hm and hm.group(1))
-                if _RESULTS_HEADING.match(title):
-                    results, target = True, False
-                elif _TARGET_HEADING.match(title):
-                    results, target = False, True
-                elif top:
-                    results = target = False
-                else:
-                    target = False
-        out[id(line.location)] = (results, target)
-    return out
+    text = text.strip().strip("*_ ")
+    if text and len(text) < 110 and not re.search(r"[.;,]$", text):
+        hm = _HEADING.match(text)
+        upper = is_upper_line(text)
+        if hm or upper:
+            title = match_key(hm.group(2) if hm else text).strip()
+            top = upper or bool(hm and hm.group(1))
+            if _RESULTS_HEADING.match(title):
+                return True, False
+            if _TARGET_HEADING.match(title):
+                return False, True
+            if top:
+                return False, False
+            return results, False
+    return results, target
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans: underthesea's sentence splitter (pipeline.nlp), semicolons kept inside."""
+    """Sentence spans: underthesea's sentence splitter (pipeline.extractors.nlp), semicolons kept inside."""
     from .nlp import sentences
 
     try:
@@ -260,8 +244,7 @@ def quotas_in_sentence(sentence: str, lead_in: Optional[str] = None, *, results_
 #: ``05 mô hình/xã``: a count per kind of unit (the word after the slash is the unit).
 _PER_UNIT = re.compile(r"(?<![\d/.,])(\d{1,3})\s+([^\d/;:.()|]{2,40}?)\s*/\s*([^\W\d_]+)(?=[\s“\"”,.;:)]|$)")
 #: Words after the slash that make a rate over time or a measure ("3 buổi/năm"), not a unit.
-_RATE_UNITS = {"năm", "tháng", "quý", "tuần", "ngày", "buổi", "lần", "người", "đợt", "kỳ", "giờ", "ha", "km",
-               "m", "kg", "lượt", "khóa", "học kỳ", "hộ", "nhiệm kỳ"}
+_RATE_UNITS = lexicon.keys("rate_units")
 
 
 def _per_unit(sentence: str, taken: set) -> list[Quota]:
@@ -433,7 +416,7 @@ def _from_each(sdoc, start, used):
 
 
 #: "mỗi đơn vị" names no kind of unit; the phrase before it does ("Các chi bộ …: mỗi đơn vị").
-_GENERIC_UNITS = {"đơn vị", "cơ quan", "tổ chức", "địa phương", "nơi"}
+_GENERIC_UNITS = lexicon.keys("generic_units")
 
 
 def _named_units(sdoc, start: int, subject: str) -> str:
@@ -564,18 +547,16 @@ def _subject(sdoc, start: int) -> Optional[str]:
 
 
 #: Verbs of striving: the one before them (or the issuer) is the subject, not the units after the share.
-_AIM_VERBS = {"phấn đấu", "đảm bảo", "bảo đảm", "cam kết"}
+_AIM_VERBS = lexicon.keys("aim_verbs")
 #: Comparison words that may open a clause before a number; never a subject on their own.
-_COMPARATORS = {"trên", "hơn", "từ", "đạt", "khoảng", "gần", "tối thiểu", "ít nhất", "không dưới", "ít ra"}
+_COMPARATORS = lexicon.keys("comparators")
 
 #: Verbs that end a subject noun phrase ("Mỗi Tổ … có trên 05 thành viên, trong đó có ít nhất 01 …").
-_SUBJECT_VERBS = {"có", "đăng ký", "đăng kí", "thực hiện", "xây dựng", "phải", "cần", "phấn đấu", "duy trì",
-                  "triển khai", "lựa chọn", "chọn", "hoàn thành", "tham gia", "bảo đảm", "đảm bảo", "cam kết"}
+_SUBJECT_VERBS = lexicon.keys("subject_end_verbs")
 
 
 #: Verbs that end "Mỗi <unit>" even when nothing else is counted ("Mỗi chi bộ thực hiện giám sát …").
-_EACH_VERBS = {"thực hiện", "đăng ký", "đăng kí", "tổ chức", "triển khai", "lựa chọn", "hoàn thành", "tham gia",
-               "cam kết", "vận động", "duy trì", "phấn đấu", "giới thiệu", "tiếp xúc", "đối thoại", "phải", "cần"}
+_EACH_VERBS = lexicon.keys("each_verbs")
 
 
 def _cut_each_at_verb(text: str) -> str:

@@ -1,0 +1,76 @@
+"""How sure an extracted value is, and why a reviewer should look at it (confidence 0–1, Vietnamese reasons).
+
+Why one module: the reviewers' queue (the reports) reads ``confidence`` against
+:data:`pipeline.model.REVIEW_THRESHOLD` and shows the ``review`` reasons as written here, so every
+extractor must use the same words and the same weights. Each doubt lowers the confidence by its
+weight and adds its reason; a value with one real doubt falls under the threshold.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..model import REVIEW_THRESHOLD  # noqa: F401 (re-exported for the extractors' docs)
+
+#: Tesseract's mean word confidence (0–100) under which a line read by OCR is doubtful.
+OCR_LOW = 70.0
+
+YEAR_INFERRED = "năm được suy ra từ văn bản"
+NO_RESPONSIBLE = "không tìm thấy đơn vị chủ trì"
+RESPONSIBLE_FROM_CONTEXT = "đơn vị chủ trì suy ra từ đề mục hoặc câu trước"
+BEFORE_ISSUE = "hạn chót sớm hơn ngày ban hành"
+NUMBER_BLANK = "số văn bản để trống"
+DATE_BLANK = "ngày ban hành để trống hoặc không đọc được"
+ISSUER_MISSING = "không tìm thấy cơ quan ban hành"
+ISSUER_FROM_NUMBER = "cơ quan ban hành suy ra từ ký hiệu số văn bản"
+ISSUER_FROM_BODY = "cơ quan ban hành suy ra từ nội dung văn bản"
+ISSUER_FROM_SIGNATURE = "cơ quan ban hành lấy từ khối chữ ký"
+KIND_GUESSED = "loại văn bản suy ra từ nội dung hoặc ký hiệu số"
+KIND_UNKNOWN = "không xác định được loại văn bản"
+SIGNER_MISSING = "không tìm thấy người ký"
+UNIT_FROM_FOOTER = "đơn vị lấy từ dòng cuối biểu mẫu"
+UNIT_FROM_SIGNATURE = "đơn vị lấy từ chức danh người ký"
+UNIT_GUESSED = "đơn vị đoán từ tên tệp"
+UNIT_MISSING = "không tìm thấy đơn vị đăng ký"
+SUBJECT_MISSING = "không xác định được đối tượng của chỉ tiêu"
+NUMBER_WITHOUT_SYMBOL = "số hiệu trích dẫn không có ký hiệu"
+
+
+def ocr_low(confidence: float) -> str:
+    """``độ tin cậy OCR thấp (54%)``."""
+    return f"độ tin cậy OCR thấp ({confidence:.0f}%)"
+
+
+@dataclass
+class Doubt:
+    """A confidence that starts at ``base`` and loses ``weight`` per doubt, with the doubts' reasons."""
+
+    base: float = 0.9
+    reasons: list[str] = field(default_factory=list)
+    penalty: float = 0.0
+
+    def add(self, when: bool, reason: str, weight: float = 0.25) -> "Doubt":
+        if when and reason not in self.reasons:
+            self.reasons.append(reason)
+            self.penalty += weight
+        return self
+
+    def ocr(self, confidence: Optional[float]) -> "Doubt":
+        """A line read by OCR with a low mean word confidence: the value may be misread."""
+        return self.add(confidence is not None and confidence < OCR_LOW, ocr_low(confidence or 0.0), 0.3)
+
+    @property
+    def confidence(self) -> float:
+        return round(max(0.05, min(1.0, self.base - self.penalty)), 2)
+
+    def apply(self, item) -> None:  # type: ignore[no-untyped-def]
+        """Set ``confidence`` and ``review`` on an extracted item (Deadline, Milestone, Quota …)."""
+        item.confidence = self.confidence
+        item.review = list(self.reasons)
+
+
+def set_field(meta, name: str, doubt: Doubt) -> None:  # type: ignore[no-untyped-def]
+    """Per-field confidence and reasons on a DocumentMeta."""
+    meta.confidence[name] = doubt.confidence
+    if doubt.reasons:
+        meta.review[name] = list(doubt.reasons)
