@@ -150,7 +150,7 @@ runs = Table(
     Column("id", Integer, primary_key=True),
     Column("started_at", String(32), nullable=False),
     Column("finished_at", String(32)),
-    Column("status", String(16), nullable=False),  # running | ok | partial | failed
+    Column("status", String(16), nullable=False),  # running | ok | partial | failed | interrupted
     Column("exit_code", Integer),
     Column("new", Integer, nullable=False, server_default="0"),
     Column("unchanged", Integer, nullable=False, server_default="0"),
@@ -321,6 +321,7 @@ class KnownFile:
     status: str
     stored_path: Optional[str]
     document_id: Optional[int]
+    reason: Optional[str] = None
 
 
 def known_files(engine: Engine) -> dict[str, list[KnownFile]]:
@@ -328,10 +329,23 @@ def known_files(engine: Engine) -> dict[str, list[KnownFile]]:
     out: dict[str, list[KnownFile]] = {}
     with engine.connect() as conn:
         for row in conn.execute(select(files.c.id, files.c.sha256, files.c.path, files.c.status,
-                                       files.c.stored_path, files.c.document_id).order_by(files.c.id)):
+                                       files.c.stored_path, files.c.document_id, files.c.reason)
+                                .order_by(files.c.id)):
             out.setdefault(row.sha256, []).append(KnownFile(row.id, row.path, row.status, row.stored_path,
-                                                            row.document_id))
+                                                            row.document_id, row.reason))
     return out
+
+
+def mark_interrupted_runs(engine: Engine) -> list[dict[str, Any]]:
+    """Runs still ``running`` become ``interrupted``. Call only while holding the run lock (then none is alive)."""
+    with engine.begin() as conn:
+        stale = conn.execute(select(runs.c.id, runs.c.started_at).where(runs.c.status == "running")).all()
+        if stale:
+            note = json.dumps({"status": "interrupted", "note": "the run ended without finishing (crash, kill -9 "
+                               "or power cut); marked by the next run"})
+            conn.execute(update(runs).where(runs.c.id.in_([r.id for r in stale]))
+                         .values(status="interrupted", summary=note))
+    return [{"id": r.id, "started_at": r.started_at} for r in stale]
 
 
 def start_run(engine: Engine, inbox: str) -> int:
@@ -510,15 +524,14 @@ def _open_existing(url: str) -> Engine:
 
 
 def query(url: str, sql: str) -> "Any":
-    """Any SQL as a pandas DataFrame; a bad query is a StoreError with the database's one-line reason."""
-    import pandas as pd
+    """One reading SQL statement as a pandas DataFrame, on a connection that cannot write.
 
-    engine = _open_existing(url)
-    try:
-        with engine.connect() as conn:
-            return pd.read_sql_query(text(sql), conn)
-    except Exception as exc:  # noqa: BLE001
-        raise StoreError(f"query failed: {_first_line(exc)}") from exc
+    A statement that would write is refused (:class:`pipeline.readonly.QueryRefused`, a StoreError);
+    a bad query is a StoreError with the database's one-line reason.
+    """
+    from .readonly import query as read_only_query
+
+    return read_only_query(url, sql)
 
 
 def read_table(url: str, table: str) -> "Any":
