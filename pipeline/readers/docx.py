@@ -217,7 +217,7 @@ def _paragraph_style(para: Any, cache: Optional[dict[Optional[str], tuple[Any, A
     by scanning every style of the document, which made long documents quadratic-ish (2 ms a paragraph).
     """
     try:
-        runs = [r for r in para.runs if r.text.strip()]
+        runs = [(r, len(t)) for r in para.runs for t in (r.text,) if t.strip()]  # r.text is an XPath: once
         style_id = para._p.style
         if cache is None or style_id not in cache:
             style = para.style
@@ -229,8 +229,8 @@ def _paragraph_style(para: Any, cache: Optional[dict[Optional[str], tuple[Any, A
         style_flags = dict(zip(("bold", "italic"), cache[style_id][:2]))
 
         def flag(name: str) -> bool:
-            total = sum(len(r.text) for r in runs) or 1
-            on = sum(len(r.text) for r in runs
+            total = sum(n for _, n in runs) or 1
+            on = sum(n for r, n in runs
                      if getattr(r, name) or (getattr(r, name) is None and style_flags[name]))
             return on * 2 > total
 
