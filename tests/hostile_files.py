@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Callable, Optional
 
 from batch_helpers import REPO, letter_text
+from readers_helpers import raw_pdf
 
 CORPUS = REPO / "corpus"
 
@@ -186,28 +187,12 @@ def _pdf_letter(n: int, encrypt: Optional[str] = None) -> bytes:
     return data
 
 
-def _raw_pdf(objects: list[bytes], root: int = 1, extra_trailer: bytes = b"") -> bytes:
-    """A hand-written PDF: numbered objects, a correct xref, a trailer."""
-    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for i, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for off in offsets:
-        out += b"%010d 00000 n \n" % off
-    out += b"trailer\n<< /Size %d /Root %d 0 R %s>>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1, root, extra_trailer, xref)
-    return bytes(out)
-
-
 def _pdf_stream_bomb() -> bytes:
     """A page whose content stream inflates from ~0.5 MB to 600 MB of text operators."""
     comp = zlib.compressobj(9)
     chunk = b"BT /F1 12 Tf 70 700 Td (x) Tj ET\n" * 32768
     body = b"".join(comp.compress(chunk) for _ in range(600 * 1024 * 1024 // len(chunk))) + comp.flush()
-    return _raw_pdf([
+    return raw_pdf([
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
@@ -222,7 +207,7 @@ def _pdf_image_bomb() -> bytes:
     comp = zlib.compressobj(9)
     row = b"\x00" * (60000 // 8)
     body = b"".join(comp.compress(row * 1000) for _ in range(60)) + comp.flush()
-    return _raw_pdf([
+    return raw_pdf([
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
@@ -235,18 +220,18 @@ def _pdf_image_bomb() -> bytes:
 
 def _pdf_nested_arrays() -> bytes:
     deep = b"[" * 200000 + b"]" * 200000
-    return _raw_pdf([b"<< /Type /Catalog /Pages 2 0 R /Deep " + deep + b" >>",
+    return raw_pdf([b"<< /Type /Catalog /Pages 2 0 R /Deep " + deep + b" >>",
                      b"<< /Type /Pages /Kids [] /Count 0 >>"])
 
 
 def _pdf_page_tree_loop() -> bytes:
-    return _raw_pdf([b"<< /Type /Catalog /Pages 2 0 R >>",
+    return raw_pdf([b"<< /Type /Catalog /Pages 2 0 R >>",
                      b"<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 1000000000 >>",
                      b"<< /Type /Pages /Parent 2 0 R /Kids [2 0 R] /Count 1000000000 >>"])
 
 
 def _pdf_xref_loop() -> bytes:
-    data = _raw_pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"])
+    data = raw_pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"])
     xref = int(data.rsplit(b"startxref\n", 1)[1].split(b"\n")[0])
     return data.replace(b"/Root 1 0 R ", b"/Root 1 0 R /Prev %d " % xref)
 
