@@ -216,6 +216,54 @@ def run_bounded(items: Iterable[T], args_of: Callable[[T], tuple[Any, ...]], fn:
         _kill(slot)
         slots.remove(slot)
 
+    def dispatch() -> None:
+        """Give every idle worker (spawning up to ``workers``) its next item, unless asked to stop."""
+        while pending and not flags.stop:
+            idle = next((s for s in slots if s.item is None), None)
+            if idle is None and len(slots) >= max(1, workers):
+                return
+            slot = idle or spawn()
+            item = pending.popleft()
+            try:
+                slot.base_vm = slot.seen_vm = _status_kb("VmSize", str(slot.proc.pid))
+                slot.conn.send(args_of(item))
+            except (OSError, ValueError):  # the idle worker died meanwhile: a fresh one
+                retire(slot)
+                pending.appendleft(item)
+                continue
+            slot.item, slot.deadline = item, time.monotonic() + limits.seconds
+
+    def outcome(slot: _Slot[T], ready: set[Any]) -> Optional[Result]:
+        """The slot's result if its call ended (answer, death or deadline); the slot is freed or retired."""
+        slot.seen_vm = max(slot.seen_vm, _status_kb("VmSize", str(slot.proc.pid)))
+        result: Optional[Result] = None
+        if slot.conn in ready or slot.proc.sentinel in ready:
+            try:
+                if slot.conn.poll():
+                    result = slot.conn.recv()
+            except (EOFError, OSError):
+                result = None
+            if result is None:  # died without an answer
+                slot.proc.join(5)
+                code = slot.proc.exitcode
+                if slot.seen_vm >= slot.base_vm + budget - _NEAR_LIMIT:
+                    result = ("limits", "memory", "limits")
+                else:
+                    how = (f"killed by signal {signal.Signals(-code).name}" if code and code < 0
+                           else f"exit status {code}")
+                    result = ("crash", f"the reader's worker process died ({how})", "crash")
+                retire(slot)
+            elif not slot.proc.is_alive() or result[0] == "limits":
+                retire(slot)  # it asked to be replaced
+        elif time.monotonic() >= slot.deadline:
+            result = ("limits", "time", "limits")
+            retire(slot)
+        if result is not None:
+            slot.item = None
+            if result[0] == "limits":
+                result = ("limits", result[1], "limits")
+        return result
+
     stop_seen = False
     try:
         while True:
@@ -225,61 +273,21 @@ def run_bounded(items: Iterable[T], args_of: Callable[[T], tuple[Any, ...]], fn:
                     on_stop()
             if flags.abort:
                 return
-            if not flags.stop:
-                while pending:
-                    idle = next((s for s in slots if s.item is None), None)
-                    if idle is None and len(slots) >= max(1, workers):
-                        break
-                    slot = idle or spawn()
-                    item = pending.popleft()
-                    try:
-                        slot.base_vm = slot.seen_vm = _status_kb("VmSize", str(slot.proc.pid))
-                        slot.conn.send(args_of(item))
-                    except (OSError, ValueError):  # the idle worker died meanwhile: a fresh one
-                        retire(slot)
-                        pending.appendleft(item)
-                        continue
-                    slot.item, slot.deadline = item, time.monotonic() + limits.seconds
+            dispatch()
             busy = [s for s in slots if s.item is not None]
             if not busy:
                 return
-            now = time.monotonic()
-            timeout = max(0.0, min(0.25, min(s.deadline for s in busy) - now))
+            timeout = max(0.0, min(0.25, min(s.deadline for s in busy) - time.monotonic()))
             ready = set(wait([s.conn for s in busy] + [s.proc.sentinel for s in busy], timeout))
+            finished = []
             for slot in busy:
-                slot.seen_vm = max(slot.seen_vm, _status_kb("VmSize", str(slot.proc.pid)))
                 item = slot.item
-                assert item is not None
-                result: Optional[Result] = None
-                if slot.conn in ready or slot.proc.sentinel in ready:
-                    try:
-                        if slot.conn.poll():
-                            result = slot.conn.recv()
-                    except (EOFError, OSError):
-                        result = None
-                    if result is None:  # died without an answer
-                        slot.proc.join(5)
-                        code = slot.proc.exitcode
-                        if slot.seen_vm >= slot.base_vm + budget - _NEAR_LIMIT:
-                            result = ("limits", "memory", "limits")
-                        else:
-                            how = (f"killed by signal {signal.Signals(-code).name}" if code and code < 0
-                                   else f"exit status {code}")
-                            result = ("crash", f"the reader's worker process died ({how})", "crash")
-                        retire(slot)
-                    elif not slot.proc.is_alive() or result[0] == "limits":
-                        retire(slot)  # it asked to be replaced
-                    else:
-                        slot.item = None
-                elif time.monotonic() >= slot.deadline:
-                    result = ("limits", "time", "limits")
-                    retire(slot)
+                result = outcome(slot, ready)
                 if result is not None:
-                    if result[0] == "limits":
-                        result = ("limits", result[1], "limits")
-                    yield item, result
-                    if slot in slots:
-                        slot.item = None
+                    finished.append((item, result))
+            dispatch()  # the workers start their next file while the caller handles these results
+            for item, result in finished:
+                yield item, result
     finally:
         for slot in list(slots):
             if slot.item is None and slot.proc.is_alive():

@@ -84,7 +84,8 @@ def test_a_stop_finishes_the_items_in_hand_and_starts_no_other() -> None:
                                     Limits(seconds=30, memory_mb=512), flags):
         seen.append(item)
         flags.stop = True
-    assert len(seen) == 1
+    # the one answered, and the one the worker had already started while the caller was busy
+    assert 1 <= len(seen) <= 2
 
 
 def test_limits_come_from_flags_then_environment_then_defaults(monkeypatch: pytest.MonkeyPatch) -> None:
