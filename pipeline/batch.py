@@ -88,9 +88,9 @@ class StoreWriteFailed(Exception):
 
 
 @contextmanager
-def run_lock(data_dir: Path) -> Iterator[Path]:
+def run_lock(data_dir: Path, name: str = "pipeline.lock") -> Iterator[Path]:
     """Hold ``<data>/pipeline.lock`` for the run (lockf: released on exit, not inherited by forks)."""
-    path = data_dir / "pipeline.lock"
+    path = data_dir / name
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
         try:
@@ -170,7 +170,11 @@ def scan_inbox(inbox: Path, exclude: list[Path], warnings: list[str], min_age: f
     now = time.time()
     excluded = {os.path.normcase(str(p)) for p in exclude}
     found: list[Candidate] = []
-    for root, dirnames, filenames in os.walk(inbox, followlinks=False):
+    def unreadable_folder(exc: OSError) -> None:  # os.walk would skip it without a word
+        warnings.append(f"{shown(exc.filename or '?')}: cannot list this folder ({exc.strerror}); "
+                        "its files were left where they are")
+
+    for root, dirnames, filenames in os.walk(inbox, followlinks=False, onerror=unreadable_folder):
         keep = []
         for d in sorted(dirnames):
             full = os.path.join(root, d)
@@ -562,7 +566,7 @@ class _Run:
             for stale in store.mark_interrupted_runs(self.engine):
                 log.warning("run %s (started %s) never finished (crash or kill -9); marked interrupted",
                             stale["id"], stale["started_at"])
-            self.run_id = store.start_run(self.engine, str(self.inbox))
+            self.run_id = store.start_run(self.engine, store_form(str(self.inbox)))
         except Exception as exc:  # noqa: BLE001 - disk full or server gone before anything happened
             raise store.StoreError(f"cannot record the run in the store: {store._first_line(exc)}") from exc
         status, failure = "ok", None
@@ -818,6 +822,21 @@ def _stop_on_signals(flags: StopFlags) -> Iterator[None]:
             signal.signal(sig, before)
 
 
+@contextmanager
+def _store_file_lock(url: str, data_dir: Path) -> Iterator[None]:
+    """A SQLite store outside the data folder gets a lock of its own: two data folders, one store, one run.
+
+    (PostgreSQL has its advisory lock.) Only then may a run mark rows left ``running`` as interrupted.
+    """
+    path = store._sqlite_path(url)
+    if path is None or path.parent.resolve() == data_dir.resolve():
+        yield
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with run_lock(path.parent, path.name + ".lock"):
+        yield
+
+
 def run_batch(inbox: Path, store_url: Optional[str] = None, data_dir: Path = Path("data"),
               out_dir: Path = Path("out"), workers: Optional[int] = None, report: bool = True,
               units_csv: Optional[str | Path] = None, move: bool = True, min_age: float = 0.0,
@@ -838,7 +857,7 @@ def run_batch(inbox: Path, store_url: Optional[str] = None, data_dir: Path = Pat
     url = store_url or store.default_store_url(data_dir)
     flags = StopFlags()
     try:
-        with _stop_on_signals(flags), run_lock(data_dir):
+        with _stop_on_signals(flags), run_lock(data_dir), _store_file_lock(url, data_dir):
             result = _Run(inbox, url, data_dir, out_dir, workers, move, min_age, limits, flags).execute()
     except LockHeld as exc:
         log.error("%s", exc)

@@ -105,12 +105,14 @@ def test_a_second_signal_stops_at_once_and_the_file_in_hand_waits_for_the_next_r
 
 
 def _started(tmp: Path) -> bool:
+    return _started_on(sqlite_url(tmp / "data"))
+
+
+def _started_on(url: str) -> bool:
     """The run has recorded itself in the store (so it holds the lock and is about to read)."""
-    if not (tmp / "data" / "pipeline.sqlite").exists():
-        return False
     try:
-        return len(store.query(sqlite_url(tmp / "data"), "select id from runs")) > 0
-    except store.StoreError:
+        return len(store.query(url, "select id from runs")) > 0
+    except store.StoreError:  # no store yet
         return False
 
 
@@ -142,3 +144,21 @@ def test_a_note_finished_after_a_crash_carries_the_reason_the_store_holds(tmp_pa
     assert reason.startswith(KINDS["corrupt"]) or reason.startswith("Tệp")
     note = (tmp_path / "data" / "quarantine" / "hong.pdf.reason.txt").read_text(encoding="utf-8")
     assert f"Lý do không đọc được: {reason}\n" in note and "interrupted run" not in note
+
+
+def test_one_sqlite_store_shared_by_two_data_folders_takes_one_run_at_a_time(tmp_path: Path) -> None:
+    """Otherwise the second run would mark the first, still alive, as interrupted."""
+    url = f"sqlite:///{tmp_path / 'shared' / 'store.sqlite'}"
+    write_letters(tmp_path / "inbox", 4)
+    first = popen_cli(RUN + ["--no-report", "--store", url, "--data", "a"], cwd=tmp_path,
+                      env={"PIPELINE_TEST_SLOW_SECONDS": "0.7"})
+    try:
+        assert wait_for(lambda: _started_on(url), timeout=60)
+        blocked = run_cli(RUN + ["--no-report", "--store", url, "--data", "b"], cwd=tmp_path)
+        assert blocked.returncode == 3 and "another pipeline run" in blocked.stderr
+        _out, err = first.communicate(timeout=120)
+    finally:
+        if first.poll() is None:
+            kill_group(first)
+    assert first.returncode == 0, err
+    assert list(store.query(url, "select status from runs")["status"]) == ["ok"]
