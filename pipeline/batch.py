@@ -342,6 +342,7 @@ def _store_down(exc: BaseException) -> bool:
 
     return isinstance(exc, (sa_exc.OperationalError, sa_exc.InterfaceError, sa_exc.DisconnectionError, OSError))
 
+
 # --------------------------------------------------------------------------- the run
 
 

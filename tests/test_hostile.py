@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 
 from batch_helpers import REPO, fresh_postgres_database, postgres_base_url, run_cli, sqlite_url
-from hostile_files import EITHER, HOOKS, READABLE, REFUSED, SPECIAL, build_cache, kinds, populate
+from hostile_files import EITHER, HOOKS, READABLE, REFUSED, SPECIAL, build_cache, populate
 from pipeline import store
 from pipeline.batch import REASON_SUFFIX, note_path
 from pipeline.names import disk_form, store_form
@@ -29,7 +29,7 @@ from pipeline.reasons import KINDS, PATTERNS
 VIETNAMESE = tuple(set(KINDS.values()) | {text for _, text in PATTERNS})
 
 #: Small limits keep the suite fast; the real defaults are 120 s and 1024 MB.
-LIMITS = ["--time-limit", "12", "--memory-limit", "1024"]
+LIMITS = ["--time-limit", "10", "--memory-limit", "1024"]
 GOOD = sorted(p.name for p in (REPO / "corpus").iterdir() if p.is_file())
 CHILD = ("deadlines", "milestones", "quotas", "references", "registrations")
 #: Columns that depend on when and in which order files arrived, not on their content.
@@ -173,7 +173,7 @@ def check_hostile_run(tmp: Path, url: str, done: Any, before: list[bytes], all_k
     runs = store.query(url, "select status, exit_code, summary from runs")
     assert list(runs["status"]) == ["partial"]
     summary = json.loads(runs["summary"][0])
-    assert summary["limits"] == {"seconds": 12.0, "memory_mb": 1024}
+    assert summary["limits"] == {"seconds": 10.0, "memory_mb": 1024}
 
 
 def test_hostile_inbox_on_sqlite(tmp_path: Path, hostile_cache: tuple[Path, list[Any]],
