@@ -143,6 +143,9 @@ def _worker_main(conn: Any, parent_pid: int, limits: Limits, fn: Callable[..., R
             result = fn(*args)
         except MemoryError:
             result = ("limits", "memory", "memory")
+        except Exception as exc:  # noqa: BLE001 - fn should not raise; a traceback must not reach the log
+            result = ("quarantine", f"internal error in the reader's worker ({type(exc).__name__}: "
+                                    f"{str(exc)[:200]}); please report this file", "internal")
         _lift_memory_limit()  # sending the result must not fail for want of memory
         peak = _status_kb("VmPeak")
         near = bool(limit) and peak > peak_before and peak >= limit - _NEAR_LIMIT
@@ -150,8 +153,14 @@ def _worker_main(conn: Any, parent_pid: int, limits: Limits, fn: Callable[..., R
             result = ("limits", "memory", "memory")
         try:
             conn.send(result)
-        except (OSError, ValueError):
+        except (OSError, ValueError):  # the parent is gone
             return
+        except Exception as exc:  # noqa: BLE001 - an answer that cannot be pickled
+            try:
+                conn.send(("quarantine", f"internal error: the reader's answer could not be passed on "
+                                         f"({type(exc).__name__})", "internal"))
+            except Exception:  # noqa: BLE001
+                return
         if near:
             return  # a fresh worker for the next file: this one's heap may be fragmented or broken
 

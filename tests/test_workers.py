@@ -98,3 +98,17 @@ def test_limits_come_from_flags_then_environment_then_defaults(monkeypatch: pyte
     assert Limits.resolve(5, 100) == Limits(5.0, 100)
     with pytest.raises(ValueError):
         Limits.resolve(0, 100)
+
+
+def raising(kind: str) -> tuple[str, Any, str]:
+    if kind == "raise":
+        raise RuntimeError("a bug in a reader")
+    return ("ok", lambda: None, "")  # an answer that cannot be pickled
+
+
+def test_a_task_that_raises_or_answers_the_unpicklable_costs_its_item_and_prints_no_traceback(
+        capfd: pytest.CaptureFixture[str]) -> None:
+    results = dict(run_bounded(["raise", "unpicklable"], lambda k: (k,), raising, 1, Limits(30, 512)))
+    assert results["raise"][0] == "quarantine" and "RuntimeError: a bug in a reader" in results["raise"][1]
+    assert results["unpicklable"][0] == "quarantine" and "could not be passed on" in results["unpicklable"][1]
+    assert "Traceback" not in capfd.readouterr().err
