@@ -78,10 +78,13 @@ def test_a_file_over_the_limits_is_not_read_again_until_it_changes_or_the_limits
     last = store.query(sqlite_url(tmp_path / "data"), "select reason from files order by id desc")["reason"][0]
     assert last.startswith(KINDS["crash"])
 
-    # changed content: read again
+    # changed content under the first limits: read again (the reader dies at once, so no limit is reached)
     (tmp_path / "inbox" / "treo.txt").write_text(content + "\nđã sửa\n", encoding="utf-8")
-    fourth = run_cli(["run", "--inbox", "inbox", "--no-report", "--time-limit", "2"], cwd=tmp_path)
-    assert fourth.returncode == 0, fourth.stderr
+    fourth = run_cli(["run", "--inbox", "inbox", "--no-report", "--time-limit", "2"], cwd=tmp_path,
+                     env={"PIPELINE_TEST_CRASH_NAME": "treo.txt"})
+    assert fourth.returncode == 1 and "not read again" not in fourth.stderr
+    last = store.query(sqlite_url(tmp_path / "data"), "select reason from files order by id desc")["reason"][0]
+    assert last.startswith(KINDS["crash"])
 
 
 def _long(suffix: str) -> str:
