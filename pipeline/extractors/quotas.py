@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import TYPE_CHECKING, Optional
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterator, Optional
 
 from ..model import Document, DocumentMeta, Quota
-from .shapes import is_upper_line
 from .doubt import SUBJECT_MISSING, Doubt
-from .structure import structure_of
+from .structure import LEVEL_TEXT, strip_marker, structure_of
 from .. import lexicon
 from ..textnorm import match_key
 
@@ -97,29 +97,23 @@ _TRIGGER_TEXT = re.compile(r"ít nhất|tối thiểu|chỉ tiêu|không dưới
 
 def extract_quotas(doc: Document, meta: DocumentMeta, warnings: list[str]) -> list[Quota]:
     """Quotas of every paragraph (body paragraphs and rows of small tables, from the structural view)
-    that contains a trigger word and a number."""
+    that contains a trigger word and a number, read in the context of the sections enclosing it."""
     out: list[Quota] = []
-    lead_in: Optional[str] = None
     st = structure_of(doc)
     big = {i for i, t in st.tables.items() if t.n_rows > _MAX_TABLE_ROWS}
     for i in sorted(big):
         warnings.append(f"quotas: table {i} has {st.tables[i].n_rows} rows; "
                         f"not searched for quotas (a data table, not a requirement)")
     paras = sorted(st.body + [r for r in st.table_rows if r.table not in big], key=lambda p: p.order)
-    results = target = False
-    for para in paras:
-        results, target = _section_context(para.text, results, target)
+    for para, ctx in _read_sections(st, paras):
         text = para.text
-        stripped = _strip_bullet(text)
-        if stripped.endswith(":") and len(stripped) < 160:
-            lead_in = _lead_in(stripped[:-1])
-        if not (_CANDIDATE.search(text) and _TRIGGER_TEXT.search(match_key(text))):
+        if ctx.scoring or not (_CANDIDATE.search(text) and _TRIGGER_TEXT.search(match_key(text))):
             continue
-        in_target = target or bool(lead_in and re.search(r"\b(chỉ tiêu|mục tiêu|phấn đấu)\b", match_key(lead_in)))
         for start, end in _sentences(text):
             sentence = text[start:end]
             location = para.location_at(start)
-            for quota in quotas_in_sentence(sentence, lead_in, results_context=results, target_context=in_target):
+            for quota in quotas_in_sentence(sentence, ctx.lead_in, results_context=ctx.results,
+                                            target_context=ctx.target):
                 quota.location = location
                 quota.confidence = para.confidence  # OCR confidence for now; judged below
                 out.append(quota)
@@ -132,6 +126,121 @@ def extract_quotas(doc: Document, meta: DocumentMeta, warnings: list[str]) -> li
     return _dedupe(out)
 
 
+# --------------------------------------------------------------------------- sections
+
+
+@dataclass
+class _Context:
+    """What the sections enclosing a paragraph say about the numbers in it."""
+
+    lead_in: Optional[str] = None  # the units named by the lead-in of the list the paragraph is an item of
+    results: bool = False  # under a heading of achieved results (a report's "KẾT QUẢ ĐẠT ĐƯỢC")
+    target: bool = False  # under a heading or lead-in of targets ("Chỉ tiêu", "Mục tiêu", "phấn đấu … sau:")
+    scoring: bool = False  # in a scoring scheme ("Thang điểm", "Hướng dẫn chấm điểm"): conditions for points
+
+
+@dataclass
+class _LeadIn:
+    level: int
+    text: str  # the lead-in as written, without its marker and colon
+    first_item: Optional[int] = None  # outline level of the first paragraph under it
+
+
+def _read_sections(st, paras: list) -> Iterator[tuple]:
+    """Each paragraph with its :class:`_Context`, from the document's outline.
+
+    A list's lead-in (``Mỗi tổ hội:``, ``a) Đối với các xã:``) speaks for the items under it and for
+    nothing after them: its scope ends at the next paragraph of its own outline level or higher (an
+    unmarked lead-in: at a heading, or at unmarked text after its marked items). Results and target
+    headings speak for the paragraphs they enclose (``Structure.parents``). A scoring scheme (an annex
+    or section whose title speaks of points) holds conditions for points, not quotas, to the next annex."""
+    open_: list[_LeadIn] = []
+    scoring_annex = False
+    in_annex_title = False
+    last_body = None
+    for para in paras:
+        if para.table is not None:  # a table row reads in the context of the prose before it
+            ctx = _context_of(st, last_body, open_) if last_body is not None else _Context()
+            ctx.scoring = ctx.scoring or scoring_annex or _scoring_table(st, para.table)
+            yield para, ctx
+            continue
+        last_body = para
+        key = match_key(para.text)
+        if _ANNEX_START.match(para.text):
+            scoring_annex, in_annex_title = False, True
+        if in_annex_title:
+            if para.heading or _ANNEX_START.match(para.text):
+                scoring_annex = scoring_annex or _has_scoring_word(key)
+            else:
+                in_annex_title = False
+        _close_lead_ins(open_, para)
+        ctx = _context_of(st, para, open_)
+        ctx.scoring = ctx.scoring or scoring_annex
+        yield para, ctx
+        body = _strip_bullet(para.text).strip(" *")
+        if body.endswith(":") and len(body) < 160:
+            open_.append(_LeadIn(para.level, body[:-1].strip()))
+
+
+def _close_lead_ins(open_: list[_LeadIn], para) -> None:
+    """Close the lead-ins whose list ``para`` is not part of (see :func:`_read_sections`)."""
+    while open_:
+        top = open_[-1]
+        if top.first_item is None:
+            top.first_item = para.level
+        if top.level < LEVEL_TEXT:
+            ended = para.level <= top.level
+        else:
+            ended = para.heading or (top.first_item < LEVEL_TEXT and para.level >= LEVEL_TEXT) \
+                or (top.first_item >= LEVEL_TEXT and para.level < LEVEL_TEXT and top.first_item != para.level)
+        if not ended:
+            return
+        open_.pop()
+
+
+def _context_of(st, para, open_: list[_LeadIn]) -> _Context:
+    ctx = _Context()
+    for lead in reversed(open_):
+        units = _lead_in(lead.text)
+        if units and not _is_label(units):
+            ctx.lead_in = units
+            break
+    chain = ([para] if para.heading else []) + st.parents(para)
+    for p in chain:  # nearest first: the closest results or target heading decides
+        title = match_key(strip_marker(p.text)).strip(" :*")
+        if _has_scoring_word(title):
+            ctx.scoring = True
+        if _RESULTS_HEADING.match(title):
+            ctx.results = True
+            break
+        if _TARGET_HEADING.match(title) or (p is not para and title and re.search(_TARGET_LEAD_IN, title)
+                                              and p.text.rstrip(" *").endswith(":")):
+            ctx.target = True
+            break
+    if not ctx.target and any(re.search(_TARGET_LEAD_IN, match_key(lead.text)) for lead in open_):
+        ctx.target = True
+    return ctx
+
+
+#: A lead-in that announces targets ("Phấn đấu đến cuối năm 2025 đạt các mục tiêu, chỉ tiêu sau:").
+_TARGET_LEAD_IN = r"\b(?:chỉ tiêu|mục tiêu|phấn đấu)\b"
+_ANNEX_START = re.compile(r"^\s*\**\s*" + lexicon.pattern("annex_words") + r"(?!\w)", re.I)
+_SCORING = re.compile(r"(?<!\w)(?:" + lexicon.pattern("scoring_words") + r")(?!\w)", re.I)
+
+
+def _has_scoring_word(key: str) -> bool:
+    return bool(_SCORING.search(key))
+
+
+def _scoring_table(st, index: int) -> bool:
+    """A table whose header row speaks of points (``Điểm chuẩn``, ``Điểm tối đa``) is a scoring scheme."""
+    table = st.tables.get(index)
+    if table is None or not table.rows:
+        return False
+    header = " ".join(c.text for row in table.rows[:2] for c in row)
+    return _has_scoring_word(match_key(header)) or bool(re.search(r"(?<!\w)điểm(?!\w)", match_key(header)))
+
+
 #: The enacting words closing a lead-in ("Chi bộ thôn 5 quyết nghị:", "… như sau:").
 _ENACTING = re.compile(r"\s+(?:quyết nghị|quyết định|thống nhất|ban hành|như sau|cụ thể như sau|gồm|bao gồm)\s*$", re.I)
 _BASIS_START = re.compile(r"^\s*(?:căn cứ|thực hiện|theo|xét|trên cơ sở)\b", re.I)
@@ -142,36 +251,15 @@ def _lead_in(text: str) -> Optional[str]:
     quyết nghị" → "Chi bộ thôn 5"); a legal basis names none."""
     clause = re.split(r"[;.]\s+", text.strip())[-1]
     clause = _ENACTING.sub("", clause).strip(" ,")
-    return None if not clause or _BASIS_START.match(clause) else clause
+    if not clause or _BASIS_START.match(clause):
+        return None
+    return _bare_subject(clause) or None
 
 
-_HEADING = re.compile(r"^\s*(?:([IVXLC]+)\s*[.)/]|\d+(?:\.\d+)*\s*[.)]|[a-zđ]\))\s*(.*)$")
 #: Section headings that introduce achieved results (a report's "I. KẾT QUẢ ĐẠT ĐƯỢC").
 _RESULTS_HEADING = re.compile("^" + lexicon.pattern("results_headings"))
 #: Headings that announce targets (``2. Chỉ tiêu``, ``II. MỤC TIÊU``).
 _TARGET_HEADING = re.compile("^" + lexicon.pattern("target_headings"))
-
-
-def _section_context(text: str, results: bool, target: bool) -> tuple[bool, bool]:
-    """(in a results section, in a targets section) after the paragraph ``text``.
-
-    Results reported under ``KẾT QUẢ ĐẠT ĐƯỢC`` are not obligations; ``đạt 90%`` under ``Chỉ tiêu``
-    is one. A top-level heading (roman numeral or capitals) ends both; a numbered one ends targets."""
-    text = text.strip().strip("*_ ")
-    if text and len(text) < 110 and not re.search(r"[.;,]$", text):
-        hm = _HEADING.match(text)
-        upper = is_upper_line(text)
-        if hm or upper:
-            title = match_key(hm.group(2) if hm else text).strip()
-            top = upper or bool(hm and hm.group(1))
-            if _RESULTS_HEADING.match(title):
-                return True, False
-            if _TARGET_HEADING.match(title):
-                return False, True
-            if top:
-                return False, False
-            return results, False
-    return results, target
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -515,7 +603,7 @@ def _subject(sdoc, start: int) -> Optional[str]:
     toks = [t for t in clause]
     # lead-in before a colon wins: "Đảng bộ các phường, xã: Đăng ký xây dựng tối thiểu 5 mô hình"
     colon = [k for k, t in enumerate(toks) if t.text == ":"]
-    lead = _clean_subject(clause[: colon[-1]].text) if colon else ""
+    lead = _bare_subject(_clean_subject(clause[: colon[-1]].text)) if colon else ""
     if _is_label(lead):
         lead = ""
     if colon:
@@ -540,10 +628,58 @@ def _subject(sdoc, start: int) -> Optional[str]:
         text = ""  # only a list marker ("a) 100% khu dân cư …") stood before the number
     if match_key(text) in _COMPARATORS:
         text = ""  # "…; trên 90% hộ gia đình ký …": only the comparison word stood before the number
+    text = _bare_subject(text)
     words = match_key(text).split()
     if lead and words and words[0] in ("mỗi", "từng") and " ".join(words[1:]) in _GENERIC_UNITS:
         return lead  # "Các chi bộ …: mỗi đơn vị đăng ký tối thiểu 01": the lead-in names the units
     return text or None
+
+
+_PERIOD = lexicon.alternation(lexicon.words("period_words"))
+#: A time adverbial opening (or closing) a clause: "Năm 2025", "Đến hết năm 2030:", "Từ năm 2025 trở đi,",
+#: "Trong giai đoạn 2026 - 2030", "mỗi quý". It dates the target; it never names the units.
+_TIME_PHRASE = (r"(?:(?:" + lexicon.pattern("time_prepositions") + r")\s+)*(?:" + _PERIOD + r")"
+                r"(?:\s+(?:học\s+)?[\dIVX]{1,4}(?:\s*[-–/]\s*[\dIVX]{1,4})*|(?=\s*[,:]))(?:\s+trở\s+đi)?")
+_EVERY_PERIOD = r"(?:mỗi|hằng|hàng|từng)\s+(?:" + _PERIOD + r")(?!\s+[\dIVX])"
+_OPENING_TIME = re.compile(r"^\s*(?:" + _TIME_PHRASE + "|" + _EVERY_PERIOD + r")(?!\w)[\s,:]*", re.I)
+_CLOSING_TIME = re.compile(r"[\s,]+(?:" + _TIME_PHRASE + "|" + _EVERY_PERIOD + r")\s*$", re.I)
+#: Words that open a clause but name nothing: connectors ("Đồng thời,", "Trong đó,"), aim verbs, "có".
+_OPENERS = lexicon.keys("clause_connectors") | lexicon.keys("aim_verbs") | {"có", "phải", "cần"}
+#: Verbs that open a clause with no subject ("Hình thành ít nhất 20 mô hình", "Tăng tỷ lệ …").
+_OPENING_VERBS = lexicon.keys("opening_verbs")
+#: Words naming a measured share: after an opening verb, the population follows them ("Tăng tỷ lệ lao động nữ").
+_SHARE_WORDS = lexicon.keys("share_words")
+
+
+def _bare_subject(text: str) -> str:
+    """The noun phrase a subject candidate names, or "" when it names none.
+
+    Time adverbials ("Năm 2025", "Đến hết năm 2030:", "mỗi quý"), connectors ("Trong đó,") and aim
+    verbs are peeled off; a clause that opens on a verb ("Hình thành", "Tập trung hỗ trợ …") has no
+    subject — unless it measures a share ("Tăng tỷ lệ lao động nữ …"), whose population is the subject."""
+    text = (text or "").strip(" ,:;")
+    while True:
+        before = text
+        text = _OPENING_TIME.sub("", text).strip(" ,:;")
+        text = _CLOSING_TIME.sub("", text).strip(" ,:;")
+        words = text.split()
+        for n in (3, 2, 1):
+            if len(words) > n - 1 and match_key(" ".join(words[:n]).strip(",:")) in _OPENERS:
+                text = " ".join(words[n:]).strip(" ,:;")
+                break
+        if text == before:
+            break
+    words = text.split()
+    for n in (2, 1):
+        head = match_key(" ".join(words[:n]))
+        if len(words) >= n and head in _OPENING_VERBS and not (len(words) > n and words[n][:1].isupper()):
+            keys = [match_key(w) for w in words]
+            for k in range(n, len(words)):
+                for m in (2, 1):
+                    if " ".join(keys[k:k + m]) in _SHARE_WORDS and k + m < len(words):
+                        return " ".join(words[k + m:]).strip(" ,")
+            return ""
+    return text
 
 
 #: Verbs of striving: the one before them (or the issuer) is the subject, not the units after the share.
