@@ -44,6 +44,7 @@ _ORDINAL_BEFORE = lexicon.keys("ordinal_before")  # "năm 2024", "mục 2": a la
 _ABOVE_CONTEXT = lexicon.keys("above_context")  # "trên N" = more than N only after these
 _MEASURES = lexicon.keys("measure_units")
 _BAND_BEFORE = lexicon.keys("band_words")
+_CEILING_WORDS = lexicon.keys("ceiling_words")  # right before a share: a ceiling ("giảm còn dưới 2%", "≤ 5%")
 
 
 @functools.lru_cache(maxsize=1)
@@ -59,8 +60,10 @@ def _matcher() -> "Matcher":
         [{"NORM": "tối"}, {"NORM": "thiểu"}, _NUM, _PCT],
         [{"NORM": "không"}, {"NORM": {"IN": ["dưới", "ít hơn"]}}, _NUM, _PCT],
         [{"NORM": "không"}, {"NORM": "ít"}, {"NORM": "hơn"}, _NUM, _PCT],
+        [{"NORM": {"IN": ["≥", "⩾"]}}, _NUM, _PCT],  # "Có ≥ 30% doanh nghiệp …" in a target list
+        [{"NORM": ">"}, {"NORM": "="}, _NUM, _PCT],
     ])
-    matcher.add("ABOVE", [[{"NORM": {"IN": ["trên", "hơn", "vượt"]}}, _NUM, _PCT]])
+    matcher.add("ABOVE", [[{"NORM": {"IN": ["trên", "hơn", "vượt", ">"]}}, _NUM, _PCT]])
     matcher.add("RANGE", [[{"NORM": "từ"}, _NUM, {"NORM": {"IN": ["đến", "-", "–", "tới"]}}, _NUM, _PCT]])
     matcher.add("UPWARDS", [[_NUM, _PCT, {"OP": "*", "IS_PUNCT": False, "IS_SPACE": False}, {"NORM": "trở"},
                              {"NORM": "lên"}]])
@@ -437,7 +440,8 @@ def _from_above(sdoc, start, end):
         return None
     before = {match_key(t.text) for t in sdoc[max(0, start - 3):start]}
     clause = _clause_keys(sdoc, start)
-    if not before & _ABOVE_CONTEXT and not (pct and _has_word(clause, _TARGET_BEFORE | _FORWARD)):
+    if sdoc[start].text != ">" and not before & _ABOVE_CONTEXT \
+            and not (pct and _has_word(clause, _TARGET_BEFORE | _FORWARD)):
         return None  # "trên 03 tuyến đường" is "on three roads", not "more than"
     if not pct and (after >= len(sdoc) or sdoc[after].is_punct):
         return None  # "trên 50" with nothing counted
@@ -537,7 +541,7 @@ def _from_percent(sdoc, start, end, target_context: bool = False):
         return None
     clause = _clause_keys(sdoc, start)
     before = " ".join(clause[-3:])
-    if clause and clause[-1] in ("dưới", "tối đa", "không quá", "còn", "giảm", "nhiều nhất"):
+    if clause and clause[-1] in _CEILING_WORDS:
         return None  # "giảm còn dưới 2%": a ceiling, not a minimum
     units, unit_end = _units_after(sdoc, end)
     obliged = bool(units) and unit_end < len(sdoc) and match_key(sdoc[unit_end].text) in _PCT_VERBS
@@ -649,6 +653,10 @@ _OPENERS = lexicon.keys("clause_connectors") | lexicon.keys("aim_verbs") | {"có
 _OPENING_VERBS = lexicon.keys("opening_verbs")
 #: Words naming a measured share: after an opening verb, the population follows them ("Tăng tỷ lệ lao động nữ").
 _SHARE_WORDS = lexicon.keys("share_words")
+
+
+_LATER_TIME = re.compile(r"\s+(?:(?:" + lexicon.pattern("time_prepositions") + r")\s+)*(?:năm|tháng|quý)\s+[\dIVX/]+\b.*$",
+                         re.I)
 
 
 def _bare_subject(text: str) -> str:
@@ -777,7 +785,8 @@ def _clean_subject(text: str) -> str:
     text = re.sub(r"\([^()]*$", " ", text)  # one left open by the clause cut
     text = _strip_bullet(text)
     text = re.sub(r"^\d{1,3}(?:[.,]\d+)?\s*%\s*", "", text)  # "100% chi bộ" → "chi bộ"
-    text = re.sub(r"\s+(?:trong|vào|từ|đến)?\s*(?:năm|tháng|quý)\s+[\dIVX/]+\b.*$", "", text, flags=re.I)
+    text = _OPENING_TIME.sub("", text)  # "Đến hết năm 2025": a date, not units
+    text = _LATER_TIME.sub("", text)  # "… các cấp ít nhất vào năm 2025": the date, and what follows it
     text = re.sub(r"\s+", " ", text).strip(" ,:;-–*")
     return text
 
