@@ -45,6 +45,13 @@ _ABOVE_CONTEXT = lexicon.keys("above_context")  # "trên N" = more than N only a
 _MEASURES = lexicon.keys("measure_units")
 _BAND_BEFORE = lexicon.keys("band_words")
 _CEILING_WORDS = lexicon.keys("ceiling_words")  # right before a share: a ceiling ("giảm còn dưới 2%", "≤ 5%")
+#: Words that open a clause but name nothing: connectors ("Đồng thời,", "Trong đó,"), aim verbs, "có".
+_OPENERS = lexicon.keys("clause_connectors") | lexicon.keys("aim_verbs") | {"có", "phải", "cần"}
+#: Verbs that open a clause with no subject ("Hình thành ít nhất 20 mô hình", "Tăng tỷ lệ …").
+_OPENING_VERBS = lexicon.keys("opening_verbs")
+#: Words naming a measured share: after an opening verb, the population follows them ("Tăng tỷ lệ lao động nữ").
+_SHARE_WORDS = lexicon.keys("share_words")
+_COUNT_WORDS = {"số", "số lượng"}  # "100% số nạn nhân": the people counted, not "the number of"
 
 
 @functools.lru_cache(maxsize=1)
@@ -181,7 +188,7 @@ def _read_sections(st, paras: list) -> Iterator[tuple]:
         ctx.scoring = ctx.scoring or scoring_annex
         yield para, ctx
         body = _strip_bullet(para.text).strip(" *")
-        if body.endswith(":") and len(body) < 160:
+        if body.endswith(":"):
             open_.append(_LeadIn(para.level, body[:-1].strip()))
 
 
@@ -204,6 +211,8 @@ def _close_lead_ins(open_: list[_LeadIn], para) -> None:
 def _context_of(st, para, open_: list[_LeadIn]) -> _Context:
     ctx = _Context()
     for lead in reversed(open_):
+        if len(lead.text) >= _LONG_LEAD_IN:
+            continue  # a long paragraph ending on a colon announces its list; it names no units
         units = _lead_in(lead.text)
         if units and not _is_label(units):
             ctx.lead_in = units
@@ -225,6 +234,7 @@ def _context_of(st, para, open_: list[_LeadIn]) -> _Context:
     return ctx
 
 
+_LONG_LEAD_IN = 160
 #: A lead-in that announces targets ("Phấn đấu đến cuối năm 2025 đạt các mục tiêu, chỉ tiêu sau:").
 _TARGET_LEAD_IN = r"\b(?:chỉ tiêu|mục tiêu|phấn đấu)\b"
 _ANNEX_START = re.compile(r"^\s*\**\s*" + lexicon.pattern("annex_words") + r"(?!\w)", re.I)
@@ -320,10 +330,9 @@ def quotas_in_sentence(sentence: str, lead_in: Optional[str] = None, *, results_
         used.update(range(start, span_end))
         if not q.subject and lead_in and not _is_label(lead_in):
             q.subject = lead_in
-        if not q.subject and q.unit == "percent" and label in ("MIN", "UPWARDS") \
-                and not _has_word(_clause_keys(sdoc, start), _AIM_VERBS):
-            # "Tối thiểu 80% hồ sơ … được tiếp nhận": nothing before the share; the units after it are counted.
-            # ("Phấn đấu trên 95% hộ …" keeps the issuer: the aim verb makes the issuer the one striving.)
+        if not q.subject and q.unit == "percent" and label in ("MIN", "UPWARDS", "ABOVE"):
+            # "Tối thiểu 80% hồ sơ … được tiếp nhận", "Phấn đấu trên 95% hộ …": no body before the share,
+            # so the target is measured on the population after it.
             q.subject = _units_after(sdoc, span_end)[0] or None
         q.text = sentence.strip()
         out.append(q)
@@ -550,8 +559,7 @@ def _from_percent(sdoc, start, end, target_context: bool = False):
     measured = any(w in before for w in _TARGET_BEFORE)
     is_target = forward or (measured and target_context)
     # "- 100% cơ quan, đơn vị kiện toàn …" under "Chỉ tiêu": a list item opening on the share of units
-    opens_item = target_context and bool(units) and all(re.fullmatch(r"[-–+*•]|\d{1,2}[.)]?|[a-zđ]\)", k)
-                                                        for k in clause)
+    opens_item = target_context and bool(units) and bool(_LIST_MARKER.fullmatch(" ".join(clause)))
     if not (is_target or obliged or opens_item) or past:
         return None  # a state or a past result, not a target
     if opens_item or (units and unit_end < len(sdoc) and match_key(sdoc[unit_end].text) in _PCT_VERBS | {"có"}):
@@ -564,17 +572,31 @@ def _from_percent(sdoc, start, end, target_context: bool = False):
     return None
 
 
+#: Where the predicate after a share's population starts: its verbs, and the modal and aspect words before them.
+_PREDICATE_START = _PCT_VERBS | _OPENING_VERBS | lexicon.keys("predicate_markers")
+
+
+#: Only a list marker before the share: ``-``, ``2.``, ``c)``, ``(1)`` (as word tokens joined by spaces).
+_LIST_MARKER = re.compile(r"(?:[-–+*•]|\(?\s*(?:\d{1,2}|[a-zđ])\s*[.)]?)?")
+
+
 def _units_after(sdoc, end: int) -> tuple[str, int]:
-    """``chi hội của các tổ chức thành viên ở khu dân cư`` after ``100%``: up to the first verb that is
-    not the noun reading of a word after a determiner (``các tổ chức`` is "the organisations")."""
-    i = end
-    while i < len(sdoc) and (not sdoc[i].is_punct or (sdoc[i].text in (",", "-", "–") and i > end)):
+    """The population a share counts (``100% số nạn nhân … được hưởng``, ``85% người hưởng trợ cấp … mở mới``):
+    the noun phrase after the number, without "số" ("the number of"), up to the first word that starts a
+    predicate — a verb or a modal or aspect word — that is not the noun reading of a word after a determiner
+    (``các tổ chức`` is "the organisations"); a time adverbial closing it ("… mỗi quý") is not part of it."""
+    begin = end
+    while begin < len(sdoc) and match_key(sdoc[begin].text) in _COUNT_WORDS:
+        begin += 1
+    i = begin
+    while i < len(sdoc) and (not sdoc[i].is_punct or (sdoc[i].text in (",", "-", "–") and i > begin)):
         key = match_key(sdoc[i].text)
-        prev = match_key(sdoc[i - 1].text) if i > end else ""
-        if (key in _PCT_VERBS or key == "có") and prev not in _DANGLING and i > end:
+        prev = match_key(sdoc[i - 1].text) if i > begin else ""
+        if key in _PREDICATE_START and prev not in _DANGLING and i > begin:
             break
         i += 1
-    text = sdoc[end:i].text.strip(" ,") if i > end else ""
+    text = sdoc[begin:i].text.strip(" ,") if i > begin else ""
+    text = _CLOSING_TIME.sub("", text)
     return _trim_dangling(text), i
 
 
@@ -647,12 +669,6 @@ _TIME_PHRASE = (r"(?:(?:" + lexicon.pattern("time_prepositions") + r")\s+)*(?:" 
 _EVERY_PERIOD = r"(?:mỗi|hằng|hàng|từng)\s+(?:" + _PERIOD + r")(?!\s+[\dIVX])"
 _OPENING_TIME = re.compile(r"^\s*(?:" + _TIME_PHRASE + "|" + _EVERY_PERIOD + r")(?!\w)[\s,:]*", re.I)
 _CLOSING_TIME = re.compile(r"[\s,]+(?:" + _TIME_PHRASE + "|" + _EVERY_PERIOD + r")\s*$", re.I)
-#: Words that open a clause but name nothing: connectors ("Đồng thời,", "Trong đó,"), aim verbs, "có".
-_OPENERS = lexicon.keys("clause_connectors") | lexicon.keys("aim_verbs") | {"có", "phải", "cần"}
-#: Verbs that open a clause with no subject ("Hình thành ít nhất 20 mô hình", "Tăng tỷ lệ …").
-_OPENING_VERBS = lexicon.keys("opening_verbs")
-#: Words naming a measured share: after an opening verb, the population follows them ("Tăng tỷ lệ lao động nữ").
-_SHARE_WORDS = lexicon.keys("share_words")
 
 
 _LATER_TIME = re.compile(r"\s+(?:(?:" + lexicon.pattern("time_prepositions") + r")\s+)*(?:năm|tháng|quý)\s+[\dIVX/]+\b.*$",

@@ -319,9 +319,14 @@ def test_share_opening_the_sentence_counts_the_units_after_it():
     assert quotas("Tối thiểu 60% giáo viên được bồi dưỡng kỹ năng số.") == [("giáo viên", 60, "percent")]
 
 
-def test_aim_verb_before_the_share_keeps_no_subject_from_the_units():
-    """``Phấn đấu trên 95% hộ …``: the one striving is the issuer (left empty here), not the households."""
-    assert quotas("Phấn đấu trên 95% hộ dân được sử dụng nước sạch.") == [(None, 95, "percent")]
+def test_aim_verb_with_no_body_before_the_share_measures_the_population_after_it():
+    """``Phấn đấu trên 95% hộ …``: no body stands before the aim verb, so the target is measured on the
+    households; a body before it (``Các chi hội phấn đấu …``) stays the subject."""
+    assert quotas("Phấn đấu trên 95% hộ dân được sử dụng nước sạch.") == [("hộ dân", 95, "percent")]
+    assert quotas("Phấn đấu có ít nhất 70% số người hưởng trợ cấp nhận tiền qua tài khoản.") == [
+        ("người hưởng trợ cấp", 70, "percent")]
+    assert quotas("Các chi hội phấn đấu tối thiểu 80% hộ hội viên tham gia bảo hiểm y tế.") == [
+        ("Các chi hội", 80, "percent")]
 
 
 def test_comparison_word_after_a_semicolon_is_not_a_subject():
@@ -332,8 +337,8 @@ def test_comparison_word_after_a_semicolon_is_not_a_subject():
 
 
 def test_share_with_tro_len_opening_the_sentence_counts_the_units_after_it():
-    assert quotas("- 85% trở lên số thôn đạt danh hiệu Thôn văn hóa.") == [("số thôn", 85, "percent")]
-    assert quotas("Phấn đấu 85% trở lên số thôn đạt danh hiệu Thôn văn hóa.") == [(None, 85, "percent")]
+    assert quotas("- 85% trở lên số thôn đạt danh hiệu Thôn văn hóa.") == [("thôn", 85, "percent")]
+    assert quotas("Phấn đấu 85% trở lên số thôn đạt danh hiệu Thôn văn hóa.") == [("thôn", 85, "percent")]
 
 
 def test_more_verbs_end_an_each_subject():
