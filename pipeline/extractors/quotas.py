@@ -51,6 +51,9 @@ _OPENERS = lexicon.keys("clause_connectors") | lexicon.keys("aim_verbs") | {"có
 _OPENING_VERBS = lexicon.keys("opening_verbs")
 #: Words naming a measured share: after an opening verb, the population follows them ("Tăng tỷ lệ lao động nữ").
 _SHARE_WORDS = lexicon.keys("share_words")
+_CONDITION_WORDS = lexicon.keys("condition_words")  # a number after them is a condition, up to "thì"
+_PERMISSION_WORDS = lexicon.keys("permission_words")  # "được phép": an allowance, not a minimum
+_MONEY_WORDS = lexicon.keys("money_words")  # "1,7% tổng kinh phí": a share of money, not of units
 _COUNT_WORDS = {"số", "số lượng"}  # "100% số nạn nhân": the people counted, not "the number of"
 
 
@@ -309,6 +312,9 @@ def quotas_in_sentence(sentence: str, lead_in: Optional[str] = None, *, results_
         label = vocab[match_id]
         if any(i in used for i in range(start, end)) and label not in ("EACH",):
             continue
+        if label != "EACH" and _not_required(sdoc, start, end):
+            used.update(range(start, end))  # the same number read by another pattern is no requirement either
+            continue
         quota = None
         if label == "MIN":
             quota = _from_min(sdoc, start, end)
@@ -336,6 +342,10 @@ def quotas_in_sentence(sentence: str, lead_in: Optional[str] = None, *, results_
             q.subject = _units_after(sdoc, span_end)[0] or None
         q.text = sentence.strip()
         out.append(q)
+        if label == "MIN":
+            for extra in _coordinated(sdoc, span_end, q, used):
+                extra.text = q.text
+                out.append(extra)
     if target_context or "chỉ tiêu" in match_key(sentence):
         out.extend(_per_unit(sentence, {q.minimum for q in out}))
     return out
@@ -361,6 +371,86 @@ def _per_unit(sentence: str, taken: set) -> list[Quota]:
 
 
 # --------------------------------------------------------------------------- context
+
+
+def _not_required(sdoc, start: int, end: int) -> bool:
+    """A number that states no requirement, whatever words surround it:
+
+    - in the condition of a rule (``Nếu có từ 02 địa phương trở lên …``, ``Trường hợp … dưới 30% thì``);
+    - in a permission (``được phép``, ``có thể``): an allowance, not a minimum;
+    - a share of money (``bằng 1,7% tổng kinh phí``, ``40% GRDP``): a budget or a ratio;
+    - a pick among a set (``ít nhất một trong các dịch vụ``): a condition on each person, not a count;
+    - one more figure in a list under a cap (``không quá 10% tập thể, 5% cá nhân``)."""
+    clause = _clause_keys(sdoc, start)
+    for k in range(len(clause) - 1, -1, -1):
+        if clause[k] == "thì":
+            break
+        if clause[k] in _CONDITION_WORDS or " ".join(clause[k:k + 2]) in _CONDITION_WORDS:
+            return True
+    if _has_word(clause, _PERMISSION_WORDS):
+        return True
+    num = next((i for i in range(start, end) if _number(sdoc[i].text) is not None), None)
+    if num is None:
+        return False
+    after = num + 2 if num + 1 < len(sdoc) and sdoc[num + 1].text == "%" else num + 1
+    following = [match_key(t.text) for t in sdoc[after:after + 3]]
+    if following and (following[0] in _MONEY_WORDS or " ".join(following[:2]) in _MONEY_WORDS):
+        return True
+    if following[:1] == ["trong"] and following[1:2] and following[1] in ("các", "số", "những"):
+        return True
+    return _under_cap_list(sdoc, num)
+
+
+def _under_cap_list(sdoc, num: int) -> bool:
+    """``không quá 10% tập thể, 5% cá nhân``: the earlier figure of the same list has a cap word before it,
+    and only nouns, commas and "và" stand between the two figures."""
+    i = num - 1
+    while i >= 0 and sdoc[i].text not in _CLAUSE_BREAK:
+        key = match_key(sdoc[i].text)
+        if _number(sdoc[i].text) is not None and i > 0:
+            between = [match_key(t.text) for t in sdoc[i + 1:num]]
+            listed = any(k in (",", "và") for k in between) and not any(k in _PREDICATE_START for k in between)
+            return listed and _capped(sdoc, i)
+        if key in _PREDICATE_START:
+            return False
+        i -= 1
+    return False
+
+
+def _capped(sdoc, i: int) -> bool:
+    """A cap or ceiling word (one or two tokens: ``tối đa``, ``không quá``) right before token ``i``."""
+    one = match_key(sdoc[i - 1].text) if i >= 1 else ""
+    two = (match_key(sdoc[i - 2].text) + " " + one) if i >= 2 else ""
+    return any(w in _CEILING_WORDS or w in _CAP_WORDS for w in (one, two) if w)
+
+
+def _coordinated(sdoc, after: int, first: Quota, used: set[int]) -> list[Quota]:
+    """``ít nhất 100 doanh nghiệp khởi nghiệp sáng tạo, 50 doanh nghiệp khoa học công nghệ``: the minimum word
+    governs every figure of the list that follows it (same kind of number, up to the predicate or the clause
+    end); the first figure's item ends at the comma."""
+    out: list[Quota] = []
+    i = after
+    while i < len(sdoc) and sdoc[i].text not in _CLAUSE_BREAK | {":", "("}:
+        key = match_key(sdoc[i].text)
+        if key in _PREDICATE_START and key not in ("có",):
+            break
+        if key in (",", "và") and i + 1 < len(sdoc) and _number(sdoc[i + 1].text) is not None:
+            value = _number(sdoc[i + 1].text)
+            pct = i + 2 < len(sdoc) and sdoc[i + 2].text == "%"
+            item_at = i + (3 if pct else 2)
+            if (pct != (first.unit == "percent")) or _is_measure(sdoc, item_at) or item_at >= len(sdoc) \
+                    or sdoc[item_at].is_punct or isinstance(value, float) and not pct:
+                break
+            if not out and first.item:
+                first.item = _balance(_trim_dangling(sdoc[after:i].text.strip(" ,"))) or first.item
+            q = Quota(subject=first.subject, minimum=value, item=_item(sdoc, item_at), text="", unit=first.unit)
+            out.append(q)
+            used.update(range(i + 1, item_at))
+            i = item_at
+            continue
+        i += 1
+    return out
+
 
 
 def _is_label(text: str) -> bool:
@@ -550,8 +640,8 @@ def _from_percent(sdoc, start, end, target_context: bool = False):
         return None
     clause = _clause_keys(sdoc, start)
     before = " ".join(clause[-3:])
-    if clause and clause[-1] in _CEILING_WORDS:
-        return None  # "giảm còn dưới 2%": a ceiling, not a minimum
+    if clause and (clause[-1] in _CEILING_WORDS or " ".join(clause[-2:]) in _CEILING_WORDS):
+        return None  # "giảm còn dưới 2%", "không quá 10%": a ceiling, not a minimum
     units, unit_end = _units_after(sdoc, end)
     obliged = bool(units) and unit_end < len(sdoc) and match_key(sdoc[unit_end].text) in _PCT_VERBS
     past = any(match_key(t.text) in ("đã", "được công nhận") for t in sdoc[max(0, start - 6):start])
