@@ -791,7 +791,7 @@ def _bare_subject(text: str) -> str:
             for k in range(n, len(words)):
                 for m in (2, 1):
                     if " ".join(keys[k:k + m]) in _SHARE_WORDS and k + m < len(words):
-                        return " ".join(words[k + m:]).strip(" ,")
+                        return _cut_at_predicate(" ".join(words[k + m:]).strip(" ,"))
             return ""
     return text
 
@@ -886,7 +886,10 @@ def _strip_verbs(text: str) -> str:
 
 
 def _clean_subject(text: str) -> str:
-    text = text.split(" | ")[0]  # a table row "Chỉ tiêu | Đơn vị | Số lượng": the first cell names it
+    cells = text.split(" | ")
+    text = cells[0]  # a table row "Chỉ tiêu | Đơn vị | Số lượng": the first cell names it …
+    if len(cells) > 1:
+        text = _cut_at_predicate(text)  # … by its population, up to the predicate ("Đoàn viên | đạt danh hiệu …")
     text = re.sub(r"\([^()]*\)", " ", text)  # parenthetical explanations
     text = re.sub(r"\([^()]*$", " ", text)  # one left open by the clause cut
     text = _strip_bullet(text)
@@ -894,6 +897,19 @@ def _clean_subject(text: str) -> str:
     text = _OPENING_TIME.sub("", text)  # "Đến hết năm 2025": a date, not units
     text = _LATER_TIME.sub("", text)  # "… các cấp ít nhất vào năm 2025": the date, and what follows it
     text = re.sub(r"\s+", " ", text).strip(" ,:;-–*")
+    return text
+
+
+def _cut_at_predicate(text: str) -> str:
+    """``Đoàn viên đạt danh hiệu …`` → ``Đoàn viên``: a phrase up to the first word (or two-word verb) that
+    starts a predicate (see ``_units_after``), after at least one word and not after a determiner."""
+    words = text.split()
+    keys = [match_key(w.strip(",;:“”\"")) for w in words]
+    for k in range(1, len(words)):
+        if keys[k - 1] in _DANGLING:
+            continue
+        if " ".join(keys[k:k + 2]) in _PREDICATE_START or keys[k] in _PREDICATE_START:
+            return " ".join(words[:k]).strip(" ,")
     return text
 
 
