@@ -54,7 +54,9 @@ _SHARE_WORDS = lexicon.keys("share_words")
 _CONDITION_WORDS = lexicon.keys("condition_words")  # a number after them is a condition, up to "thì"
 _PERMISSION_WORDS = lexicon.keys("permission_words")  # "được phép": an allowance, not a minimum
 _MONEY_WORDS = lexicon.keys("money_words")  # "1,7% tổng kinh phí": a share of money, not of units
-_COUNT_WORDS = {"số", "số lượng"}  # "100% số nạn nhân": the people counted, not "the number of"
+_COMPLETION_VERBS = lexicon.keys("completion_verbs")  # "hoàn thành 100% …": a share of a task to get done
+_COUNT_WORDS = {"số", "số lượng"}
+_CONJUNCTIONS = {"và", "hoặc", "rồi"}  # "100% số nạn nhân": the people counted, not "the number of"
 
 
 @functools.lru_cache(maxsize=1)
@@ -118,7 +120,7 @@ def extract_quotas(doc: Document, meta: DocumentMeta, warnings: list[str]) -> li
         warnings.append(f"quotas: table {i} has {st.tables[i].n_rows} rows; "
                         f"not searched for quotas (a data table, not a requirement)")
     paras = sorted(st.body + [r for r in st.table_rows if r.table not in big], key=lambda p: p.order)
-    for para, ctx in _read_sections(st, paras):
+    for para, ctx in _read_sections(st, paras, report=meta.kind == "report"):
         text = para.text
         if ctx.scoring or not (_CANDIDATE.search(text) and _TRIGGER_TEXT.search(match_key(text))):
             continue
@@ -159,21 +161,23 @@ class _LeadIn:
     first_item: Optional[int] = None  # outline level of the first paragraph under it
 
 
-def _read_sections(st, paras: list) -> Iterator[tuple]:
+def _read_sections(st, paras: list, report: bool = False) -> Iterator[tuple]:
     """Each paragraph with its :class:`_Context`, from the document's outline.
 
     A list's lead-in (``Mỗi tổ hội:``, ``a) Đối với các xã:``) speaks for the items under it and for
     nothing after them: its scope ends at the next paragraph of its own outline level or higher (an
     unmarked lead-in: at a heading, or at unmarked text after its marked items). Results and target
     headings speak for the paragraphs they enclose (``Structure.parents``). A scoring scheme (an annex
-    or section whose title speaks of points) holds conditions for points, not quotas, to the next annex."""
+    or section whose title speaks of points) holds conditions for points, not quotas, to the next annex.
+    In a report, what no forward-looking heading (``Phương hướng``, ``Nhiệm vụ``, ``Mục tiêu`` …) encloses
+    reports results."""
     open_: list[_LeadIn] = []
     scoring_annex = False
     in_annex_title = False
     last_body = None
     for para in paras:
         if para.table is not None:  # a table row reads in the context of the prose before it
-            ctx = _context_of(st, last_body, open_) if last_body is not None else _Context()
+            ctx = _context_of(st, last_body, open_, report) if last_body is not None else _Context(results=report)
             ctx.scoring = ctx.scoring or scoring_annex or _scoring_table(st, para.table)
             yield para, ctx
             continue
@@ -187,7 +191,7 @@ def _read_sections(st, paras: list) -> Iterator[tuple]:
             else:
                 in_annex_title = False
         _close_lead_ins(open_, para)
-        ctx = _context_of(st, para, open_)
+        ctx = _context_of(st, para, open_, report)
         ctx.scoring = ctx.scoring or scoring_annex
         yield para, ctx
         body = _strip_bullet(para.text).strip(" *")
@@ -211,8 +215,9 @@ def _close_lead_ins(open_: list[_LeadIn], para) -> None:
         open_.pop()
 
 
-def _context_of(st, para, open_: list[_LeadIn]) -> _Context:
+def _context_of(st, para, open_: list[_LeadIn], report: bool = False) -> _Context:
     ctx = _Context()
+    forward = False
     for lead in reversed(open_):
         if len(lead.text) >= _LONG_LEAD_IN:
             continue  # a long paragraph ending on a colon announces its list; it names no units
@@ -232,8 +237,11 @@ def _context_of(st, para, open_: list[_LeadIn]) -> _Context:
                                               and p.text.rstrip(" *").endswith(":")):
             ctx.target = True
             break
+        forward = forward or bool(_FORWARD_HEADING.match(title))
     if not ctx.target and any(re.search(_TARGET_LEAD_IN, match_key(lead.text)) for lead in open_):
         ctx.target = True
+    if report and not (ctx.target or forward):
+        ctx.results = True  # a report states results unless a forward-looking section says otherwise
     return ctx
 
 
@@ -276,6 +284,8 @@ def _lead_in(text: str) -> Optional[str]:
 _RESULTS_HEADING = re.compile("^" + lexicon.pattern("results_headings"))
 #: Headings that announce targets (``2. Chỉ tiêu``, ``II. MỤC TIÊU``).
 _TARGET_HEADING = re.compile("^" + lexicon.pattern("target_headings"))
+#: Headings of a report's forward-looking part (``III. PHƯƠNG HƯỚNG NHIỆM VỤ …``): plans, not results.
+_FORWARD_HEADING = re.compile(r"^(?:\S+\s+){0,2}" + lexicon.pattern("forward_headings"))
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -286,7 +296,18 @@ def _sentences(text: str) -> list[tuple[int, int]]:
         spans = sentences(text)
     except Exception:  # noqa: BLE001 - a splitter failure must not lose the paragraph
         spans = []
-    return spans or [(0, len(text))]
+    # a web or mail address is one word: a dot inside it ends no sentence
+    inside = [(m.start(), m.end()) for m in _ADDRESS.finditer(text)]
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and any(a < start < b or a < merged[-1][1] < b for a, b in inside):
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged or [(0, len(text))]
+
+
+_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.I)
 
 
 def _strip_bullet(text: str) -> str:
@@ -644,14 +665,19 @@ def _from_percent(sdoc, start, end, target_context: bool = False):
         return None  # "giảm còn dưới 2%", "không quá 10%": a ceiling, not a minimum
     units, unit_end = _units_after(sdoc, end)
     obliged = bool(units) and unit_end < len(sdoc) and match_key(sdoc[unit_end].text) in _PCT_VERBS
+    # "hoàn thành 100% việc cập nhật …", "giải quyết 98% hồ sơ": a share of a task to get done
+    done = bool(units) and bool(clause) and (clause[-1] in _COMPLETION_VERBS or " ".join(clause[-2:]) in _COMPLETION_VERBS)
     past = any(match_key(t.text) in ("đã", "được công nhận") for t in sdoc[max(0, start - 6):start])
     forward = _is_forward(clause)
     measured = any(w in before for w in _TARGET_BEFORE)
     is_target = forward or (measured and target_context)
     # "- 100% cơ quan, đơn vị kiện toàn …" under "Chỉ tiêu": a list item opening on the share of units
     opens_item = target_context and bool(units) and bool(_LIST_MARKER.fullmatch(" ".join(clause)))
-    if not (is_target or obliged or opens_item) or past:
+    if not (is_target or obliged or opens_item or done) or past:
         return None  # a state or a past result, not a target
+    if done and not (is_target or obliged or opens_item):
+        subject = _subject(sdoc, start) or units
+        return Quota(subject=subject, minimum=value, item=units, text="", unit="percent"), end
     if opens_item or (units and unit_end < len(sdoc) and match_key(sdoc[unit_end].text) in _PCT_VERBS | {"có"}):
         # "Phấn đấu 100% ấp, khóm có …": a share of units; they are the subject when nothing precedes
         subject = _subject(sdoc, start) or units
@@ -663,7 +689,7 @@ def _from_percent(sdoc, start, end, target_context: bool = False):
 
 
 #: Where the predicate after a share's population starts: its verbs, and the modal and aspect words before them.
-_PREDICATE_START = _PCT_VERBS | _OPENING_VERBS | lexicon.keys("predicate_markers")
+_PREDICATE_START = _PCT_VERBS | _OPENING_VERBS | lexicon.keys("aim_verbs") | lexicon.keys("predicate_markers")
 
 
 #: Only a list marker before the share: ``-``, ``2.``, ``c)``, ``(1)`` (as word tokens joined by spaces).
@@ -682,8 +708,8 @@ def _units_after(sdoc, end: int) -> tuple[str, int]:
     while i < len(sdoc) and (not sdoc[i].is_punct or (sdoc[i].text in (",", "-", "–") and i > begin)):
         key = match_key(sdoc[i].text)
         prev = match_key(sdoc[i - 1].text) if i > begin else ""
-        if key in _PREDICATE_START and prev not in _DANGLING and i > begin:
-            break
+        if key in _PREDICATE_START and (prev not in _DANGLING or prev in _CONJUNCTIONS) and i > begin:
+            break  # "… viên chức và đảm bảo": after a conjunction a verb opens a second predicate
         i += 1
     text = sdoc[begin:i].text.strip(" ,") if i > begin else ""
     text = _CLOSING_TIME.sub("", text)
