@@ -126,6 +126,8 @@ def extract_quotas(doc: Document, meta: DocumentMeta, warnings: list[str]) -> li
             continue
         for start, end in _sentences(text):
             sentence = text[start:end]
+            if _awards_points(sentence):
+                continue  # "Đơn vị đạt tỷ lệ 100% … được cộng 05 điểm": a condition for points
             location = para.location_at(start)
             for quota in quotas_in_sentence(sentence, ctx.lead_in, results_context=ctx.results,
                                             target_context=ctx.target):
@@ -254,6 +256,14 @@ _SCORING = re.compile(r"(?<!\w)(?:" + lexicon.pattern("scoring_words") + r")(?!\
 
 def _has_scoring_word(key: str) -> bool:
     return bool(_SCORING.search(key))
+
+
+_POINTS = re.compile(r"\d\s*điểm(?!\w)", re.I)
+
+
+def _awards_points(sentence: str) -> bool:
+    """A sentence of a scoring scheme: it names one (``chấm điểm``, ``điểm chuẩn``) or gives points (``cộng 05 điểm``)."""
+    return _has_scoring_word(match_key(sentence)) or bool(_POINTS.search(sentence))
 
 
 def _scoring_table(st, index: int) -> bool:
