@@ -48,7 +48,7 @@ _CEILING_WORDS = lexicon.keys("ceiling_words")  # right before a share: a ceilin
 #: Words that open a clause but name nothing: connectors ("Đồng thời,", "Trong đó,"), aim verbs, "có".
 _OPENERS = lexicon.keys("clause_connectors") | lexicon.keys("aim_verbs") | {"có", "phải", "cần"}
 #: Verbs that open a clause with no subject ("Hình thành ít nhất 20 mô hình", "Tăng tỷ lệ …").
-_OPENING_VERBS = lexicon.keys("opening_verbs")
+_OPENING_VERBS = lexicon.keys("opening_verbs") | lexicon.keys("action_verbs")
 #: Words naming a measured share: after an opening verb, the population follows them ("Tăng tỷ lệ lao động nữ").
 _SHARE_WORDS = lexicon.keys("share_words")
 _CONDITION_WORDS = lexicon.keys("condition_words")  # a number after them is a condition, up to "thì"
@@ -56,7 +56,10 @@ _PERMISSION_WORDS = lexicon.keys("permission_words")  # "được phép": an all
 _MONEY_WORDS = lexicon.keys("money_words")  # "1,7% tổng kinh phí": a share of money, not of units
 _COMPLETION_VERBS = lexicon.keys("completion_verbs")  # "hoàn thành 100% …": a share of a task to get done
 _COUNT_WORDS = {"số", "số lượng"}
-_CONJUNCTIONS = {"và", "hoặc", "rồi"}  # "100% số nạn nhân": the people counted, not "the number of"
+_CONJUNCTIONS = {"và", "hoặc", "rồi"}
+_AGENT_HEADS = lexicon.keys("agent_heads")  # "người nộp thuế": a verb after them names the agent, not a predicate
+_TIME_PREPOSITIONS = lexicon.keys("time_prepositions")
+_PERIOD_KEYS = lexicon.keys("period_words")  # "100% số nạn nhân": the people counted, not "the number of"
 
 
 @functools.lru_cache(maxsize=1)
@@ -126,8 +129,6 @@ def extract_quotas(doc: Document, meta: DocumentMeta, warnings: list[str]) -> li
             continue
         for start, end in _sentences(text):
             sentence = text[start:end]
-            if _awards_points(sentence):
-                continue  # "Đơn vị đạt tỷ lệ 100% … được cộng 05 điểm": a condition for points
             location = para.location_at(start)
             for quota in quotas_in_sentence(sentence, ctx.lead_in, results_context=ctx.results,
                                             target_context=ctx.target):
@@ -333,6 +334,8 @@ def quotas_in_sentence(sentence: str, lead_in: Optional[str] = None, *, results_
     ``đạt 90%`` is a target."""
     from .nlp import make_doc
 
+    if _awards_points(sentence):
+        return []  # "Đơn vị đạt tỷ lệ 100% … được cộng 05 điểm": a condition for points, not a target
     sdoc = make_doc(sentence)
     _normalize(sdoc)
     matches = sorted(_matcher()(sdoc), key=lambda m: (m[1], -m[2]))
@@ -498,6 +501,14 @@ def _clause_keys(sdoc, start: int) -> list[str]:
     return [match_key(t.text) for t in sdoc[i + 1:start]]
 
 
+def _clause_text(sdoc, start: int) -> str:
+    """The text between the last clause break and ``start``."""
+    i = start - 1
+    while i >= 0 and sdoc[i].text not in (";", ".", "!", "?"):
+        i -= 1
+    return sdoc[i + 1:start].text if start > i + 1 else ""
+
+
 def _has_word(keys: list[str], words: set[str]) -> bool:
     """A token equal to one of ``words``, or a multi-word one spelled over several tokens."""
     if any(k in words for k in keys):
@@ -523,6 +534,9 @@ def _is_result(sdoc, start: int, end: int, results_context: bool) -> bool:
     if after.startswith("so với"):
         return True
     keys = _clause_keys(sdoc, start)
+    counted = [k for k, key in enumerate(keys) if _number(key) is not None and not 1900 <= _number(key) <= 2100]
+    if counted:
+        keys = keys[counted[-1] + 1:]  # "… ít nhất 02 phần việc, 100% hội viên …": "ít nhất" governs the 02 only
     if " ".join(match_key(t.text) for t in sdoc[:3]).lstrip("-+• ").startswith("kết quả"):
         return True  # "Kết quả: 95% hộ …" reports
     if _is_forward(keys):
@@ -674,7 +688,8 @@ def _from_percent(sdoc, start, end, target_context: bool = False):
     if clause and (clause[-1] in _CEILING_WORDS or " ".join(clause[-2:]) in _CEILING_WORDS):
         return None  # "giảm còn dưới 2%", "không quá 10%": a ceiling, not a minimum
     units, unit_end = _units_after(sdoc, end)
-    obliged = bool(units) and unit_end < len(sdoc) and match_key(sdoc[unit_end].text) in _PCT_VERBS
+    verb = match_key(sdoc[unit_end].text) if units and unit_end < len(sdoc) else ""
+    obliged = verb in _PCT_VERBS or verb in _OPENING_VERBS  # "100% chi bộ đăng ký …", "100% các Sở bố trí …"
     # "hoàn thành 100% việc cập nhật …", "giải quyết 98% hồ sơ": a share of a task to get done
     done = bool(units) and bool(clause) and (clause[-1] in _COMPLETION_VERBS or " ".join(clause[-2:]) in _COMPLETION_VERBS)
     past = any(match_key(t.text) in ("đã", "được công nhận") for t in sdoc[max(0, start - 6):start])
@@ -682,13 +697,14 @@ def _from_percent(sdoc, start, end, target_context: bool = False):
     measured = any(w in before for w in _TARGET_BEFORE)
     is_target = forward or (measured and target_context)
     # "- 100% cơ quan, đơn vị kiện toàn …" under "Chỉ tiêu": a list item opening on the share of units
-    opens_item = target_context and bool(units) and bool(_LIST_MARKER.fullmatch(" ".join(clause)))
+    opens_item = target_context and bool(units) and (bool(_LIST_MARKER.fullmatch(" ".join(clause)))
+                                                     or not _bare_subject(_strip_bullet(_clause_text(sdoc, start))))
     if not (is_target or obliged or opens_item or done) or past:
         return None  # a state or a past result, not a target
-    if done and not (is_target or obliged or opens_item):
+    if done:
         subject = _subject(sdoc, start) or units
         return Quota(subject=subject, minimum=value, item=units, text="", unit="percent"), end
-    if opens_item or (units and unit_end < len(sdoc) and match_key(sdoc[unit_end].text) in _PCT_VERBS | {"có"}):
+    if opens_item or obliged or verb == "có":
         # "Phấn đấu 100% ấp, khóm có …": a share of units; they are the subject when nothing precedes
         subject = _subject(sdoc, start) or units
         q = Quota(subject=subject, minimum=value, item=_item(sdoc, end) or units, text="", unit="percent")
@@ -718,7 +734,11 @@ def _units_after(sdoc, end: int) -> tuple[str, int]:
     while i < len(sdoc) and (not sdoc[i].is_punct or (sdoc[i].text in (",", "-", "–") and i > begin)):
         key = match_key(sdoc[i].text)
         prev = match_key(sdoc[i - 1].text) if i > begin else ""
-        if key in _PREDICATE_START and (prev not in _DANGLING or prev in _CONJUNCTIONS) and i > begin:
+        nxt = match_key(sdoc[i + 1].text) if i + 1 < len(sdoc) else ""
+        if i > begin and key in _TIME_PREPOSITIONS and (nxt in _PERIOD_KEYS or nxt == "ngày"):
+            break  # "… hồ sơ trước ngày 30/6": a time adverbial closes the population
+        if key in _PREDICATE_START and (prev not in _DANGLING or prev in _CONJUNCTIONS) and i > begin \
+                and prev not in _AGENT_HEADS:
             break  # "… viên chức và đảm bảo": after a conjunction a verb opens a second predicate
         i += 1
     text = sdoc[begin:i].text.strip(" ,") if i > begin else ""
@@ -765,9 +785,6 @@ def _subject(sdoc, start: int) -> Optional[str]:
                     or (len(toks) > 1 and match_key(toks[-1].text) in ("mới", "thêm")
                         and match_key(toks[-2].text) in _VERBS)):  # "kết nạp mới", "xây dựng thêm"
         toks.pop()
-    # "Phấn đấu mỗi ấp có …": the aim verb opens the sentence; the unit follows it
-    while len(toks) > 1 and match_key(toks[0].text) in ("phấn đấu", "phải", "cần", "đảm bảo", "bảo đảm"):
-        toks = toks[1:]
     if not toks:
         return lead or None  # "Đảng bộ các phường, xã: Đăng ký …": the lead-in is the subject
     toks = _cut_at_verb(toks)
@@ -937,16 +954,15 @@ def _clean_subject(text: str) -> str:
 
 
 def _cut_at_predicate(text: str) -> str:
-    """``Đoàn viên đạt danh hiệu …`` → ``Đoàn viên``: a phrase up to the first word (or two-word verb) that
-    starts a predicate (see ``_units_after``), after at least one word and not after a determiner."""
-    words = text.split()
-    keys = [match_key(w.strip(",;:“”\"")) for w in words]
-    for k in range(1, len(words)):
-        if keys[k - 1] in _DANGLING:
-            continue
-        if " ".join(keys[k:k + 2]) in _PREDICATE_START or keys[k] in _PREDICATE_START:
-            return " ".join(words[:k]).strip(" ,")
-    return text
+    """``Đoàn viên đạt danh hiệu …`` → ``Đoàn viên``: a phrase up to where its predicate starts (the same
+    reading as a share's population, :func:`_units_after`)."""
+    from .nlp import make_doc
+
+    if not text.strip():
+        return text
+    tdoc = make_doc(text)
+    units, _ = _units_after(tdoc, 0)
+    return units or text
 
 
 def _item(sdoc, after: int) -> Optional[str]:
