@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator, Optional
 
 from ..model import Document, DocumentMeta, Quota
-from .doubt import SUBJECT_MISSING, Doubt
+from . import doubt as doubt_words
+from .doubt import Doubt
 from .structure import LEVEL_TEXT, strip_marker, structure_of
 from .. import lexicon
 from ..textnorm import match_key
@@ -136,12 +137,37 @@ def extract_quotas(doc: Document, meta: DocumentMeta, warnings: list[str]) -> li
                 quota.confidence = para.confidence  # OCR confidence for now; judged below
                 out.append(quota)
     for quota in out:
-        ocr, quota.confidence = quota.confidence, None
-        if quota.subject is None and meta.issuer:
-            # "Kết nạp ít nhất 02 đảng viên mới" in a chi bộ's resolution: the target falls on the issuer
-            quota.subject = meta.issuer
-        Doubt(0.8).add(quota.subject is None, SUBJECT_MISSING, 0.3).ocr(ocr).apply(quota)
+        _judge(quota, meta)
     return _dedupe(out)
+
+
+#: How much each doubt a quota's reading leaves costs its confidence (the reasons live in ``doubt``).
+_DOUBT_WEIGHTS = {
+    doubt_words.SUBJECT_MISSING: 0.3,
+    doubt_words.SUBJECT_FROM_ISSUER: 0.2,  # "Hình thành ít nhất 20 mô hình": whose target is it really?
+    doubt_words.QUOTA_IN_REPORT: 0.2,  # a report's forward part may still restate results
+    doubt_words.TARGET_FROM_SHAPE: 0.1,  # "100% xã bố trí …": no minimum word, read from the sentence's shape
+    doubt_words.SUBJECT_FROM_LEAD_IN: 0.05,  # the list's lead-in, not the sentence, names the units
+}
+
+
+def _judge(quota: Quota, meta: DocumentMeta) -> None:
+    """Confidence and review reasons: the doubts noted while reading (in ``quota.review``), the issuer taken as
+    the subject, a report's target, a missing subject, OCR."""
+    ocr, quota.confidence = quota.confidence, None
+    noted, quota.review = list(quota.review), []
+    if quota.subject is None and meta.issuer:
+        # "Kết nạp ít nhất 02 đảng viên mới" in a chi bộ's resolution: the target falls on the issuer
+        quota.subject = meta.issuer
+        noted.append(doubt_words.SUBJECT_FROM_ISSUER)
+    if meta.kind == "report":
+        noted.append(doubt_words.QUOTA_IN_REPORT)
+    if quota.subject is None:
+        noted.append(doubt_words.SUBJECT_MISSING)
+    doubt = Doubt(0.85)
+    for reason in noted:
+        doubt.add(True, reason, _DOUBT_WEIGHTS[reason])
+    doubt.ocr(ocr).apply(quota)
 
 
 # --------------------------------------------------------------------------- sections
@@ -370,6 +396,7 @@ def quotas_in_sentence(sentence: str, lead_in: Optional[str] = None, *, results_
         used.update(range(start, span_end))
         if not q.subject and lead_in and not _is_label(lead_in):
             q.subject = lead_in
+            q.review.append(doubt_words.SUBJECT_FROM_LEAD_IN)
         if not q.subject and q.unit == "percent" and label in ("MIN", "UPWARDS", "ABOVE"):
             # "Tối thiểu 80% hồ sơ … được tiếp nhận", "Phấn đấu trên 95% hộ …": no body before the share,
             # so the target is measured on the population after it.
@@ -477,7 +504,8 @@ def _coordinated(sdoc, after: int, first: Quota, used: set[int]) -> list[Quota]:
                 break
             if not out and first.item:
                 first.item = _balance(_trim_dangling(sdoc[after:i].text.strip(" ,"))) or first.item
-            q = Quota(subject=first.subject, minimum=value, item=_item(sdoc, item_at), text="", unit=first.unit)
+            q = Quota(subject=first.subject, minimum=value, item=_item(sdoc, item_at), text="", unit=first.unit,
+                      review=list(first.review))
             out.append(q)
             used.update(range(i + 1, item_at))
             i = item_at
@@ -701,13 +729,15 @@ def _from_percent(sdoc, start, end, target_context: bool = False):
                                                      or not _bare_subject(_strip_bullet(_clause_text(sdoc, start))))
     if not (is_target or obliged or opens_item or done) or past:
         return None  # a state or a past result, not a target
+    shape_only = [] if forward else [doubt_words.TARGET_FROM_SHAPE]  # no target word: read from the shape
     if done:
         subject = _subject(sdoc, start) or units
-        return Quota(subject=subject, minimum=value, item=units, text="", unit="percent"), end
+        return Quota(subject=subject, minimum=value, item=units, text="", unit="percent", review=shape_only), end
     if opens_item or obliged or verb == "có":
         # "Phấn đấu 100% ấp, khóm có …": a share of units; they are the subject when nothing precedes
         subject = _subject(sdoc, start) or units
-        q = Quota(subject=subject, minimum=value, item=_item(sdoc, end) or units, text="", unit="percent")
+        q = Quota(subject=subject, minimum=value, item=_item(sdoc, end) or units, text="", unit="percent",
+                  review=[] if target_context else shape_only)
         return q, end
     if is_target:
         return _build(sdoc, start, end, value, True), end

@@ -483,3 +483,29 @@ def test_a_web_address_ends_no_sentence():
                      "đồng bộ hồ sơ trước ngày 30/6/2026."], step=2)
     got = extract_quotas(doc, DocumentMeta(kind="plan"), [])
     assert [(q.subject, q.minimum) for q in got] == [("việc đồng bộ hồ sơ", 100)]
+
+
+# --------------------------------------------------------------------------- confidence and reasons
+
+def _judged(lines: list[str], kind: str = "plan") -> list:
+    meta = DocumentMeta(kind=kind, issuer="Ủy ban nhân dân xã Phú An")
+    return extract_quotas(lines_doc(lines, step=2), meta, [])
+
+
+def test_a_plain_minimum_on_named_units_is_sure_and_doubts_are_reasons():
+    from pipeline.model import REVIEW_THRESHOLD
+
+    sure, issuer, shape = _judged(["II. NHIỆM VỤ",
+                                   "- Mỗi thôn xây dựng ít nhất 01 tuyến đường hoa.",
+                                   "- Hình thành ít nhất 02 tổ hợp tác.",
+                                   "- 100% thôn ký cam kết bảo vệ môi trường."])
+    assert sure.confidence >= REVIEW_THRESHOLD and sure.review == []
+    assert issuer.subject == "Ủy ban nhân dân xã Phú An" and issuer.confidence < REVIEW_THRESHOLD
+    assert issuer.review == ["đối tượng của chỉ tiêu lấy từ cơ quan ban hành"]
+    assert shape.review == ["không có từ chỉ mức tối thiểu, chỉ tiêu suy ra từ cách viết"]
+    assert issuer.confidence < shape.confidence < sure.confidence
+
+
+def test_a_target_in_a_report_is_queued_for_review():
+    (q,) = _judged(["III. PHƯƠNG HƯỚNG NHIỆM VỤ", "Mỗi chi hội phát triển ít nhất 05 hội viên mới."], kind="report")
+    assert "chỉ tiêu nằm trong báo cáo, có thể là kết quả đã đạt" in q.review and q.confidence < 0.7
