@@ -56,6 +56,8 @@ _CONDITION_WORDS = lexicon.keys("condition_words")  # a number after them is a c
 _PERMISSION_WORDS = lexicon.keys("permission_words")  # "được phép": an allowance, not a minimum
 _MONEY_WORDS = lexicon.keys("money_words")  # "1,7% tổng kinh phí": a share of money, not of units
 _COMPLETION_VERBS = lexicon.keys("completion_verbs")  # "hoàn thành 100% …": a share of a task to get done
+_VOTE_WORDS = lexicon.keys("vote_words")  # "trên 50% số phiếu": an eligibility threshold
+_OPERATORS = {"=", "*", "×", "x", "+", "/"}
 _COUNT_WORDS = {"số", "số lượng"}
 _CONJUNCTIONS = {"và", "hoặc", "rồi"}
 _AGENT_HEADS = lexicon.keys("agent_heads")  # "người nộp thuế": a verb after them names the agent, not a predicate
@@ -124,6 +126,7 @@ def extract_quotas(doc: Document, meta: DocumentMeta, warnings: list[str]) -> li
         warnings.append(f"quotas: table {i} has {st.tables[i].n_rows} rows; "
                         f"not searched for quotas (a data table, not a requirement)")
     paras = sorted(st.body + [r for r in st.table_rows if r.table not in big], key=lambda p: p.order)
+    doc_year = int(meta.issued_on[:4]) if meta.issued_on and meta.issued_on[:4].isdigit() else None
     for para, ctx in _read_sections(st, paras, report=meta.kind == "report"):
         text = para.text
         if ctx.scoring or not (_CANDIDATE.search(text) and _TRIGGER_TEXT.search(match_key(text))):
@@ -132,7 +135,7 @@ def extract_quotas(doc: Document, meta: DocumentMeta, warnings: list[str]) -> li
             sentence = text[start:end]
             location = para.location_at(start)
             for quota in quotas_in_sentence(sentence, ctx.lead_in, results_context=ctx.results,
-                                            target_context=ctx.target):
+                                            target_context=ctx.target, doc_year=doc_year):
                 quota.location = location
                 quota.confidence = para.confidence  # OCR confidence for now; judged below
                 out.append(quota)
@@ -352,12 +355,12 @@ def _strip_bullet(text: str) -> str:
 
 
 def quotas_in_sentence(sentence: str, lead_in: Optional[str] = None, *, results_context: bool = False,
-                       target_context: bool = False) -> list[Quota]:
+                       target_context: bool = False, doc_year: Optional[int] = None) -> list[Quota]:
     """Every quota stated in one sentence (public for tests and for other extractors).
 
     ``results_context``: the sentence sits in a section reporting results, so only an explicit
     target word (``phấn đấu``) makes a quota; ``target_context``: it sits under ``Chỉ tiêu``, so
-    ``đạt 90%`` is a target."""
+    ``đạt 90%`` is a target; ``doc_year``: the document's year (a clause dated only by earlier years reports)."""
     from .nlp import make_doc
 
     if _awards_points(sentence):
@@ -390,7 +393,7 @@ def quotas_in_sentence(sentence: str, lead_in: Optional[str] = None, *, results_
             quota = _from_percent(sdoc, start, end, target_context)
         if quota is None:
             continue
-        if _is_result(sdoc, start, end, results_context):
+        if _is_result(sdoc, start, end, results_context, doc_year):
             continue
         q, span_end = quota
         used.update(range(start, span_end))
@@ -441,6 +444,7 @@ def _not_required(sdoc, start: int, end: int) -> bool:
     - in a permission (``được phép``, ``có thể``): an allowance, not a minimum;
     - a share of money (``bằng 1,7% tổng kinh phí``, ``40% GRDP``): a budget or a ratio;
     - a pick among a set (``ít nhất một trong các dịch vụ``): a condition on each person, not a count;
+    - the threshold of a vote (``trên 50% số phiếu bầu``) or a term of a formula (``= b/a × 100%``);
     - one more figure in a list under a cap (``không quá 10% tập thể, 5% cá nhân``)."""
     clause = _clause_keys(sdoc, start)
     for k in range(len(clause) - 1, -1, -1):
@@ -453,7 +457,13 @@ def _not_required(sdoc, start: int, end: int) -> bool:
     num = next((i for i in range(start, end) if _number(sdoc[i].text) is not None), None)
     if num is None:
         return False
+    if num > 0 and sdoc[num - 1].text in _OPERATORS:
+        return True  # "Tỷ lệ = b/a × 100%": a term of a formula
     after = num + 2 if num + 1 < len(sdoc) and sdoc[num + 1].text == "%" else num + 1
+    rest = [match_key(t.text) for t in sdoc[after:]]
+    stop = next((k for k, key in enumerate(rest) if key in _CLAUSE_BREAK), len(rest))
+    if _has_word(rest[:min(stop, 8)], _VOTE_WORDS):
+        return True  # "phải đạt trên 50% số phiếu bầu": the threshold of a vote, not a target
     following = [match_key(t.text) for t in sdoc[after:after + 3]]
     if following and (following[0] in _MONEY_WORDS or " ".join(following[:2]) in _MONEY_WORDS):
         return True
@@ -555,7 +565,7 @@ def _is_forward(keys: list[str]) -> bool:
     return True
 
 
-def _is_result(sdoc, start: int, end: int, results_context: bool) -> bool:
+def _is_result(sdoc, start: int, end: int, results_context: bool, doc_year: Optional[int] = None) -> bool:
     """An achieved result, not a target: ``đến nay … có 214 mô hình, đạt 102% so với chỉ tiêu``,
     ``đã có 95% hộ``, or anything without a target word in a results section."""
     after = " ".join(match_key(t.text) for t in sdoc[end:end + 3])
@@ -571,10 +581,22 @@ def _is_result(sdoc, start: int, end: int, results_context: bool) -> bool:
         return False
     if _has_word(keys, {"mỗi", "từng"}) and not _has_word(keys, _PAST):
         return False  # "…đã có 12 xã …; năm 2026 mỗi xã đăng ký ít nhất 02": a distributive requirement
-    if results_context:
+    if results_context or _in_past_year(_clause_text(sdoc, start), doc_year):
         return True
     sentence_before = [match_key(t.text) for t in sdoc[:start]]
     return _has_word(sentence_before, _PAST)
+
+
+#: ``năm 2024`` as a time adverbial (not the year of a full date ``ngày 5 tháng 1 năm 2024``, ``5/1/2024``).
+_YEAR_ADVERBIAL = re.compile(r"(?<!tháng\s)(?<!tháng\s\d)(?<!tháng\s\d\d)(?<![/\d])năm\s+((?:19|20)\d\d)(?![/\d])", re.I)
+
+
+def _in_past_year(clause: str, doc_year: Optional[int]) -> bool:
+    """``Năm 2024, 100% xã đạt chuẩn …`` in a 2025 plan: every year the clause is dated by is over."""
+    if not doc_year:
+        return False
+    years = [int(y) for y in _YEAR_ADVERBIAL.findall(clause)]
+    return bool(years) and max(years) < doc_year
 
 
 # --------------------------------------------------------------------------- readers of one match
@@ -810,10 +832,12 @@ def _subject(sdoc, start: int) -> Optional[str]:
         lead = ""
     if colon:
         toks = toks[colon[-1] + 1:]
-    # strip verbs (and cap-free adverbs) from the end
-    while toks and (match_key(toks[-1].text) in _VERBS | _MIN_WORDS or toks[-1].is_punct or toks[-1].is_space
+    # strip verbs (and cap-free adverbs) from the end; "các tổ chức" keeps its noun
+    while toks and ((match_key(toks[-1].text) in _VERBS | _MIN_WORDS | _OPENING_VERBS
+                     and (len(toks) < 2 or match_key(toks[-2].text) not in _DANGLING - _CONJUNCTIONS))
+                    or toks[-1].is_punct or toks[-1].is_space
                     or (len(toks) > 1 and match_key(toks[-1].text) in ("mới", "thêm")
-                        and match_key(toks[-2].text) in _VERBS)):  # "kết nạp mới", "xây dựng thêm"
+                        and match_key(toks[-2].text) in _VERBS | _OPENING_VERBS)):  # "kết nạp mới", "xây dựng thêm"
         toks.pop()
     if not toks:
         return lead or None  # "Đảng bộ các phường, xã: Đăng ký …": the lead-in is the subject
@@ -844,8 +868,8 @@ _OPENING_TIME = re.compile(r"^\s*(?:" + _TIME_PHRASE + "|" + _EVERY_PERIOD + r")
 _CLOSING_TIME = re.compile(r"[\s,]+(?:" + _TIME_PHRASE + "|" + _EVERY_PERIOD + r")\s*$", re.I)
 
 
-_LATER_TIME = re.compile(r"\s+(?:(?:" + lexicon.pattern("time_prepositions") + r")\s+)*(?:năm|tháng|quý)\s+[\dIVX/]+\b.*$",
-                         re.I)
+_LATER_TIME = re.compile(r"\s+(?:(?:" + lexicon.pattern("time_prepositions") + r")\s+)*(?:năm|tháng|quý)\s+[\dIVX/]+\b"
+                         r"[^,;:]*$", re.I)  # up to the end, unless a comma goes on to the subject
 
 
 def _bare_subject(text: str) -> str:

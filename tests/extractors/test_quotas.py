@@ -509,3 +509,23 @@ def test_a_plain_minimum_on_named_units_is_sure_and_doubts_are_reasons():
 def test_a_target_in_a_report_is_queued_for_review():
     (q,) = _judged(["III. PHƯƠNG HƯỚNG NHIỆM VỤ", "Mỗi chi hội phát triển ít nhất 05 hội viên mới."], kind="report")
     assert "chỉ tiêu nằm trong báo cáo, có thể là kết quả đã đạt" in q.review and q.confidence < 0.7
+
+
+@pytest.mark.parametrize("sentence", [
+    "Năm 2024, 100% xã đạt chuẩn nông thôn mới.",                 # dated by a year already over (document: 2025)
+    "Người trúng cử phải được trên 50% tổng số phiếu bầu hợp lệ.",  # the threshold of a vote
+    "Tỷ lệ = số hồ sơ đúng hạn / tổng số hồ sơ x 100%.",           # a term of a formula
+])
+def test_past_years_votes_and_formulas_are_no_quotas(sentence):
+    assert quotas_in_sentence(sentence, doc_year=2025) == []
+
+
+def test_a_later_year_or_a_target_word_keeps_the_quota():
+    assert quotas_in_sentence("Năm 2026, 100% xã đạt chuẩn nông thôn mới.", doc_year=2025)
+    assert quotas_in_sentence("Phấn đấu năm 2024 có 100% xã đạt chuẩn nông thôn mới.", doc_year=2024)
+
+
+def test_a_body_before_an_action_verb_and_a_time_adverbial_before_a_comma():
+    assert quotas("UBND các xã giải quyết 98% hồ sơ đúng hạn.") == [("UBND các xã", 98, "percent")]
+    got = quotas_in_sentence("Phấn đấu đến năm 2027, tỷ lệ hộ gia đình sử dụng nước sạch đạt trên 98%.")
+    assert [(q.subject, q.minimum, q.exclusive) for q in got] == [("tỷ lệ hộ gia đình sử dụng nước sạch", 98, True)]
