@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator, Optional
 
-from ..model import Document, DocumentMeta, Quota
+from ..model import Document, DocumentMeta, Location, Quota
 from . import doubt as doubt_words
 from .doubt import Doubt
 from .structure import LEVEL_TEXT, strip_marker, structure_of
@@ -139,9 +139,74 @@ def extract_quotas(doc: Document, meta: DocumentMeta, warnings: list[str]) -> li
                 quota.location = location
                 quota.confidence = para.confidence  # OCR confidence for now; judged below
                 out.append(quota)
+    out.extend(_allocations(st, paras, big, {(q.location.table, q.location.row) for q in out}, meta))
     for quota in out:
         _judge(quota, meta)
     return _dedupe(out)
+
+
+# --------------------------------------------------------------------------- allocation tables
+
+_UNIT_COLUMN = re.compile(r"^(?:tên\s+)?(?:" + lexicon.pattern("allocation_unit_columns") + r")(?!\w)", re.I)
+_COUNT_COLUMN = re.compile(r"^(?:" + lexicon.pattern("allocation_count_columns") + r")(?!\w)", re.I)
+_NOT_ALLOCATION = re.compile(r"(?<!\w)(?:" + lexicon.pattern("not_allocation_columns") + r")(?!\w)", re.I)
+_MEASURE_COLUMN = re.compile(r"^(?:đơn\s+vị\s+tính|đvt)(?!\w)", re.I)  # the unit of measure, not of the units
+_TOTAL_ROW = re.compile(r"^\s*(?:" + lexicon.pattern("total_rows") + r")(?!\w)", re.I)
+
+
+def _allocations(st, paras: list, big: set, taken: set, meta: DocumentMeta) -> list[Quota]:
+    """``Đơn vị | Số lượng`` tables: each row allocates an exact number to the unit it names.
+
+    A table is an allocation when one header names the units (``Đơn vị``, ``Khối``, ``Xã, phường`` …) and
+    another the number each gets (``Số lượng``, ``Chỉ tiêu``, ``Phân bổ``, ``Số mô hình`` …), and no header
+    speaks of results, rates, money or points. Totals and sub-headings are not rows; the rows of a
+    results section or of a report's results are no allocation."""
+    contexts = {}
+    for para, ctx in _read_sections(st, paras, report=meta.kind == "report"):
+        if para.table is not None:
+            contexts.setdefault(para.table, ctx)
+    out: list[Quota] = []
+    for index, table in sorted(st.tables.items()):
+        ctx = contexts.get(index)
+        if index in big or ctx is None or ctx.results or ctx.scoring or meta.kind == "registration_form":
+            continue
+        found = _allocation_columns(table)
+        if found is None:
+            continue
+        header_row, unit_col, count_col, item = found
+        for r, row in enumerate(table.rows):
+            if r <= header_row or (index, r) in taken:
+                continue
+            cells = {c.column: c for c in row}
+            unit, count = cells.get(unit_col), cells.get(count_col)
+            if unit is None or count is None:
+                continue
+            name = " ".join(unit.text.split()).strip(" .;:*")
+            value = count.text.strip(" .*")
+            if not re.fullmatch(r"\d{1,4}", value) or not re.search(r"[^\W\d_]", name) or _TOTAL_ROW.match(name):
+                continue
+            q = Quota(subject=name, minimum=int(value), item=item, text=" | ".join(c.text for c in row),
+                      unit="count", exact=True)
+            q.location = Location(page=count.location.page, line=count.location.line, table=index, row=r)
+            q.confidence = min((c.confidence for c in row if c.confidence is not None), default=None)
+            out.append(q)
+    return out
+
+
+def _allocation_columns(table) -> Optional[tuple[int, int, int, Optional[str]]]:
+    """(header row, unit column, count column, counted item) of an allocation table, or None."""
+    for r, row in enumerate(table.rows[:3]):
+        heads = {c.column: " ".join(c.text.split()).strip(" *:") for c in row}
+        unit_col = next((k for k, h in heads.items() if _UNIT_COLUMN.match(h) and not _MEASURE_COLUMN.match(h)), None)
+        count_col = next((k for k, h in heads.items() if k != unit_col and _COUNT_COLUMN.match(h)), None)
+        if unit_col is None or count_col is None:
+            continue
+        if any(_NOT_ALLOCATION.search(h) for k, h in heads.items() if k != unit_col):
+            return None
+        words = re.sub(r"^(?:số\s+lượng|chỉ\s+tiêu|phân\s+bổ|số)\s*", "", heads[count_col], flags=re.I)
+        item = re.sub(r"\([^)]*\)", "", words).strip(" ,:") or None
+        return r, unit_col, count_col, item
+    return None
 
 
 #: How much each doubt a quota's reading leaves costs its confidence (the reasons live in ``doubt``).

@@ -529,3 +529,38 @@ def test_a_body_before_an_action_verb_and_a_time_adverbial_before_a_comma():
     assert quotas("UBND các xã giải quyết 98% hồ sơ đúng hạn.") == [("UBND các xã", 98, "percent")]
     got = quotas_in_sentence("Phấn đấu đến năm 2027, tỷ lệ hộ gia đình sử dụng nước sạch đạt trên 98%.")
     assert [(q.subject, q.minimum, q.exclusive) for q in got] == [("tỷ lệ hộ gia đình sử dụng nước sạch", 98, True)]
+
+
+# --------------------------------------------------------------------------- allocation tables
+
+def _read_text(tmp_path: Path, lines: list[str]):
+    from pipeline.readers import read
+
+    path = tmp_path / "plan.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return read(path)
+
+
+ALLOCATION = ["| STT | Đơn vị | Số lượng đại biểu | Ghi chú |",
+              "|---|---|---|---|",
+              "| 1 | Khối Đảng, đoàn thể | 05 | |",
+              "| 2 | Khối chính quyền | 07 | |",
+              "| 3 | Các xã, thị trấn | 12 | mỗi xã 01 |",
+              "| | Tổng cộng | 24 | |"]
+
+
+def test_an_allocation_table_gives_each_unit_its_exact_number(tmp_path: Path):
+    doc = _read_text(tmp_path, ["KẾ HOẠCH", "Tổ chức hội nghị đại biểu", "",
+                                "II. PHÂN BỔ ĐẠI BIỂU", "", "Số lượng đại biểu được phân bổ như sau:", ""] + ALLOCATION)
+    got = [(q.subject, q.minimum, q.exact, q.item) for q in extract_quotas(doc, DocumentMeta(kind="plan"), [])]
+    assert got == [("Khối Đảng, đoàn thể", 5, True, "đại biểu"), ("Khối chính quyền", 7, True, "đại biểu"),
+                   ("Các xã, thị trấn", 12, True, "đại biểu")]
+
+
+def test_tables_of_results_or_money_are_no_allocation(tmp_path: Path):
+    report = _read_text(tmp_path, ["BÁO CÁO", "Kết quả năm 2025", "", "I. KẾT QUẢ ĐẠT ĐƯỢC", ""] + ALLOCATION)
+    assert not [q for q in extract_quotas(report, DocumentMeta(kind="report"), []) if q.location.table is not None]
+    money = _read_text(tmp_path, ["KẾ HOẠCH", "Hỗ trợ", "", "II. KINH PHÍ", "",
+                                  "| STT | Đơn vị | Số lượng | Kinh phí (đồng) |", "|---|---|---|---|",
+                                  "| 1 | Xã An Bình | 10 | 5.000.000 |", "| 2 | Xã An Hòa | 12 | 6.000.000 |"])
+    assert not [q for q in extract_quotas(money, DocumentMeta(kind="plan"), []) if q.location.table is not None]
