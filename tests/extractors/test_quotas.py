@@ -564,3 +564,26 @@ def test_tables_of_results_or_money_are_no_allocation(tmp_path: Path):
                                   "| STT | Đơn vị | Số lượng | Kinh phí (đồng) |", "|---|---|---|---|",
                                   "| 1 | Xã An Bình | 10 | 5.000.000 |", "| 2 | Xã An Hòa | 12 | 6.000.000 |"])
     assert not [q for q in extract_quotas(money, DocumentMeta(kind="plan"), []) if q.location.table is not None]
+
+
+def test_an_allocation_table_reads_the_same_from_docx(tmp_path: Path):
+    import docx
+
+    from pipeline.readers import read
+
+    d = docx.Document()
+    d.add_paragraph("Căn cứ Nghị quyết Đại hội Đảng bộ xã nhiệm kỳ 2025 - 2030 và tình hình thực tế của các chi "
+                    "bộ trực thuộc, Đảng ủy xã ban hành kế hoạch như sau:")
+    d.add_paragraph("II. PHÂN BỔ CHỈ TIÊU")
+    d.add_paragraph("Chỉ tiêu kết nạp đảng viên năm 2026 giao cho các chi bộ như sau:")
+    t = d.add_table(rows=4, cols=3)
+    t.style = "Table Grid"
+    for r, row in enumerate([["TT", "Chi bộ", "Số đảng viên kết nạp mới"], ["1", "Chi bộ ấp Tân Hòa", "03"],
+                             ["2", "Chi bộ ấp Tân Lợi", "02"], ["", "Cộng", "05"]]):
+        for c, text in enumerate(row):
+            t.cell(r, c).text = text
+    d.save(str(tmp_path / "kh.docx"))
+    got = extract_quotas(read(tmp_path / "kh.docx"), DocumentMeta(kind="plan"), [])
+    assert [(q.subject, q.minimum, q.exact) for q in got] == [("Chi bộ ấp Tân Hòa", 3, True),
+                                                              ("Chi bộ ấp Tân Lợi", 2, True)]
+    assert got[0].item == "đảng viên kết nạp mới" and got[0].location.table is not None
