@@ -1,13 +1,22 @@
-"""Quotas: minimum counts imposed on a kind of unit (``Mỗi phường … ít nhất 03 mô hình``).
+"""Quotas: minimums (or exact allocations) a plan imposes on a kind of unit (``Mỗi phường … ít nhất 03 mô hình``,
+``100% chi bộ đăng ký …``, ``Có ≥ 30% doanh nghiệp …``, an ``Đơn vị | Số lượng`` table).
 
 Triggers are spaCy ``Matcher`` patterns over underthesea words (``ít nhất``, ``tối thiểu`` are one
 token each), matched on a tone-folded lower-case norm so ``tối thiểu`` and old-style spellings
-agree. Each match is then read around: the subject is the clause before the verb group (or the
-list item's lead-in before a colon), the item is the noun phrase after the number.
+agree. Each match is read in two contexts:
 
-What is NOT a quota: caps (``được đề xuất 01 tập thể``, ``tối đa``, ``không quá``), counts without a
-minimum word (``03 lợi ích``), measures (``>=4m``), and bare percentages that describe a state
-(``nâng chất 100% phường lành mạnh``) rather than an obligation.
+* the document's outline (:func:`_read_sections`): the lead-in of the list an item belongs to, whether a
+  results heading (or a report outside its forward-looking part) or a target heading encloses it, whether
+  it sits in a scoring scheme;
+* the sentence: the subject is the noun phrase before the trigger once time adverbials, connectors, aim
+  and opening verbs are peeled off (:func:`_bare_subject`); with none, a share's population after the number
+  (:func:`_units_after`, up to where its predicate starts); with none either, the lead-in, then the issuer.
+
+What is NOT a quota: caps and ceilings (``được đề xuất 01 tập thể``, ``tối đa``, ``không quá``, ``≤``, ``giảm còn``),
+counts without a minimum word (``03 lợi ích``), measures (``>=4m``), states and achieved results (``đã có 95%``,
+``Năm 2024, 100% xã đạt …`` in a 2025 plan, a report's results), conditions and permissions (``Nếu …``,
+``được phép``), shares of money (``1,7% tổng kinh phí``), vote thresholds, formulas and scoring rules
+(:func:`_not_required`, :func:`_awards_points`).
 """
 from __future__ import annotations
 
@@ -58,11 +67,11 @@ _MONEY_WORDS = lexicon.keys("money_words")  # "1,7% tổng kinh phí": a share o
 _COMPLETION_VERBS = lexicon.keys("completion_verbs")  # "hoàn thành 100% …": a share of a task to get done
 _VOTE_WORDS = lexicon.keys("vote_words")  # "trên 50% số phiếu": an eligibility threshold
 _OPERATORS = {"=", "*", "×", "x", "+", "/"}
-_COUNT_WORDS = {"số", "số lượng"}
+_COUNT_WORDS = {"số", "số lượng"}  # "100% số nạn nhân": the people counted, not "the number of"
 _CONJUNCTIONS = {"và", "hoặc", "rồi"}
 _AGENT_HEADS = lexicon.keys("agent_heads")  # "người nộp thuế": a verb after them names the agent, not a predicate
 _TIME_PREPOSITIONS = lexicon.keys("time_prepositions")
-_PERIOD_KEYS = lexicon.keys("period_words")  # "100% số nạn nhân": the people counted, not "the number of"
+_PERIOD_KEYS = lexicon.keys("period_words")
 
 
 @functools.lru_cache(maxsize=1)
@@ -113,7 +122,7 @@ _MAX_TABLE_ROWS = 60
 
 _CANDIDATE = re.compile(r"\d|\b(một|hai|ba|bốn|sáu|bảy|tám|chín|mười)\b", re.I)
 _TRIGGER_TEXT = re.compile(r"ít nhất|tối thiểu|chỉ tiêu|không dưới|không ít hơn|trên\s+\d|hơn\s+\d|mỗi|từng|%|trở lên|"
-                           r"từ\s+\d+\s*(đến|-|–|tới)\s*\d", re.I)
+                           r"từ\s+\d+\s*(đến|-|–|tới)\s*\d|[≥⩾>]", re.I)
 
 
 def extract_quotas(doc: Document, meta: DocumentMeta, warnings: list[str]) -> list[Quota]:
@@ -968,8 +977,6 @@ def _bare_subject(text: str) -> str:
     return text
 
 
-#: Verbs of striving: the one before them (or the issuer) is the subject, not the units after the share.
-_AIM_VERBS = lexicon.keys("aim_verbs")
 #: Comparison words that may open a clause before a number; never a subject on their own.
 _COMPARATORS = lexicon.keys("comparators")
 
