@@ -136,6 +136,7 @@ def extract_quotas(doc: Document, meta: DocumentMeta, warnings: list[str]) -> li
                         f"not searched for quotas (a data table, not a requirement)")
     paras = sorted(st.body + [r for r in st.table_rows if r.table not in big], key=lambda p: p.order)
     doc_year = int(meta.issued_on[:4]) if meta.issued_on and meta.issued_on[:4].isdigit() else None
+    headings: dict[int, Optional[str]] = {}
     for para, ctx in _read_sections(st, paras, report=meta.kind == "report"):
         text = para.text
         if ctx.scoring or not (_CANDIDATE.search(text) and _TRIGGER_TEXT.search(match_key(text))):
@@ -147,10 +148,11 @@ def extract_quotas(doc: Document, meta: DocumentMeta, warnings: list[str]) -> li
                                             target_context=ctx.target, doc_year=doc_year):
                 quota.location = location
                 quota.confidence = para.confidence  # OCR confidence for now; judged below
+                headings[id(quota)] = ctx.heading_units
                 out.append(quota)
     out.extend(_allocations(st, paras, big, {(q.location.table, q.location.row) for q in out}, meta))
     for quota in out:
-        _judge(quota, meta)
+        _judge(quota, meta, headings.get(id(quota)))
     return _dedupe(out)
 
 
@@ -224,15 +226,19 @@ _DOUBT_WEIGHTS = {
     doubt_words.SUBJECT_FROM_ISSUER: 0.2,  # "Hình thành ít nhất 20 mô hình": whose target is it really?
     doubt_words.QUOTA_IN_REPORT: 0.2,  # a report's forward part may still restate results
     doubt_words.TARGET_FROM_SHAPE: 0.1,  # "100% xã bố trí …": no minimum word, read from the sentence's shape
-    doubt_words.SUBJECT_FROM_LEAD_IN: 0.05,  # the list's lead-in, not the sentence, names the units
+    doubt_words.SUBJECT_FROM_LEAD_IN: 0.05,
+    doubt_words.SUBJECT_FROM_HEADING: 0.1,  # the section heading, not the sentence, names the bodies  # the list's lead-in, not the sentence, names the units
 }
 
 
-def _judge(quota: Quota, meta: DocumentMeta) -> None:
+def _judge(quota: Quota, meta: DocumentMeta, heading_units: Optional[str] = None) -> None:
     """Confidence and review reasons: the doubts noted while reading (in ``quota.review``), the issuer taken as
     the subject, a report's target, a missing subject, OCR."""
     ocr, quota.confidence = quota.confidence, None
     noted, quota.review = list(quota.review), []
+    if quota.subject is None and heading_units:
+        quota.subject = heading_units  # "5.1. Các tổ chức chính trị - xã hội" / "- Đăng ký ít nhất 01 mô hình"
+        noted.append(doubt_words.SUBJECT_FROM_HEADING)
     if quota.subject is None and meta.issuer:
         # "Kết nạp ít nhất 02 đảng viên mới" in a chi bộ's resolution: the target falls on the issuer
         quota.subject = meta.issuer
@@ -258,6 +264,7 @@ class _Context:
     results: bool = False  # under a heading of achieved results (a report's "KẾT QUẢ ĐẠT ĐƯỢC")
     target: bool = False  # under a heading or lead-in of targets ("Chỉ tiêu", "Mục tiêu", "phấn đấu … sau:")
     scoring: bool = False  # in a scoring scheme ("Thang điểm", "Hướng dẫn chấm điểm"): conditions for points
+    heading_units: Optional[str] = None  # the bodies an enclosing heading names ("5.1. Các tổ chức chính trị - xã hội")
 
 
 @dataclass
@@ -332,6 +339,7 @@ def _context_of(st, para, open_: list[_LeadIn], report: bool = False) -> _Contex
             ctx.lead_in = units
             break
     chain = ([para] if para.heading else []) + st.parents(para)
+    ctx.heading_units = next((u for u in map(_heading_units, st.parents(para)) if u), None)
     for p in chain:  # nearest first: the closest results or target heading decides
         title = match_key(strip_marker(p.text)).strip(" :*")
         if _has_scoring_word(title):
@@ -352,6 +360,24 @@ def _context_of(st, para, open_: list[_LeadIn], report: bool = False) -> _Contex
 
 
 _LONG_LEAD_IN = 160
+#: A section heading that names bodies: "5.1. Các tổ chức chính trị - xã hội", "2. Giao Ủy ban nhân dân các xã".
+_HEADING_DUTY = re.compile(r"^(?:" + lexicon.pattern("duty_heading_leads") + r")\s+", re.I)
+_BODY_NAME = re.compile(r"^(?:(?:các|những|mỗi|từng|tất cả các|toàn thể)\s+)?(?:"
+                        + lexicon.alternation(lexicon.words("body_heads") + lexicon.words("levels")) + r")(?!\w)", re.I)
+
+
+def _heading_units(p) -> Optional[str]:
+    """The bodies a section heading names, when it is a short heading that opens on a body's name."""
+    if not (p.heading or p.marker):
+        return None
+    text = _HEADING_DUTY.sub("", strip_marker(p.text).strip(" *"))
+    text = re.split(r"\s*[(:]", text)[0].strip(" .,;")
+    if not text or len(text.split()) > 20 or not _BODY_NAME.match(text) or _ENDS_CLAUSE.search(text):
+        return None
+    return text[:1].upper() + text[1:]
+
+
+_ENDS_CLAUSE = re.compile(r"[.;!?]$")
 #: A lead-in that announces targets ("Phấn đấu đến cuối năm 2025 đạt các mục tiêu, chỉ tiêu sau:").
 _TARGET_LEAD_IN = r"\b(?:chỉ tiêu|mục tiêu|phấn đấu)\b"
 _ANNEX_START = re.compile(r"^\s*\**\s*" + lexicon.pattern("annex_words") + r"(?!\w)", re.I)
@@ -906,11 +932,17 @@ def _subject(sdoc, start: int) -> Optional[str]:
         lead = ""
     if colon:
         toks = toks[colon[-1] + 1:]
-    # strip verbs (and cap-free adverbs) from the end; "các tổ chức" keeps its noun
+    had_verb = any(match_key(t.text) in _VERBS | _PREDICATE_START for t in toks[1:])
+    # strip verbs (and their manner adverbs) from the end; "các tổ chức" keeps its noun
+    keys = [match_key(t.text) for t in toks]
+    for n in (2, 1):  # "giải quyết đúng hạn" (the adverb may be two tokens)
+        if len(toks) > n and " ".join(keys[-n:]) in _MANNER and keys[-n - 1] in _VERBS | _OPENING_VERBS:
+            toks = toks[:-n]
+            break
     while toks and ((match_key(toks[-1].text) in _VERBS | _MIN_WORDS | _OPENING_VERBS
                      and (len(toks) < 2 or match_key(toks[-2].text) not in _DANGLING - _CONJUNCTIONS))
                     or toks[-1].is_punct or toks[-1].is_space
-                    or (len(toks) > 1 and match_key(toks[-1].text) in ("mới", "thêm")
+                    or (len(toks) > 1 and match_key(toks[-1].text) in _MANNER
                         and match_key(toks[-2].text) in _VERBS | _OPENING_VERBS)):  # "kết nạp mới", "xây dựng thêm"
         toks.pop()
     if not toks:
@@ -926,10 +958,24 @@ def _subject(sdoc, start: int) -> Optional[str]:
     if match_key(text) in _COMPARATORS:
         text = ""  # "…; trên 90% hộ gia đình ký …": only the comparison word stood before the number
     text = _bare_subject(text)
+    if text and not had_verb and not _names_units(text):
+        text = ""  # "Phát hành ít nhất 02 bản tin": with no verb after it the clause is its own verb
     words = match_key(text).split()
     if lead and words and words[0] in ("mỗi", "từng") and " ".join(words[1:]) in _GENERIC_UNITS:
         return lead  # "Các chi bộ …: mỗi đơn vị đăng ký tối thiểu 01": the lead-in names the units
     return text or None
+
+
+_DETERMINERS = {"mỗi", "từng", "các", "những", "toàn", "tất cả", "toàn thể"}
+_MANNER = lexicon.keys("manner_adverbs")  # after a verb before the minimum: "kết nạp mới", "giải quyết đúng hạn"
+
+
+def _names_units(text: str) -> bool:
+    """A phrase that opens on a body's or a level's name, a determiner, a share word or an agent noun
+    (``Các chi hội``, ``Hội Nông dân``, ``Toàn huyện``, ``Tỷ lệ hộ …``, ``Người dân``)."""
+    words = match_key(text).split()
+    heads = {" ".join(words[:n]) for n in (1, 2)}
+    return bool(words) and (bool(_BODY_NAME.match(text)) or bool(heads & (_DETERMINERS | _SHARE_WORDS | _AGENT_HEADS)))
 
 
 _PERIOD = lexicon.alternation(lexicon.words("period_words"))

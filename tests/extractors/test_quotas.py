@@ -587,3 +587,28 @@ def test_an_allocation_table_reads_the_same_from_docx(tmp_path: Path):
     assert [(q.subject, q.minimum, q.exact) for q in got] == [("Chi bộ ấp Tân Hòa", 3, True),
                                                               ("Chi bộ ấp Tân Lợi", 2, True)]
     assert got[0].item == "đảng viên kết nạp mới" and got[0].location.table is not None
+
+
+def test_a_heading_that_names_bodies_is_the_subject_of_its_subjectless_items():
+    got = extract_quotas(lines_doc(["III. NHIỆM VỤ CỤ THỂ",
+                                    "1. Các tổ chức chính trị - xã hội xã",
+                                    "- Mỗi tổ chức vận động ít nhất 10 hội viên tham gia bảo hiểm.",
+                                    "- Đăng ký xây dựng ít nhất 01 mô hình “Dân vận khéo”.",
+                                    "2. Tuyên truyền",
+                                    "- Phát hành ít nhất 02 bản tin mỗi quý."], step=2),
+                         DocumentMeta(kind="plan", issuer="Ủy ban nhân dân xã Phú An"), [])
+    assert [(q.subject, q.minimum) for q in got] == [
+        ("Mỗi tổ chức", 10), ("Các tổ chức chính trị - xã hội xã", 1), ("Ủy ban nhân dân xã Phú An", 2)]
+    assert got[1].review == ["đối tượng của chỉ tiêu lấy từ đề mục"]
+
+
+def test_a_clause_with_no_verb_after_it_is_its_own_verb_unless_it_names_units():
+    """``Xuất bản ít nhất 04 số`` opens on a verb the lists do not know: with no verb after it and no body's
+    name, determiner or share word at its head, the clause names no units."""
+    assert quotas("Xuất bản ít nhất 04 số tạp chí chuyên đề.") == [(None, 4, "count")]
+    assert quotas("Các xã ít nhất 02 mô hình.") == [("Các xã", 2, "count")]
+    assert quotas("Hội Cựu chiến binh không dưới 03 công trình.") == [("Hội Cựu chiến binh", 3, "count")]
+
+
+def test_a_manner_adverb_after_the_verb_goes_with_it():
+    assert quotas("Bộ phận một cửa giải quyết đúng hạn tối thiểu 98% hồ sơ.") == [("Bộ phận một cửa", 98, "percent")]
