@@ -33,6 +33,11 @@ UNIT_FROM_SIGNATURE = "đơn vị lấy từ chức danh người ký"
 UNIT_GUESSED = "đơn vị đoán từ tên tệp"
 UNIT_MISSING = "không tìm thấy đơn vị đăng ký"
 SUBJECT_MISSING = "không xác định được đối tượng của chỉ tiêu"
+SUBJECT_FROM_ISSUER = "đối tượng của chỉ tiêu lấy từ cơ quan ban hành"
+SUBJECT_FROM_LEAD_IN = "đối tượng của chỉ tiêu lấy từ lời dẫn của danh sách"
+SUBJECT_FROM_HEADING = "đối tượng của chỉ tiêu lấy từ đề mục"
+TARGET_FROM_SHAPE = "không có từ chỉ mức tối thiểu, chỉ tiêu suy ra từ cách viết"
+QUOTA_IN_REPORT = "chỉ tiêu nằm trong báo cáo, có thể là kết quả đã đạt"
 NUMBER_WITHOUT_SYMBOL = "số hiệu trích dẫn không có ký hiệu"
 
 

@@ -107,7 +107,7 @@ LIST_START = re.compile(r"^\s*\**\s*(?:[-–•+*]\s|\d+(?:\.\d+)*[.)]\s|[IVXLC]
 _PLACE_DATE_LINE = re.compile(r"^\s*(?:[^\W\d_][\w.]*\s+){0,4}[^\W\d_][\w.]*,\s*ngày\b", re.UNICODE)
 _ENDS_SENTENCE = re.compile(r"[.;:!?…]\s*\**\s*$")
 #: A line ending on one of these goes on in the next line whatever its case ("Căn cứ Nghị quyết số" / "202/…").
-_GLUE_END = re.compile(r"(?:[,(\-–/]|(?<!\w)(?:các|của|và|số|với|về|theo|tại|cho|trong|là|những|được|thuộc|"
+_GLUE_END = re.compile(r"(?:[,(\-–/%≥]|(?<!\w)(?:các|của|và|số|với|về|theo|tại|cho|trong|là|những|được|thuộc|"
                        r"ngày|tháng|năm|đến|từ|tới|hoặc|cùng|do|bởi|như|để|gồm|có|trên|dưới|đối với|sau|trước))\s*$",
                        _F)
 

@@ -275,10 +275,11 @@ def test_quota_without_subject_falls_on_the_issuer():
 
 
 def test_share_of_units_opening_a_target_item():
-    """Under ``Chỉ tiêu``, ``- 100% trường học củng cố …`` is a share of units even with an unlisted verb."""
+    """``- 100% trường học … củng cố …`` is a share of units bound to act; in a results section it reports."""
     got = _q("- 100% trường học trên địa bàn thị xã củng cố thư viện xanh.")
     assert got and got[0][1:] == (100, None, "percent") and got[0][0].startswith("trường học")
-    assert _q("- 100% trường học trên địa bàn thị xã củng cố thư viện xanh.", target=False) == []
+    assert quotas_in_sentence("- 100% trường học trên địa bàn thị xã củng cố thư viện xanh.",
+                              results_context=True) == []
 
 
 def test_each_subject_ends_at_its_verb():
@@ -319,9 +320,14 @@ def test_share_opening_the_sentence_counts_the_units_after_it():
     assert quotas("Tối thiểu 60% giáo viên được bồi dưỡng kỹ năng số.") == [("giáo viên", 60, "percent")]
 
 
-def test_aim_verb_before_the_share_keeps_no_subject_from_the_units():
-    """``Phấn đấu trên 95% hộ …``: the one striving is the issuer (left empty here), not the households."""
-    assert quotas("Phấn đấu trên 95% hộ dân được sử dụng nước sạch.") == [(None, 95, "percent")]
+def test_aim_verb_with_no_body_before_the_share_measures_the_population_after_it():
+    """``Phấn đấu trên 95% hộ …``: no body stands before the aim verb, so the target is measured on the
+    households; a body before it (``Các chi hội phấn đấu …``) stays the subject."""
+    assert quotas("Phấn đấu trên 95% hộ dân được sử dụng nước sạch.") == [("hộ dân", 95, "percent")]
+    assert quotas("Phấn đấu có ít nhất 70% số người hưởng trợ cấp nhận tiền qua tài khoản.") == [
+        ("người hưởng trợ cấp", 70, "percent")]
+    assert quotas("Các chi hội phấn đấu tối thiểu 80% hộ hội viên tham gia bảo hiểm y tế.") == [
+        ("Các chi hội", 80, "percent")]
 
 
 def test_comparison_word_after_a_semicolon_is_not_a_subject():
@@ -332,10 +338,277 @@ def test_comparison_word_after_a_semicolon_is_not_a_subject():
 
 
 def test_share_with_tro_len_opening_the_sentence_counts_the_units_after_it():
-    assert quotas("- 85% trở lên số thôn đạt danh hiệu Thôn văn hóa.") == [("số thôn", 85, "percent")]
-    assert quotas("Phấn đấu 85% trở lên số thôn đạt danh hiệu Thôn văn hóa.") == [(None, 85, "percent")]
+    assert quotas("- 85% trở lên số thôn đạt danh hiệu Thôn văn hóa.") == [("thôn", 85, "percent")]
+    assert quotas("Phấn đấu 85% trở lên số thôn đạt danh hiệu Thôn văn hóa.") == [("thôn", 85, "percent")]
 
 
 def test_more_verbs_end_an_each_subject():
     assert quotas("- Mỗi đoàn viên trồng ít nhất 05 cây xanh.") == [("Mỗi đoàn viên", 5, "count")]
     assert quotas("- Mỗi chi hội đóng góp tối thiểu 20 ngày công.") == [("Mỗi chi hội", 20, "count")]
+
+
+# --------------------------------------------------------------------------- sections: lead-ins, scoring schemes, reports
+
+def _doc_quotas(lines: list[str], kind: str = "plan", issuer: str | None = None) -> list[tuple]:
+    meta = DocumentMeta(kind=kind, issuer=issuer)
+    return [(q.subject, q.minimum, q.unit) for q in extract_quotas(lines_doc(lines, step=2), meta, [])]
+
+
+def test_a_lead_in_speaks_only_for_the_items_of_its_list():
+    """``b) Các hội đoàn thể:`` names the units of its items; the next section's subject-less target does not
+    inherit it (it falls on the issuer)."""
+    got = _doc_quotas(["II. CHỈ TIÊU",
+                       "1. Đối với cấp xã",
+                       "a) Các hội đoàn thể:",
+                       "- Đăng ký ít nhất 02 phần việc thiết thực.",
+                       "b) Lĩnh vực văn hóa:",
+                       "- Đăng ký ít nhất 03 công trình.",
+                       "2. Đối với cấp huyện",
+                       "Xây dựng ít nhất 01 mô hình điểm."], issuer="Ủy ban nhân dân huyện Tân Phú")
+    assert got == [("Các hội đoàn thể", 2, "count"), ("Ủy ban nhân dân huyện Tân Phú", 3, "count"),
+                   ("Ủy ban nhân dân huyện Tân Phú", 1, "count")]
+
+
+def test_a_long_paragraph_announcing_targets_makes_its_numbered_items_targets():
+    got = _doc_quotas(["2. Nội dung thi đua",
+                       "Vận động người dân chuyển sang thanh toán điện tử trong các giao dịch hằng ngày, góp phần "
+                       "xây dựng xã hội không dùng tiền mặt; các nội dung này được cụ thể hóa thành các chỉ tiêu "
+                       "như sau:",
+                       "(1) 100% hộ kinh doanh chưa có tài khoản được hướng dẫn mở tài khoản;",
+                       "(2) Ít nhất 60% tiểu thương tại chợ sử dụng mã QR để thanh toán;"])
+    assert got == [("hộ kinh doanh", 100, "percent"), ("tiểu thương tại chợ", 60, "percent")]
+
+
+def test_a_scoring_annex_gives_no_quotas():
+    got = _doc_quotas(["III. CHỈ TIÊU",
+                       "- 100% trường học tổ chức ngày hội đọc sách.",
+                       "PHỤ LỤC",
+                       "BẢNG ĐIỂM CHUẨN VÀ HƯỚNG DẪN CHẤM ĐIỂM THI ĐUA",
+                       "Tiêu chí 1",
+                       "Trường đạt tỷ lệ 100% học sinh tham gia ngày hội.",
+                       "Trường có tỷ lệ học sinh mượn sách từ 80% trở lên."])
+    assert got == [("trường học", 100, "percent")]
+
+
+def test_a_sentence_that_gives_points_is_no_quota():
+    assert quotas_in_sentence("Đơn vị có 100% thôn ký cam kết được cộng 03 điểm.", target_context=True) == []
+    assert quotas_in_sentence("Từ 80 - 90% cộng 02 điểm; đạt 100% cộng 05 điểm.", target_context=True) == []
+
+
+def test_a_report_states_results_outside_its_forward_looking_sections():
+    got = _doc_quotas(["I. CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO",
+                       "Các chi hội đăng ký ít nhất 02 phần việc, 100% hội viên tham gia ký cam kết.",
+                       "II. PHƯƠNG HƯỚNG NHIỆM VỤ NĂM 2026",
+                       "Mỗi chi hội xây dựng ít nhất 01 mô hình mới."], kind="report")
+    assert got == [("Mỗi chi hội", 1, "count")]
+
+
+# --------------------------------------------------------------------------- subjects: what names no units
+
+@pytest.mark.parametrize("sentence,subject,minimum", [
+    # a time adverbial opening the clause dates the target; the population after the share is measured
+    ("Năm 2026 đạt 70% các trường học có thư viện số.", "các trường học", 70),
+    ("b) Đến hết năm 2030: Có ≥ 45% hợp tác xã ứng dụng thương mại điện tử.", "hợp tác xã", 45),
+    ("Từ năm 2026 trở đi, 100% trạm y tế xã có bác sĩ.", "trạm y tế xã", 100),
+    ("Trong giai đoạn 2026 - 2030 phấn đấu có ít nhất 20% cán bộ trẻ được luân chuyển.", "cán bộ trẻ", 20),
+    # a connector names nothing
+    ("Trong đó, ít nhất 25% hộ sản xuất có liên kết tiêu thụ.", "hộ sản xuất", 25),
+    # an opening verb with a measured share: the population after the share word
+    ("Nâng tỷ lệ lao động qua đào tạo đạt 75%.", "lao động qua đào tạo", 75),
+])
+def test_time_adverbials_connectors_and_opening_verbs_name_no_units(sentence, subject, minimum):
+    got = quotas_in_sentence(sentence, target_context=True)
+    assert [(q.subject, q.minimum) for q in got] == [(subject, minimum)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Hình thành ít nhất 15 chuỗi liên kết sản xuất.",
+    "Đồng thời, phát triển ít nhất 05 sản phẩm OCOP mới.",
+    "Mỗi năm có ít nhất 30 sáng kiến được công nhận.",
+])
+def test_a_clause_opening_on_a_verb_or_a_period_has_no_subject(sentence):
+    (q,) = quotas_in_sentence(sentence, target_context=True)
+    assert q.subject is None and q.unit == "count"
+
+
+def test_the_population_of_a_share_ends_where_its_predicate_starts():
+    assert quotas("100% các phòng, ban bố trí cán bộ đầu mối chuyển đổi số.") == [
+        ("các phòng, ban", 100, "percent")]
+    assert quotas("Phấn đấu 100% số hộ nghèo có nhu cầu được vay vốn ưu đãi.") == [("hộ nghèo", 100, "percent")]
+    assert quotas("Ít nhất 90% người nộp thuế nhận thông báo qua ứng dụng.") == [
+        ("người nộp thuế", 90, "percent")]
+
+
+def test_a_completion_verb_before_a_share_sets_a_target_on_that_task():
+    got = quotas_in_sentence("- Rà soát dữ liệu và hoàn thành 100% việc số hóa hồ sơ hộ tịch và báo cáo kết quả.")
+    assert [(q.subject, q.minimum, q.unit) for q in got] == [("việc số hóa hồ sơ hộ tịch", 100, "percent")]
+    assert quotas_in_sentence("Năm qua xã đã hoàn thành 100% việc số hóa hồ sơ hộ tịch.") == []
+
+
+def test_table_row_first_cell_names_the_population_up_to_its_predicate():
+    got = _q("Hội viên đạt danh hiệu “Nông dân sản xuất giỏi” | % | tối thiểu 35%")
+    assert got == [("Hội viên", 35, None, "percent")]
+
+
+# --------------------------------------------------------------------------- bounds written as signs, lists of figures
+
+def test_signs_are_bounds():
+    assert quotas("- Có ≥ 50% xã đạt chuẩn nông thôn mới nâng cao.") == [("xã", 50, "percent")]
+    (q,) = quotas_in_sentence("- Tỷ lệ hộ dùng nước sạch > 95%.", target_context=True)
+    assert (q.minimum, q.exclusive) == (95, True)
+    assert quotas_in_sentence("- Tỷ lệ hộ nghèo ≤ 1,5%.", target_context=True) == []
+
+
+def test_a_minimum_word_governs_every_figure_listed_after_it():
+    got = quotas("Thành lập ít nhất 12 tổ hợp tác, 04 hợp tác xã kiểu mới.")
+    assert [(m, u) for _, m, u in got] == [(12, "count"), (4, "count")]
+    first = quotas_in_sentence("Thành lập ít nhất 12 tổ hợp tác, 04 hợp tác xã kiểu mới.")[0]
+    assert first.item == "tổ hợp tác"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Nếu có từ 03 đơn vị trở lên bằng điểm thì xét chỉ số phụ.",                       # the condition of a rule
+    "Trường hợp thiếu phòng học thì nhà trường được phép thuê cơ sở từ 2 sao trở lên.",  # a permission
+    "Bố trí kinh phí bằng 2,5% tổng kinh phí sự nghiệp văn hóa hằng năm.",              # a share of money
+    "Phấn đấu 70% người cao tuổi được tiếp cận ít nhất một trong các dịch vụ chăm sóc.",  # a pick among a set …
+    "Khen thưởng với tỷ lệ không quá 15% tập thể, 8% cá nhân tham gia.",                 # a figure under a cap
+])
+def test_numbers_that_state_no_requirement(sentence):
+    assert all(q.minimum not in (3, 2, 2.5, 1, 15, 8) for q in quotas_in_sentence(sentence, target_context=True))
+
+
+def test_a_web_address_ends_no_sentence():
+    doc = lines_doc(["1. Chỉ tiêu",
+                     "- Cập nhật dữ liệu trên cổng (https://dichvucong.example.gov.vn) và hoàn thành 100% việc "
+                     "đồng bộ hồ sơ trước ngày 30/6/2026."], step=2)
+    got = extract_quotas(doc, DocumentMeta(kind="plan"), [])
+    assert [(q.subject, q.minimum) for q in got] == [("việc đồng bộ hồ sơ", 100)]
+
+
+# --------------------------------------------------------------------------- confidence and reasons
+
+def _judged(lines: list[str], kind: str = "plan") -> list:
+    meta = DocumentMeta(kind=kind, issuer="Ủy ban nhân dân xã Phú An")
+    return extract_quotas(lines_doc(lines, step=2), meta, [])
+
+
+def test_a_plain_minimum_on_named_units_is_sure_and_doubts_are_reasons():
+    from pipeline.model import REVIEW_THRESHOLD
+
+    sure, issuer, shape = _judged(["II. NHIỆM VỤ",
+                                   "- Mỗi thôn xây dựng ít nhất 01 tuyến đường hoa.",
+                                   "- Hình thành ít nhất 02 tổ hợp tác.",
+                                   "- 100% thôn ký cam kết bảo vệ môi trường."])
+    assert sure.confidence >= REVIEW_THRESHOLD and sure.review == []
+    assert issuer.subject == "Ủy ban nhân dân xã Phú An" and issuer.confidence < REVIEW_THRESHOLD
+    assert issuer.review == ["đối tượng của chỉ tiêu lấy từ cơ quan ban hành"]
+    assert shape.review == ["không có từ chỉ mức tối thiểu, chỉ tiêu suy ra từ cách viết"]
+    assert issuer.confidence < shape.confidence < sure.confidence
+
+
+def test_a_target_in_a_report_is_queued_for_review():
+    (q,) = _judged(["III. PHƯƠNG HƯỚNG NHIỆM VỤ", "Mỗi chi hội phát triển ít nhất 05 hội viên mới."], kind="report")
+    assert "chỉ tiêu nằm trong báo cáo, có thể là kết quả đã đạt" in q.review and q.confidence < 0.7
+
+
+@pytest.mark.parametrize("sentence", [
+    "Năm 2024, 100% xã đạt chuẩn nông thôn mới.",                 # dated by a year already over (document: 2025)
+    "Người trúng cử phải được trên 50% tổng số phiếu bầu hợp lệ.",  # the threshold of a vote
+    "Tỷ lệ = số hồ sơ đúng hạn / tổng số hồ sơ x 100%.",           # a term of a formula
+])
+def test_past_years_votes_and_formulas_are_no_quotas(sentence):
+    assert quotas_in_sentence(sentence, doc_year=2025) == []
+
+
+def test_a_later_year_or_a_target_word_keeps_the_quota():
+    assert quotas_in_sentence("Năm 2026, 100% xã đạt chuẩn nông thôn mới.", doc_year=2025)
+    assert quotas_in_sentence("Phấn đấu năm 2024 có 100% xã đạt chuẩn nông thôn mới.", doc_year=2024)
+
+
+def test_a_body_before_an_action_verb_and_a_time_adverbial_before_a_comma():
+    assert quotas("UBND các xã giải quyết 98% hồ sơ đúng hạn.") == [("UBND các xã", 98, "percent")]
+    got = quotas_in_sentence("Phấn đấu đến năm 2027, tỷ lệ hộ gia đình sử dụng nước sạch đạt trên 98%.")
+    assert [(q.subject, q.minimum, q.exclusive) for q in got] == [("tỷ lệ hộ gia đình sử dụng nước sạch", 98, True)]
+
+
+# --------------------------------------------------------------------------- allocation tables
+
+def _read_text(tmp_path: Path, lines: list[str]):
+    from pipeline.readers import read
+
+    path = tmp_path / "plan.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return read(path)
+
+
+ALLOCATION = ["| STT | Đơn vị | Số lượng đại biểu | Ghi chú |",
+              "|---|---|---|---|",
+              "| 1 | Khối Đảng, đoàn thể | 05 | |",
+              "| 2 | Khối chính quyền | 07 | |",
+              "| 3 | Các xã, thị trấn | 12 | mỗi xã 01 |",
+              "| | Tổng cộng | 24 | |"]
+
+
+def test_an_allocation_table_gives_each_unit_its_exact_number(tmp_path: Path):
+    doc = _read_text(tmp_path, ["KẾ HOẠCH", "Tổ chức hội nghị đại biểu", "",
+                                "II. PHÂN BỔ ĐẠI BIỂU", "", "Số lượng đại biểu được phân bổ như sau:", ""] + ALLOCATION)
+    got = [(q.subject, q.minimum, q.exact, q.item) for q in extract_quotas(doc, DocumentMeta(kind="plan"), [])]
+    assert got == [("Khối Đảng, đoàn thể", 5, True, "đại biểu"), ("Khối chính quyền", 7, True, "đại biểu"),
+                   ("Các xã, thị trấn", 12, True, "đại biểu")]
+
+
+def test_tables_of_results_or_money_are_no_allocation(tmp_path: Path):
+    report = _read_text(tmp_path, ["BÁO CÁO", "Kết quả năm 2025", "", "I. KẾT QUẢ ĐẠT ĐƯỢC", ""] + ALLOCATION)
+    assert not [q for q in extract_quotas(report, DocumentMeta(kind="report"), []) if q.location.table is not None]
+    money = _read_text(tmp_path, ["KẾ HOẠCH", "Hỗ trợ", "", "II. KINH PHÍ", "",
+                                  "| STT | Đơn vị | Số lượng | Kinh phí (đồng) |", "|---|---|---|---|",
+                                  "| 1 | Xã An Bình | 10 | 5.000.000 |", "| 2 | Xã An Hòa | 12 | 6.000.000 |"])
+    assert not [q for q in extract_quotas(money, DocumentMeta(kind="plan"), []) if q.location.table is not None]
+
+
+def test_an_allocation_table_reads_the_same_from_docx(tmp_path: Path):
+    import docx
+
+    from pipeline.readers import read
+
+    d = docx.Document()
+    d.add_paragraph("Căn cứ Nghị quyết Đại hội Đảng bộ xã nhiệm kỳ 2025 - 2030 và tình hình thực tế của các chi "
+                    "bộ trực thuộc, Đảng ủy xã ban hành kế hoạch như sau:")
+    d.add_paragraph("II. PHÂN BỔ CHỈ TIÊU")
+    d.add_paragraph("Chỉ tiêu kết nạp đảng viên năm 2026 giao cho các chi bộ như sau:")
+    t = d.add_table(rows=4, cols=3)
+    t.style = "Table Grid"
+    for r, row in enumerate([["TT", "Chi bộ", "Số đảng viên kết nạp mới"], ["1", "Chi bộ ấp Tân Hòa", "03"],
+                             ["2", "Chi bộ ấp Tân Lợi", "02"], ["", "Cộng", "05"]]):
+        for c, text in enumerate(row):
+            t.cell(r, c).text = text
+    d.save(str(tmp_path / "kh.docx"))
+    got = extract_quotas(read(tmp_path / "kh.docx"), DocumentMeta(kind="plan"), [])
+    assert [(q.subject, q.minimum, q.exact) for q in got] == [("Chi bộ ấp Tân Hòa", 3, True),
+                                                              ("Chi bộ ấp Tân Lợi", 2, True)]
+    assert got[0].item == "đảng viên kết nạp mới" and got[0].location.table is not None
+
+
+def test_a_heading_that_names_bodies_is_the_subject_of_its_subjectless_items():
+    got = extract_quotas(lines_doc(["III. NHIỆM VỤ CỤ THỂ",
+                                    "1. Các tổ chức chính trị - xã hội xã",
+                                    "- Mỗi tổ chức vận động ít nhất 10 hội viên tham gia bảo hiểm.",
+                                    "- Đăng ký xây dựng ít nhất 01 mô hình “Dân vận khéo”.",
+                                    "2. Tuyên truyền",
+                                    "- Phát hành ít nhất 02 bản tin mỗi quý."], step=2),
+                         DocumentMeta(kind="plan", issuer="Ủy ban nhân dân xã Phú An"), [])
+    assert [(q.subject, q.minimum) for q in got] == [
+        ("Mỗi tổ chức", 10), ("Các tổ chức chính trị - xã hội xã", 1), ("Ủy ban nhân dân xã Phú An", 2)]
+    assert got[1].review == ["đối tượng của chỉ tiêu lấy từ đề mục"]
+
+
+def test_a_clause_with_no_verb_after_it_is_its_own_verb_unless_it_names_units():
+    """``Xuất bản ít nhất 04 số`` opens on a verb the lists do not know: with no verb after it and no body's
+    name, determiner or share word at its head, the clause names no units."""
+    assert quotas("Xuất bản ít nhất 04 số tạp chí chuyên đề.") == [(None, 4, "count")]
+    assert quotas("Các xã ít nhất 02 mô hình.") == [("Các xã", 2, "count")]
+    assert quotas("Hội Cựu chiến binh không dưới 03 công trình.") == [("Hội Cựu chiến binh", 3, "count")]
+
+
+def test_a_manner_adverb_after_the_verb_goes_with_it():
+    assert quotas("Bộ phận một cửa giải quyết đúng hạn tối thiểu 98% hồ sơ.") == [("Bộ phận một cửa", 98, "percent")]

@@ -228,6 +228,8 @@ def test_a_blank_line_before_a_label_ends_the_paragraph():
      "4. Trong giai đoạn 2026 - 2030 phấn đấu có ít nhất 10% cán bộ trẻ."),
     (["III. TỔ CHỨC", "THỰC HIỆN"], "III. TỔ CHỨC THỰC HIỆN"),
     (["Thời", "gian hoàn thành: Tháng 12/2025."], "Thời gian hoàn thành: Tháng 12/2025."),
+    (["c) Đến hết năm 2030: 100%", "HTX, THT trên địa bàn có sổ sách điện tử."],
+     "c) Đến hết năm 2030: 100% HTX, THT trên địa bàn có sổ sách điện tử."),
 ])
 def test_pieces_of_one_paragraph_are_joined(lines: list[str], joined: str):
     assert bodies(doc_of(["Căn cứ tình hình thực tế."] + lines))[1:] == [joined]
