@@ -730,7 +730,7 @@ def _schedule_table(table: Table, ctx: _Context, deadlines: list[Deadline], mile
                     year_inferred=expr.year_inferred, recurring=expr.recurring, time=expr.time_of_day, location=loc))
             elif _is_milestone_expr(expr) or expr.precision == "year" and not expr.year_inferred:
                 start, end, precision = _milestone_bounds(expr)
-                milestones.append(Milestone(start, end, precision, task, expr.year_inferred, loc))
+                milestones.append(Milestone(start, end, precision, task, expr.year_inferred, location=loc))
 
 
 def _heading_level(stripped: str) -> int:
@@ -879,7 +879,7 @@ def _read_sentence(para: _Para, s_start: int, sentence: str, exprs: list[TimeExp
             if (start, end) in seen_ms:
                 continue
             seen_ms.add((start, end))
-            milestones.append(Milestone(start, end, precision, _clean_item(sentence), expr.year_inferred, loc))
+            milestones.append(Milestone(start, end, precision, _clean_item(sentence), expr.year_inferred, location=loc))
     # "Cuộc họp giao ban tháng 4/2025 … ngày 07/4/2025": the day is the schedule, the month a label
     days = [e for e in exprs if e.precision == "day" and e.first and not e.is_range
             and _role(para.text, s_start, e, ctx) not in ("own", "cited", "anniversary")]
