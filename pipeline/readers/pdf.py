@@ -1,15 +1,17 @@
-"""PDF reader (pdfplumber): lines in reading order, ruled tables with merged cells, the official header.
+"""PDF reader: lines in reading order, ruled tables with merged cells, the official header.
 
-Why the extra work over ``page.extract_text()``: official documents put two columns side by side
+Why the extra work over plain text extraction: official documents put two columns side by side
 at the top (issuer | national motto, then ``Số: …`` | place-and-date) and at the end (``Nơi nhận:`` |
 signature); plain extraction interleaves them into one line. Tables are read with their merged cells
 (pdfplumber gives ``None`` for covered cells) and a table cut by a page break is joined back. Text
 inside tables is never repeated as body lines. Wrapped body lines are reflowed into paragraphs that
 keep the page and the line number (on that page) of their first line.
+
+Reading is pdfium's (:mod:`.pdf_chars`): every page's words with their positions, and the drawing of
+the pages that could hold a ruled grid, on which pdfplumber's table finder cuts the tables.
 """
 from __future__ import annotations
 
-import logging
 import os
 import re
 import time
@@ -23,6 +25,7 @@ from ..model import Cell, Document, Location, Paragraph, Table
 from ..textnorm import display
 from . import ReadError
 from .layout import DOC_TYPE, PAGE_NUMBER, RIGHT_HEADER, TERMINAL, is_heading, starts_block, starts_lower
+from .pdf_chars import cell_texts, find_tables, has_ruling_grid, load_page, open_document, page_text
 
 #: Pages read at most (the rest is reported in warnings).
 MAX_PAGES = int(os.environ.get("PIPELINE_PDF_MAX_PAGES", 500))
@@ -98,16 +101,16 @@ def _style(words: list[dict[str, Any]]) -> tuple[bool, bool]:
 def _rows(words: list[dict[str, Any]]) -> list[_Row]:
     """Words grouped into printed lines by vertical overlap, top to bottom."""
     rows: list[_Row] = []
+    top = bottom = 0.0  # of the last row, kept as it grows
     for w in sorted(words, key=lambda w: ((w["top"] + w["bottom"]) / 2, w["x0"])):
         mid = (w["top"] + w["bottom"]) / 2
         height = max(w["bottom"] - w["top"], 1.0)
-        if rows:
-            last = rows[-1]
-            lmid = (last.top + last.bottom) / 2
-            if abs(mid - lmid) <= 0.45 * min(height, max(last.bottom - last.top, 1.0)):
-                last.words.append(w)
-                continue
+        if rows and abs(mid - (top + bottom) / 2) <= 0.45 * min(height, max(bottom - top, 1.0)):
+            rows[-1].words.append(w)
+            top, bottom = min(top, w["top"]), max(bottom, w["bottom"])
+            continue
         rows.append(_Row([w]))
+        top, bottom = w["top"], w["bottom"]
     for i, row in enumerate(rows, start=1):
         row.words.sort(key=lambda w: w["x0"])
         row.number = i
@@ -135,48 +138,39 @@ def _inside(word: dict[str, Any], bbox: tuple[float, float, float, float]) -> bo
 
 
 def read(path: Path, doc: Document) -> None:
-    import pdfplumber
-
-    # pdfminer logs every font quirk at WARNING; our warnings list says what matters.
-    logging.getLogger("pdfminer").setLevel(logging.ERROR)
-
+    pdf = open_document(path)
     try:
-        pdf = pdfplumber.open(path)
-    except Exception as exc:  # pdfminer raises many types
-        raise _open_error(exc) from None
-    with pdf:
-        try:
-            pages = pdf.pages
-        except Exception as exc:  # noqa: BLE001
-            raise _open_error(exc) from None
-        doc.pages = len(pages)
+        count = len(pdf)
+        doc.pages = count
         info = _safe_metadata(pdf)
         if info:
             doc.metadata["pdf"] = info
         no_text: list[int] = []
         started = time.monotonic()
         state = _State()
-        for index, page in enumerate(pages):
+        for index in range(count):
             number = index + 1
             if number > MAX_PAGES:
-                doc.warnings.append(f"only the first {MAX_PAGES} of {len(pages)} pages were read (page limit)")
+                doc.warnings.append(f"only the first {MAX_PAGES} of {count} pages were read (page limit)")
                 break
             if time.monotonic() - started > TIME_LIMIT:
-                doc.warnings.append(f"stopped after {index} of {len(pages)} pages: time limit of "
+                doc.warnings.append(f"stopped after {index} of {count} pages: time limit of "
                                     f"{TIME_LIMIT:.0f} s reached")
                 break
+            page = None
             try:
-                has_text = _read_page(page, number, doc, state)
+                page, widgets = load_page(pdf, index)
+                if widgets:
+                    doc.metadata.setdefault("pdf_widgets_read", []).append(number)
+                has_text = _read_page(page, index, doc, state)
             except ReadError:
                 raise
             except Exception as exc:  # noqa: BLE001 - one bad page must not lose the others
                 doc.warnings.append(f"page {number} could not be read: {type(exc).__name__}: {str(exc)[:120]}")
                 continue
             finally:
-                try:
-                    page.close()  # frees the page's cached objects (bounded memory on long files)
-                except Exception:  # noqa: BLE001
-                    pass
+                if page is not None:
+                    page.close()  # frees the page (bounded memory on long files)
             if not has_text:
                 no_text.append(number)
                 doc.warnings.append(f"page {number} has no text layer: needs OCR")
@@ -185,27 +179,16 @@ def read(path: Path, doc: Document) -> None:
         fix_legacy_fonts(doc)
         if no_text:
             doc.metadata["pages_without_text"] = no_text
-
-
-def _open_error(exc: Exception) -> ReadError:
-    # pdfplumber wraps pdfminer's exception: PdfminerException(PDFPasswordIncorrect()).
-    inner = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc.__context__
-    if isinstance(inner, Exception):
-        exc = inner
-    name = type(exc).__name__
-    text = str(exc).splitlines()[0][:160] if str(exc) else name
-    if "Password" in name or "Encryption" in name or "encrypt" in text.lower() or "password" in text.lower():
-        return ReadError(f"encrypted PDF: a password is needed to open it ({name})", "encrypted")
-    return ReadError(f"corrupt or truncated PDF: {text}", "corrupt")
+    finally:
+        pdf.close()
 
 
 def _safe_metadata(pdf: Any) -> dict[str, str]:
     out: dict[str, str] = {}
     try:
+        meta = pdf.get_metadata_dict(skip_empty=True)
         for key in ("Producer", "Creator", "Title", "Author", "CreationDate"):
-            value = pdf.metadata.get(key)
-            if isinstance(value, bytes):
-                value = value.decode("utf-8", errors="replace")
+            value = meta.get(key)
             if value:
                 out[key.lower()] = str(value)[:200]
     except Exception:  # noqa: BLE001 - metadata is a nicety
@@ -221,39 +204,40 @@ class _State:
     reflow: Optional["_Reflow"] = None  # carries a paragraph over a page break
 
 
-def _read_page(page: Any, number: int, doc: Document, state: _State) -> bool:
+def _read_page(page: Any, index: int, doc: Document, state: _State) -> bool:
     """Append the page's blocks to ``doc``; return whether the page has a text layer."""
-    chars = page.chars
-    if not chars:
+    number = index + 1
+    text = page_text(page, MAX_PAGE_CHARS)
+    if not text.chars:
         return False
-    unmapped = sum(1 for c in chars if c.get("text", "").startswith("(cid:"))
-    if unmapped > 0.3 * len(chars):
+    if text.unmapped > 0.3 * text.chars:
         # Glyphs without a Unicode mapping: the "text" would be "(cid:71)(cid:72)…", useless.
         doc.warnings.append(f"page {number} text layer is unreadable (fonts without Unicode mapping)")
         return False
-    if len(chars) > MAX_PAGE_CHARS:
-        doc.warnings.append(f"page {number} skipped: {len(chars)} characters (limit {MAX_PAGE_CHARS})")
+    if text.chars > MAX_PAGE_CHARS:
+        doc.warnings.append(f"page {number} skipped: {text.chars} characters (limit {MAX_PAGE_CHARS})")
         return True
-    found = []
+    found: list[Any] = []
     try:
-        if len(page.edges) > MAX_PAGE_EDGES:
-            doc.warnings.append(f"page {number}: too many ruling lines ({len(page.edges)}), tables not detected")
-        else:
-            found = page.find_tables()
+        if has_ruling_grid(page):
+            found, edges = find_tables(page, MAX_PAGE_EDGES)
+            if edges > MAX_PAGE_EDGES:
+                doc.warnings.append(f"page {number}: too many ruling lines ({edges}), tables not detected")
     except Exception as exc:  # noqa: BLE001
         doc.warnings.append(f"page {number}: tables not detected ({type(exc).__name__})")
+    _lay_out_page(text.words, found, text.glyphs, number, text.width, text.height, doc, state)
+    return True
+
+
+def _lay_out_page(words: list[dict[str, Any]], found: list[Any], glyphs: list[Any], number: int, width: float,
+                  height: float, doc: Document, state: _State) -> None:
+    """Words (pdfium) and tables (pdfplumber) of one page → blocks in reading order."""
     tables = [t for t in found if len(t.rows) >= 1 and len(t.cells) >= 2]
-    # Not extra_attrs=["fontname"]: that splits a word at every font change ("“" + italic "Dân").
-    words = page.extract_words(keep_blank_chars=False, use_text_flow=False, x_tolerance=2, return_chars=True)
     for w in words:
         w["text"] = unicodedata.normalize("NFC", w["text"])
-        fonts = [c.get("fontname", "") for c in w.pop("chars", ()) if not c.get("text", "").isspace()]
-        w["fontname"] = max(set(fonts), key=fonts.count) if fonts else ""
     bboxes = [t.bbox for t in tables]
     body_words = [w for w in words if not any(_inside(w, b) for b in bboxes)]
     rows = _rows(body_words)
-    width = float(page.width)
-    height = float(page.height)
 
     # Items in reading order: ("rows", [_Line…]) or ("table", pdfplumber table), sorted by top.
     items: list[tuple[float, str, Any]] = []
@@ -274,9 +258,8 @@ def _read_page(page: Any, number: int, doc: Document, state: _State) -> bool:
             body.add(obj, doc)
         else:
             body.flush(doc)
-            _add_table(obj, page, number, doc, body_rows_above=any(
+            _add_table(obj, glyphs, number, doc, body_rows_above=any(
                 it[1] == "line" and it[2].region == "body" and it[0] < obj.bbox[1] for it in items))
-    return True
 
 
 def _lines_for_page(rows: list[_Row], number: int, width: float, height: float, doc: Document,
@@ -508,14 +491,14 @@ class _Reflow:
 # --------------------------------------------------------------------------- tables
 
 
-def _add_table(t: Any, page: Any, number: int, doc: Document, body_rows_above: bool) -> None:
-    """A pdfplumber table as one Table (merged cells once, with spans); joined to the previous page's
-    table when it continues it."""
+def _add_table(t: Any, glyphs: list[Any], number: int, doc: Document, body_rows_above: bool) -> None:
+    """A pdfplumber table (its grid) as one Table (merged cells once, with spans), cell text from the
+    page's pdfium characters; joined to the previous page's table when it continues it."""
     rows = t.rows
     xs = sorted({round(c[0], 1) for c in t.cells})
     tops = sorted({round(c[1], 1) for c in t.cells})
     x_right = max(c[2] for c in t.cells)
-    texts = t.extract(x_tolerance=1.5)
+    texts = cell_texts(rows, glyphs)
     cells_out: list[list[Cell]] = []
     for r, row in enumerate(rows):
         out_row: list[Cell] = []
