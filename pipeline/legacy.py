@@ -241,6 +241,8 @@ def convert_legacy(text: str) -> tuple[str, str | None]:
     # Decide on a sample (scores only look at the start), then convert the whole text once.
     sample = text[:SAMPLE_CHARS]
     best_name, best_score = None, vietnamese_score(sample)
+    if best_score >= 0.8:  # no decoding can beat it by 0.2 (scores are at most 1): skip trying them
+        return text, None
     for name, fn in (("tcvn3", tcvn3_to_unicode), ("vni", vni_to_unicode), ("mojibake", _undo_double_utf8)):
         score = vietnamese_score(fn(sample))
         if score > best_score + 0.2 and score >= 0.3:
