@@ -15,6 +15,7 @@ real text and to build test files.
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -167,6 +168,7 @@ _SYLLABLE = re.compile(f"^{_ONSET}(?:{'|'.join(sorted(_NUCLEI, key=len, reverse=
 _VIET_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzđ")
 
 
+@functools.lru_cache(maxsize=8192)  # the same few thousand words fill every document
 def is_vietnamese_syllable(word: str) -> bool:
     """A loose phonotactic check: onset + vowel nucleus + coda, at most one tone mark."""
     decomposed = unicodedata.normalize("NFD", word.casefold())

@@ -17,6 +17,7 @@ import re
 import time
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Optional
 
@@ -90,11 +91,21 @@ def _join_words(words: list[dict[str, Any]]) -> str:
     return display(" ".join(w["text"] for w in sorted(words, key=lambda w: w["x0"])))
 
 
+_BOLD = re.compile(r"bold|black|heavy|semibold|,B\b", re.I)
+_ITALIC = re.compile(r"italic|oblique|,I\b", re.I)
+
+
+@lru_cache(maxsize=512)
+def _font_style(name: str) -> tuple[bool, bool]:
+    """(bold, italic) from a font's name: a page has a handful of fonts and thousands of words."""
+    return bool(_BOLD.search(name)), bool(_ITALIC.search(name))
+
+
 def _style(words: list[dict[str, Any]]) -> tuple[bool, bool]:
-    names = [str(w.get("fontname", "")) for w in words]
-    n = max(len(names), 1)
-    bold = sum(1 for f in names if re.search(r"bold|black|heavy|semibold|,B\b", f, re.I)) * 2 > n
-    italic = sum(1 for f in names if re.search(r"italic|oblique|,I\b", f, re.I)) * 2 > n
+    styles = [_font_style(str(w.get("fontname", ""))) for w in words]
+    n = max(len(styles), 1)
+    bold = sum(1 for b, _ in styles if b) * 2 > n
+    italic = sum(1 for _, i in styles if i) * 2 > n
     return bold, italic
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import ctypes
 import math
+import struct
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -249,6 +250,7 @@ def _chars(textpage: Any, count: int, display: _Display) -> tuple[list[tuple[Any
     current_object: Optional[int] = None
     upright, fontname, size, up = True, "", 0.0, 0
     styles: dict[tuple[float, float, float, float, bytes], tuple[bool, str, int]] = {}
+    unpack = struct.Struct("4f").unpack_from  # FS_RECTF: left, top, right, bottom
     for i in range(count):
         ch = string[i] if string is not None else chr(unicode(tp, i))
         if ch in " \r\n" and generated(tp, i) == 1:
@@ -258,10 +260,11 @@ def _chars(textpage: Any, count: int, display: _Display) -> tuple[list[tuple[Any
             if last is not None and _dropped_space(tp, last_index, i):
                 chars.append((" ", last[_X1], last[_TOP], last[_X1], last[_BOTTOM], last[_UPRIGHT], last[_FONT]))
             generated_space = False
-        if ch == "\x02" or ch == "\ufffe":
-            ch = "-"  # pdfium marks a hyphen that ends a line (U+0002 per character, U+FFFE in page text)
-        elif ch in "\x00\r\n" or "\ud800" <= ch <= "\udfff":
-            continue
+        if ch < " " or ch >= "\ud800":  # rare: control characters, surrogates, non-characters
+            if ch == "\x02" or ch == "\ufffe":
+                ch = "-"  # pdfium marks a hyphen that ends a line (U+0002 per character, U+FFFE in page text)
+            elif ch in "\x00\r\n" or "\ud800" <= ch <= "\udfff":
+                continue
         if map_error(tp, i):
             unmapped += 1
         if not loose_box(tp, i, rect_ptr):
@@ -281,22 +284,26 @@ def _chars(textpage: Any, count: int, display: _Display) -> tuple[list[tuple[Any
                 style = styles[key] = (_upright(matrix, display), name.decode("latin-1"), edge)
             upright, fontname, up = style
             size = raw.FPDFText_GetFontSize(textpage, i) * math.hypot(matrix.c, matrix.d)
-        left, bottom_y, right, top_y = rect.left, rect.bottom, rect.right, rect.top
-        if rotation == 0:
-            x0, top, x1, bottom = left - mx0, my1 - top_y, right - mx0, my1 - bottom_y
+        left, top_y, right, bottom_y = unpack(rect)
+        if rotation == 0 and up == 0 and size > 0:  # the common case, inline
+            bottom = my1 - bottom_y
+            last = (ch, left - mx0, bottom - size, right - mx0, bottom, upright, fontname)
         else:
-            x0, top, x1, bottom = display.rect(left, bottom_y, right, top_y)
-        # One font size high, from the descent side (pdfminer's box), in the display direction of "up".
-        if size > 0:
-            if up == 0:
-                top = bottom - size
-            elif up == 1:
-                bottom = top + size
-            elif up == 2:
-                x1 = x0 + size
+            if rotation == 0:
+                x0, top, x1, bottom = left - mx0, my1 - top_y, right - mx0, my1 - bottom_y
             else:
-                x0 = x1 - size
-        last = (ch, x0, top, x1, bottom, upright, fontname)
+                x0, top, x1, bottom = display.rect(left, bottom_y, right, top_y)
+            # One font size high, from the descent side (pdfminer's box), in the display direction of "up".
+            if size > 0:
+                if up == 0:
+                    top = bottom - size
+                elif up == 1:
+                    bottom = top + size
+                elif up == 2:
+                    x1 = x0 + size
+                else:
+                    x0 = x1 - size
+            last = (ch, x0, top, x1, bottom, upright, fontname)
         chars.append(last)
         last_index = i
     return chars, unmapped
