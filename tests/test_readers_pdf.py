@@ -423,3 +423,13 @@ def test_ruled_grid_is_told_from_rules_and_frames(tmp_path: Path) -> None:
         assert [has_ruling_grid(pdf[i]) for i in range(3)] == [False, False, True]
     finally:
         pdf.close()
+
+
+def test_page_with_too_many_rulings_keeps_its_text_without_tables(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipeline.readers import pdf
+
+    monkeypatch.setattr(pdf, "MAX_PAGE_EDGES", 10)
+    doc = read(_long_table_pdf(tmp_path / "dense.pdf", repeat_header=False))
+    assert not doc.tables
+    assert "page 1: more than 10 ruling lines, tables not detected" in doc.warnings
+    assert "Mô hình số 12" in doc.text()

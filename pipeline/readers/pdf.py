@@ -233,7 +233,7 @@ def _read_page(page: Any, index: int, doc: Document, state: _State) -> bool:
         if has_ruling_grid(page):
             found, edges = find_tables(page, MAX_PAGE_EDGES)
             if edges > MAX_PAGE_EDGES:
-                doc.warnings.append(f"page {number}: too many ruling lines ({edges}), tables not detected")
+                doc.warnings.append(f"page {number}: more than {MAX_PAGE_EDGES} ruling lines, tables not detected")
     except Exception as exc:  # noqa: BLE001
         doc.warnings.append(f"page {number}: tables not detected ({type(exc).__name__})")
     _lay_out_page(text.words, found, text.glyphs, number, text.width, text.height, doc, state)

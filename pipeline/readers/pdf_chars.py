@@ -558,7 +558,7 @@ def find_tables(page: Any, max_edges: int) -> tuple[list[Any], int]:
 
     display = _Display(page)
     edges: list[dict[str, Any]] = []
-    for kind, obj in _drawing(page, display):
+    for kind, obj in _drawing(page, display, max_edges + 1):
         if kind == "line":
             edges.append(utils.line_to_edge(obj))
         elif kind == "rect":
@@ -578,22 +578,26 @@ class _EdgesOnly:
         self.bbox = (0.0, 0.0, display.width, display.height)
 
 
-def _drawing(page: Any, display: _Display) -> list[tuple[str, dict[str, Any]]]:
+def _drawing(page: Any, display: _Display, limit: int) -> list[tuple[str, dict[str, Any]]]:
     """The page's painted paths as pdfminer's lines / rectangles / curves, in displayed-page points.
 
     pdfminer's rules (``PDFLayoutAnalyzer.paint_path``): every subpath apart; "m l" (or "m l h") is a
     line; "m l l l h" with axis-aligned corners closing on the start is a rectangle; anything else is a
     curve through its segment end points. Paths neither stroked nor filled (clipping) are not drawn.
+    Stops after ``limit`` shapes (each gives at least one edge): a page drawn with a million strokes is
+    not a form.
     """
     out: list[tuple[str, dict[str, Any]]] = []
     handle = page.raw
     identity = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
-    stack = [(raw.FPDFPage_GetObject(handle, i), identity, 0) for i in range(raw.FPDFPage_CountObjects(handle))]
+    # A stack in reverse drawing order, so objects come off it in drawing order (forms opened in place).
+    stack = [(raw.FPDFPage_GetObject(handle, i), identity, 0)
+             for i in reversed(range(raw.FPDFPage_CountObjects(handle)))]
     matrix = raw.FS_MATRIX()
     fill, stroke = ctypes.c_int(), ctypes.c_int()
     x, y = ctypes.c_float(), ctypes.c_float()
-    while stack:
-        obj, parent, depth = stack.pop(0)
+    while stack and len(out) <= limit:
+        obj, parent, depth = stack.pop()
         kind = raw.FPDFPageObj_GetType(obj)
         if kind not in (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM):
             continue
@@ -602,8 +606,8 @@ def _drawing(page: Any, display: _Display) -> list[tuple[str, dict[str, Any]]]:
             m = _compose((matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f), parent)
         if kind == raw.FPDF_PAGEOBJ_FORM:
             if depth < 8:
-                stack[0:0] = [(raw.FPDFFormObj_GetObject(obj, k), m, depth + 1)
-                              for k in range(raw.FPDFFormObj_CountObjects(obj))]
+                stack.extend(reversed([(raw.FPDFFormObj_GetObject(obj, k), m, depth + 1)
+                                       for k in range(raw.FPDFFormObj_CountObjects(obj))]))
             continue
         if raw.FPDFPath_GetDrawMode(obj, fill, stroke) and fill.value == raw.FPDF_FILLMODE_NONE and not stroke.value:
             continue
