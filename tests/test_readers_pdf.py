@@ -344,7 +344,7 @@ def test_real_signed_letter_gives_its_stamped_number() -> None:
     path = SHARED / "eval" / "real" / "r41-nghean-snv-cv-3743-tham-dinh-danh-muc-san-pham.pdf"
     if not path.exists():
         pytest.skip("real set not available")
-    got = [(p.text, p.region) for p in _paras(read(path))[:8]]
+    got = [(p.text, p.region) for p in _paras(read(path))[:12]]
     assert ("Số: 3743 /SNV-CCVC", "header-left") in got
     assert ("Nghệ An, ngày 22 tháng 5 năm 2026", "header-right") in got
 
@@ -433,3 +433,17 @@ def test_page_with_too_many_rulings_keeps_its_text_without_tables(tmp_path: Path
     assert not doc.tables
     assert "page 1: more than 10 ruling lines, tables not detected" in doc.warnings
     assert "Mô hình số 12" in doc.text()
+
+
+def test_subject_wrapped_over_three_lines_stays_in_the_left_column(tmp_path: Path) -> None:
+    ops = list(HEADER_OPS[:5]) + [HEADER_OPS[5],
+           ("center", 150, 122, "V/v thẩm định danh mục sản", "", 11),
+           ("center", 150, 136, "phẩm/công việc; sản phẩm/công", "", 11),
+           ("center", 150, 150, "việc chuẩn và danh mục sản", "", 11),
+           ("center", 150, 164, "phẩm/công việc quy đổi", "", 11),
+           ("center", 297, 210, "Kính gửi: Ủy ban nhân dân xã Nghĩa Lâm", "", 12)]
+    doc = read(make_pdf(tmp_path / "subject.pdf", [ops]))
+    left = [p.text for p in _paras(doc) if p.region == "header-left"]
+    assert left[-4:] == ["V/v thẩm định danh mục sản", "phẩm/công việc; sản phẩm/công", "việc chuẩn và danh mục sản",
+                         "phẩm/công việc quy đổi"]
+    assert ("Kính gửi: Ủy ban nhân dân xã Nghĩa Lâm", "body") in [(p.text, p.region) for p in _paras(doc)]

@@ -394,6 +394,7 @@ def _header(rows: list[_Row], width: float, height: float, page: int) -> Optiona
     left: list[_Line] = []
     right: list[_Line] = []
     prev_bottom: Optional[float] = None
+    below = False  # a left-column line under the date line was taken: its wrapped lines follow it
     for row in rows:
         text = row.text
         crosses = any(w["x0"] < split - 2 and w["x1"] > split + 2 for w in row.words)
@@ -406,8 +407,10 @@ def _header(rows: list[_Row], width: float, height: float, page: int) -> Optiona
             # Below the date line only the left column goes on (``V/v …`` and its continuation).
             on_left = all((w["x0"] + w["x1"]) / 2 < split for w in row.words)
             near = prev_bottom is not None and row.top - prev_bottom < (row.bottom - row.top) * 1.2
-            if not (on_left and (_LEFT_START.match(text) or near and left and _LEFT_START.match(left[-1].text))):
+            # A "V/v …" subject wraps over as many lines as it needs, each close under the one before.
+            if not (on_left and (_LEFT_START.match(text) or near and left and (below or _LEFT_START.match(left[-1].text)))):
                 break
+            below = True
         lw = [w for w in row.words if (w["x0"] + w["x1"]) / 2 < split]
         rw = [w for w in row.words if (w["x0"] + w["x1"]) / 2 >= split]
         if lw:
