@@ -85,6 +85,11 @@ class _Line:
     italic: bool = False
     centered: bool = False
     parts: list[str] = field(default_factory=list)
+    order: Optional[float] = None  # reading-order key when it is not the top (columns read one after the other)
+
+    @property
+    def sort_key(self) -> float:
+        return self.top if self.order is None else self.order
 
 
 def _join_words(words: list[dict[str, Any]]) -> str:
@@ -255,7 +260,7 @@ def _lay_out_page(words: list[dict[str, Any]], found: list[Any], glyphs: list[An
     lines = _lines_for_page(rows, number, width, height, doc, state)
     _mark_centered(lines, width)
     for line in lines:
-        items.append((line.top, "line", line))
+        items.append((line.sort_key, "line", line))
     for t in tables:
         items.append((t.bbox[1], "table", t))
     items.sort(key=lambda it: (it[0], 0 if it[1] == "line" else 1))
@@ -314,13 +319,13 @@ def _lines_for_page(rows: list[_Row], number: int, width: float, height: float, 
         first_top = min(ln.top for ln in rec + sig)
         before = [ln for ln in others if ln.top < first_top]
         after = [ln for ln in others if ln.top >= first_top]
-        # Keep the sort key: give the column lines increasing tops after the rows before them.
+        # Reading order: the column lines one after the other from the first of them, then the rows after.
         ordered = rec + sig
         for i, ln in enumerate(ordered):
-            ln.top = first_top + i * 1e-3
+            ln.order = first_top + i * 1e-3
         out = before + ordered + [ln for ln in after]
         for i, ln in enumerate(after):
-            ln.top = max(ln.top, first_top + len(ordered) * 1e-3 + i * 1e-3)
+            ln.order = max(ln.top, first_top + len(ordered) * 1e-3 + i * 1e-3)
     return out
 
 
@@ -424,7 +429,7 @@ def _header(rows: list[_Row], width: float, height: float, page: int) -> Optiona
     top = min(ln.top for ln in left + right)
     ordered = left + right
     for i, ln in enumerate(ordered):
-        ln.top = top + i * 1e-3  # keep column order when sorted with the other blocks
+        ln.order = top + i * 1e-3  # column by column when sorted with the other blocks
         ln.centered = False
     return ordered, used
 
