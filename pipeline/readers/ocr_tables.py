@@ -21,7 +21,7 @@ from __future__ import annotations
 import logging
 import re
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from ..model import Cell, Location, Table
 
@@ -335,10 +335,13 @@ def ocr_cells(crops: list[Any], opts: dict[str, Any]) -> list[tuple[str, Optiona
     return results
 
 
-def find_tables(image: Any, page: int, opts: dict[str, Any], out_scale: float,
-                paint: Any = None) -> tuple[list[Table], Any]:
-    """Tables of one page, and ``paint`` (default: the page) with those tables painted white.
+def find_tables(image: Any, page: int, opts: dict[str, Any], out_scale: float, paint: Any = None,
+                read_rest: Optional[Callable[[Any], Any]] = None) -> tuple[list[Table], Any, Any]:
+    """Tables of one page, ``paint`` (default: the page) with those tables painted out, and what
+    ``read_rest(painted page)`` returned.
 
+    ``read_rest`` (the page's own Tesseract pass) runs while the cells are read: the painting needs
+    only the grids, so the page and its cells are OCRed side by side instead of one after the other.
     ``image`` should be unfiltered: a median filter erases 1-pixel rulings of 200 dpi scans.
     """
     import numpy as np
@@ -346,43 +349,56 @@ def find_tables(image: Any, page: int, opts: dict[str, Any], out_scale: float,
     if paint is None:
         paint = image
 
+    def rest_only(painted: Any) -> tuple[list[Table], Any, Any]:
+        return [], painted, (read_rest(painted) if read_rest is not None else None)
+
     try:
         grids = find_grids(image) if may_hold_grid(image) else []
     except Exception as exc:  # noqa: BLE001 - a failed grid search must still OCR the page text
         log.warning("table detection failed on page %s: %s", page, exc)
-        return [], paint
+        return rest_only(paint)
     if not grids:
-        return [], paint
+        return rest_only(paint)
+    grids = sorted(grids, key=lambda g: g["bbox"][1])
     cleaned = paint.copy()
     paper = int(np.median(paint[::4, ::4]))
-    tables: list[Table] = []
-    for grid in sorted(grids, key=lambda g: g["bbox"][1]):
-        xs, ys = grid["xs"], grid["ys"]
-        hmask, vmask = grid["h"], grid["v"]
-        # Remove ruling residue so cell crops hold only ink of the text.
-        source = image.copy()
+    for grid in grids:
         x0, y0, x1, y1 = grid["bbox"]
-        lines = (hmask[y0:y1, x0:x1] > 0) | (vmask[y0:y1, x0:x1] > 0)
-        source[y0:y1, x0:x1][lines] = 255
-        specs = _cells_of(grid)
-        inset = max(4, image.shape[1] // 300)  # past the ruling and its blur (8 px at 300 dpi)
-        crops = []
-        for r, c, rs, cs in specs:
-            cx0, cx1 = xs[c] + inset, xs[c + cs] - inset
-            cy0, cy1 = ys[r] + inset, ys[r + rs] - inset
-            crops.append(np.ascontiguousarray(source[cy0:cy1, cx0:cx1]))
-        results = ocr_cells(crops, opts)
-        index = len(tables)
-        rows: dict[int, list[Cell]] = {r: [] for r in range(len(ys) - 1)}
-        for (r, c, rs, cs), (text, conf) in zip(specs, results):
-            box = (xs[c] * out_scale, ys[r] * out_scale, xs[c + cs] * out_scale, ys[r + rs] * out_scale)
-            rows[r].append(Cell(text=text, row=r, column=c, rowspan=rs, colspan=cs, confidence=conf,
-                                location=Location(page=page, table=index, row=r, column=c, bbox=box)))
-        table_rows = [sorted(rows[r], key=lambda cell: cell.column) for r in sorted(rows)]
-        tables.append(Table(rows=table_rows, index=index,
-                            location=Location(page=page, table=index,
-                                              bbox=(x0 * out_scale, y0 * out_scale, x1 * out_scale, y1 * out_scale))))
         # Paint with the paper's own tone: a pure white patch on grey paper makes Tesseract's
         # global threshold call the whole paper "ink" and the page's text disappears.
         cleaned[max(0, y0 - 4):y1 + 4, max(0, x0 - 4):x1 + 4] = paper
-    return tables, cleaned
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="ocr-rest") as pool:
+        rest = pool.submit(read_rest, cleaned) if read_rest is not None else None
+        tables = [_read_grid(image, grid, index, page, opts, out_scale) for index, grid in enumerate(grids)]
+        return tables, cleaned, (rest.result() if rest is not None else None)
+
+
+def _read_grid(image: Any, grid: dict[str, Any], index: int, page: int, opts: dict[str, Any],
+               out_scale: float) -> Table:
+    """One grid: cells cropped inside their rulings (ruling residue removed) and OCRed, as a Table."""
+    import numpy as np
+
+    xs, ys = grid["xs"], grid["ys"]
+    hmask, vmask = grid["h"], grid["v"]
+    # Remove ruling residue so cell crops hold only ink of the text.
+    source = image.copy()
+    x0, y0, x1, y1 = grid["bbox"]
+    lines = (hmask[y0:y1, x0:x1] > 0) | (vmask[y0:y1, x0:x1] > 0)
+    source[y0:y1, x0:x1][lines] = 255
+    specs = _cells_of(grid)
+    inset = max(4, image.shape[1] // 300)  # past the ruling and its blur (8 px at 300 dpi)
+    crops = []
+    for r, c, rs, cs in specs:
+        cx0, cx1 = xs[c] + inset, xs[c + cs] - inset
+        cy0, cy1 = ys[r] + inset, ys[r + rs] - inset
+        crops.append(np.ascontiguousarray(source[cy0:cy1, cx0:cx1]))
+    results = ocr_cells(crops, opts)
+    rows: dict[int, list[Cell]] = {r: [] for r in range(len(ys) - 1)}
+    for (r, c, rs, cs), (text, conf) in zip(specs, results):
+        box = (xs[c] * out_scale, ys[r] * out_scale, xs[c + cs] * out_scale, ys[r + rs] * out_scale)
+        rows[r].append(Cell(text=text, row=r, column=c, rowspan=rs, colspan=cs, confidence=conf,
+                            location=Location(page=page, table=index, row=r, column=c, bbox=box)))
+    table_rows = [sorted(rows[r], key=lambda cell: cell.column) for r in sorted(rows)]
+    return Table(rows=table_rows, index=index,
+                 location=Location(page=page, table=index,
+                                   bbox=(x0 * out_scale, y0 * out_scale, x1 * out_scale, y1 * out_scale)))
