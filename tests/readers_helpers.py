@@ -270,6 +270,11 @@ def make_unmapped_font_pdf(path: Path) -> Path:
         b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Foo /CIDSystemInfo << /Registry (Adobe) "
         b"/Ordering (Identity) /Supplement 0 >> /DW 500 >>",
     ]
+    return write_raw_pdf(path, objs)
+
+
+def write_raw_pdf(path: Path, objs: list[bytes]) -> Path:
+    """A PDF of the given objects (1 = catalog), numbered in order, with a correct xref table."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for i, obj in enumerate(objs, 1):
