@@ -208,6 +208,9 @@ def _api() -> Any:
         map_error=lean(raw.FPDFText_HasUnicodeMapError, I, P, I),
         loose_box=lean(raw.FPDFText_GetLooseCharBox, I, P, I, P),
         text_object=lean(raw.FPDFText_GetTextObject, P, P, I),
+        object_font=lean(raw.FPDFTextObj_GetFont, P, P),
+        matrix=lean(raw.FPDFText_GetMatrix, I, P, I, P),
+        font_size=lean(raw.FPDFText_GetFontSize, ctypes.c_double, P, I),
         text=lean(raw.FPDFText_GetText, I, P, I, I, P),
         object_text=lean(raw.FPDFTextObj_GetText, ctypes.c_ulong, P, P, P, ctypes.c_ulong),
     )
@@ -234,10 +237,12 @@ def _chars(textpage: Any, count: int, display: _Display) -> tuple[list[tuple[Any
     tp = ctypes.cast(textpage, ctypes.c_void_p).value
     unicode, generated, map_error, loose_box, text_object = (api.unicode, api.generated, api.map_error,
                                                             api.loose_box, api.text_object)
+    object_font, get_matrix, font_size = api.object_font, api.matrix, api.font_size
     string = _page_string(tp, count)
     rect = raw.FS_RECTF()
     rect_ptr = ctypes.addressof(rect)
     matrix = raw.FS_MATRIX()
+    matrix_ptr = ctypes.addressof(matrix)
     name_buf = ctypes.create_string_buffer(256)
     flags = ctypes.c_int()
     rotation = display.rotation
@@ -248,8 +253,8 @@ def _chars(textpage: Any, count: int, display: _Display) -> tuple[list[tuple[Any
     last_index = -1
     generated_space = False  # pdfium generated a space after ``last``
     current_object: Optional[int] = None
-    upright, fontname, size, up = True, "", 0.0, 0
-    styles: dict[tuple[float, float, float, float, bytes], tuple[bool, str, int]] = {}
+    upright, fontname, size, up, scale = True, "", 0.0, 0, 1.0
+    styles: dict[tuple[float, float, float, float, Optional[int]], tuple[bool, str, int, float]] = {}
     unpack = struct.Struct("4f").unpack_from  # FS_RECTF: left, top, right, bottom
     for i in range(count):
         ch = string[i] if string is not None else chr(unicode(tp, i))
@@ -270,20 +275,21 @@ def _chars(textpage: Any, count: int, display: _Display) -> tuple[list[tuple[Any
         if not loose_box(tp, i, rect_ptr):
             continue
         obj = text_object(tp, i)
-        if obj != current_object:
+        if obj != current_object:  # a new text run: its font, size and direction (often one run per word)
             current_object = obj
-            raw.FPDFText_GetMatrix(textpage, i, matrix)
-            length = raw.FPDFText_GetFontInfo(textpage, i, name_buf, 256, ctypes.byref(flags))
-            name = name_buf.raw[: max(0, length - 1)] if length else b""
-            key = (matrix.a, matrix.b, matrix.c, matrix.d, name)
+            get_matrix(tp, i, matrix_ptr)
+            a, b, c, d = unpack(matrix)
+            key = (a, b, c, d, object_font(obj))
             style = styles.get(key)
             if style is None:
-                ux, uy = display.vector(matrix.c, matrix.d)
+                length = raw.FPDFText_GetFontInfo(textpage, i, name_buf, 256, ctypes.byref(flags))
+                name = name_buf.raw[: max(0, length - 1)] if length else b""
+                ux, uy = display.vector(c, d)
                 # Which edge of the box is "up" on the displayed page: 0 top, 1 bottom, 2 right, 3 left.
                 edge = (0 if uy > 0 else 1) if abs(uy) >= abs(ux) else (2 if ux > 0 else 3)
-                style = styles[key] = (_upright(matrix, display), name.decode("latin-1"), edge)
-            upright, fontname, up = style
-            size = raw.FPDFText_GetFontSize(textpage, i) * math.hypot(matrix.c, matrix.d)
+                style = styles[key] = (_upright(matrix, display), name.decode("latin-1"), edge, math.hypot(c, d))
+            upright, fontname, up, scale = style
+            size = font_size(tp, i) * scale
         left, top_y, right, bottom_y = unpack(rect)
         if rotation == 0 and up == 0 and size > 0:  # the common case, inline
             bottom = my1 - bottom_y
@@ -594,6 +600,7 @@ def _drawing(page: Any, display: _Display, limit: int) -> list[tuple[str, dict[s
     stack = [(raw.FPDFPage_GetObject(handle, i), identity, 0)
              for i in reversed(range(raw.FPDFPage_CountObjects(handle)))]
     matrix = raw.FS_MATRIX()
+    matrix_ptr = ctypes.addressof(matrix)
     fill, stroke = ctypes.c_int(), ctypes.c_int()
     x, y = ctypes.c_float(), ctypes.c_float()
     while stack and len(out) <= limit:
