@@ -256,14 +256,15 @@ def _chars(textpage: Any, count: int, display: _Display) -> tuple[list[tuple[Any
     upright, fontname, size, up, scale = True, "", 0.0, 0, 1.0
     styles: dict[tuple[float, float, float, float, Optional[int]], tuple[bool, str, int, float]] = {}
     unpack = struct.Struct("4f").unpack_from  # FS_RECTF: left, top, right, bottom
-    for i in range(count):
-        ch = string[i] if string is not None else chr(unicode(tp, i))
+    append = chars.append
+    inline = False  # this run's characters take the common path: unrotated page, upright text, known size
+    for i, ch in enumerate(string if string is not None else (chr(unicode(tp, k)) for k in range(count))):
         if ch in " \r\n" and generated(tp, i) == 1:
             generated_space = generated_space or (ch == " " and last is not None)
             continue
         if generated_space:
             if last is not None and _dropped_space(tp, last_index, i):
-                chars.append((" ", last[_X1], last[_TOP], last[_X1], last[_BOTTOM], last[_UPRIGHT], last[_FONT]))
+                append((" ", last[_X1], last[_TOP], last[_X1], last[_BOTTOM], last[_UPRIGHT], last[_FONT]))
             generated_space = False
         if ch < " " or ch >= "\ud800":  # rare: control characters, surrogates, non-characters
             if ch == "\x02" or ch == "\ufffe":
@@ -290,8 +291,9 @@ def _chars(textpage: Any, count: int, display: _Display) -> tuple[list[tuple[Any
                 style = styles[key] = (_upright(matrix, display), name.decode("latin-1"), edge, math.hypot(c, d))
             upright, fontname, up, scale = style
             size = font_size(tp, i) * scale
+            inline = rotation == 0 and up == 0 and size > 0
         left, top_y, right, bottom_y = unpack(rect)
-        if rotation == 0 and up == 0 and size > 0:  # the common case, inline
+        if inline:
             bottom = my1 - bottom_y
             last = (ch, left - mx0, bottom - size, right - mx0, bottom, upright, fontname)
         else:
@@ -310,7 +312,7 @@ def _chars(textpage: Any, count: int, display: _Display) -> tuple[list[tuple[Any
                 else:
                     x0 = x1 - size
             last = (ch, x0, top, x1, bottom, upright, fontname)
-        chars.append(last)
+        append(last)
         last_index = i
     return chars, unmapped
 
