@@ -17,7 +17,7 @@ import re
 import time
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Optional
 
@@ -50,23 +50,24 @@ class _Row:
     words: list[dict[str, Any]]
     number: int = 0  # 1-based line number on the page
 
-    @property
+    # Read after the row is complete (``_rows`` fills ``words`` first), so each is worked out once.
+    @cached_property
     def top(self) -> float:
         return min(w["top"] for w in self.words)
 
-    @property
+    @cached_property
     def bottom(self) -> float:
         return max(w["bottom"] for w in self.words)
 
-    @property
+    @cached_property
     def x0(self) -> float:
         return min(w["x0"] for w in self.words)
 
-    @property
+    @cached_property
     def x1(self) -> float:
         return max(w["x1"] for w in self.words)
 
-    @property
+    @cached_property
     def text(self) -> str:
         return _join_words(self.words)
 
@@ -310,7 +311,7 @@ def _lines_for_page(rows: list[_Row], number: int, width: float, height: float, 
         region = "body"
         if PAGE_NUMBER.match(text) and (row.bottom < height * 0.08 or row.top > height * 0.9):
             region = "page-header" if row.top < height / 2 else "page-footer"
-        out.append(_make_line(row.words, number, row.number, width, region))
+        out.append(_make_line(row.words, number, row.number, width, region, text))
     # Recipients first, then the signature block (the two columns read one after the other).
     rec = [ln for ln in out if ln.region == "recipients"]
     sig = [ln for ln in out if ln.region == "signature"]
@@ -344,11 +345,12 @@ def _mark_centered(lines: list[_Line], width: float) -> None:
                        and right - ln.x1 > 40)
 
 
-def _make_line(words: list[dict[str, Any]], page: int, line: int, width: float, region: str) -> _Line:
+def _make_line(words: list[dict[str, Any]], page: int, line: int, width: float, region: str,
+               text: Optional[str] = None) -> _Line:
     bold, italic = _style(words)
     x0 = min(w["x0"] for w in words)
     x1 = max(w["x1"] for w in words)
-    return _Line(_join_words(words), page, line, x0, x1, min(w["top"] for w in words),
+    return _Line(_join_words(words) if text is None else text, page, line, x0, x1, min(w["top"] for w in words),
                  max(w["bottom"] for w in words), region, bold, italic, False)
 
 
