@@ -19,6 +19,7 @@ from __future__ import annotations
 import ctypes
 import math
 import struct
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -457,12 +458,14 @@ def cell_texts(rows: list[Any], chars: list[tuple[Any, ...]], x_tolerance: float
     words, lines top to bottom — but from pdfium's characters, so text pdfplumber cannot see (widget
     appearances flattened into the page) reaches the cells too. ``None`` for covered (merged) positions.
     """
-    # Each character with its centre, computed once: (h, v, char).
-    centred = [((c[_X0] + c[_X1]) / 2, (c[_TOP] + c[_BOTTOM]) / 2, c) for c in chars]
+    # Each character with its centre, computed once and sorted by the vertical one: (v, order, h, char).
+    centred = sorted(((c[_TOP] + c[_BOTTOM]) / 2, i, (c[_X0] + c[_X1]) / 2, c) for i, c in enumerate(chars))
+    middles = [t[0] for t in centred]
     out: list[list[Optional[str]]] = []
     for row in rows:
         x0, top, x1, bottom = row.bbox
-        row_chars = [t for t in centred if x0 <= t[0] < x1 and top <= t[1] < bottom]
+        band = centred[bisect_left(middles, top):bisect_left(middles, bottom)]
+        row_chars = [(h, v, c) for v, _, h, c in sorted(band, key=lambda t: t[1]) if x0 <= h < x1]
         texts: list[Optional[str]] = []
         for cell in row.cells:
             if cell is None:
