@@ -67,10 +67,14 @@ def test_text_table_shows_pages_per_second_ratios_and_where_time_goes() -> None:
 
 def test_ocr_table_shows_seconds_per_page_against_tesseract() -> None:
     r = {"pages": 27, "seconds": {"tesseract": 40.5, "pipeline": 54.0},
-         "cpu_seconds": {"tesseract": 39.0, "pipeline": 60.0}}
+         "cpu_seconds": {"tesseract": 39.0, "pipeline": 60.0},
+         "groups": {"text pages": {"pages": 19, "ours": 28.5, "bare": 24.7}, "ruled forms": {"pages": 8, "ours": 8.8,
+                                                                                        "bare": 4.0}}}
     text = bench.format_ocr(r)
     line = next(x for x in text.splitlines() if x.startswith("pipeline extract"))
     assert "2.00" in line and "1.33x" in line and "MISSED" in line  # 54 / 27 s/page; 54 / 40.5
+    assert "text pages 1.50 s/page against 1.30 (1.15x, 19 pages)" in text
+    assert "ruled forms 1.10 s/page against 0.50 (2.20x, 8 pages)" in text
 
 
 def test_scan_pages_one_png_per_pdf_page_and_tiff_frame(tmp_path: Path) -> None:
