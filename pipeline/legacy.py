@@ -15,6 +15,7 @@ real text and to build test files.
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -167,6 +168,7 @@ _SYLLABLE = re.compile(f"^{_ONSET}(?:{'|'.join(sorted(_NUCLEI, key=len, reverse=
 _VIET_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzđ")
 
 
+@functools.lru_cache(maxsize=8192)  # the same few thousand words fill every document
 def is_vietnamese_syllable(word: str) -> bool:
     """A loose phonotactic check: onset + vowel nucleus + coda, at most one tone mark."""
     decomposed = unicodedata.normalize("NFD", word.casefold())
@@ -241,6 +243,8 @@ def convert_legacy(text: str) -> tuple[str, str | None]:
     # Decide on a sample (scores only look at the start), then convert the whole text once.
     sample = text[:SAMPLE_CHARS]
     best_name, best_score = None, vietnamese_score(sample)
+    if best_score >= 0.8:  # no decoding can beat it by 0.2 (scores are at most 1): skip trying them
+        return text, None
     for name, fn in (("tcvn3", tcvn3_to_unicode), ("vni", vni_to_unicode), ("mojibake", _undo_double_utf8)):
         score = vietnamese_score(fn(sample))
         if score > best_score + 0.2 and score >= 0.3:

@@ -288,3 +288,9 @@ def raw_pdf(objects: list[bytes], extra_trailer: bytes = b"") -> bytes:
     out += b"trailer\n<< /Size %d /Root 1 0 R %s>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, extra_trailer,
                                                                                       xref)
     return bytes(out)
+
+
+def write_raw_pdf(path: Path, objs: list[bytes]) -> Path:
+    """:func:`raw_pdf` written to ``path``."""
+    path.write_bytes(raw_pdf(objs))
+    return path

@@ -32,3 +32,67 @@ def test_table_shows_ratio_rerun_and_memory_against_goals() -> None:
     assert "1.50x" in two and "16.7" in two
     assert "MISSED" in next(line for line in lines if "unchanged rerun" in line)
     assert "250 MB" in next(line for line in lines if "peak memory" in line)
+
+
+def test_text_pdfs_leave_scans_out_and_the_plan_reaches_the_pages(tmp_path: Path) -> None:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from readers_helpers import HEADER_OPS, make_pdf
+
+    text = make_pdf(tmp_path / "text.pdf", [HEADER_OPS, HEADER_OPS, HEADER_OPS])
+    make_pdf(tmp_path / "scan.pdf", [[("image", 50, 50, 400, 300)]])
+    short = make_pdf(tmp_path / "short.pdf", [HEADER_OPS])
+    files = bench.text_pdfs([tmp_path])
+    assert files == [short, text]
+    plan = bench.plan_pages(files, 10)
+    assert sum(bench.page_count(p) for p in plan) >= 10 and set(plan) == set(files)
+    assert plan[:2] == files  # taken in turn
+    assert bench.plan_pages(files, 1) == files  # every file at least once
+
+
+def test_text_table_shows_pages_per_second_ratios_and_where_time_goes() -> None:
+    r = {"distinct_files": 23, "files": 60, "pages": 240, "repeat": 3, "exit_codes": {"pipeline": 0},
+         "seconds": {"pdfplumber": 12.0, "pypdfium2": 0.6, "pipeline": 4.2},
+         "phases": {"startup_seconds": 0.05, "pages": 120, "files": 23, "reading_seconds": 0.6,
+                    "extraction_seconds": 1.8, "models_seconds": 0.5}}
+    text = bench.format_text(r)
+    line = next(x for x in text.splitlines() if x.startswith("pipeline extract"))
+    assert "0.35x" in line and "57.1" in line and "met" in line  # 4.2 / 12 and 240 pages / 4.2 s
+    assert "0.05x" in next(x for x in text.splitlines() if x.startswith("bare pypdfium2"))
+    assert "reading 5.0 ms/page (25%)" in text and "extraction 15.0 ms/page (75%)" in text
+    r["seconds"]["pipeline"] = 6.0
+    assert "MISSED" in bench.format_text(r)
+
+
+def test_ocr_table_shows_seconds_per_page_against_tesseract() -> None:
+    r = {"pages": 27, "seconds": {"tesseract": 40.5, "pipeline": 54.0},
+         "cpu_seconds": {"tesseract": 39.0, "pipeline": 60.0},
+         "groups": {"text pages": {"pages": 19, "ours": 28.5, "bare": 24.7}, "ruled forms": {"pages": 8, "ours": 8.8,
+                                                                                        "bare": 4.0}}}
+    text = bench.format_ocr(r)
+    line = next(x for x in text.splitlines() if x.startswith("pipeline extract"))
+    assert "2.00" in line and "1.33x" in line and "MISSED" in line  # 54 / 27 s/page; 54 / 40.5
+    assert "text pages 1.50 s/page against 1.30 (1.15x, 19 pages)" in text
+    assert "ruled forms 1.10 s/page against 0.50 (2.20x, 8 pages)" in text
+
+
+def test_scan_pages_one_png_per_pdf_page_and_tiff_frame(tmp_path: Path) -> None:
+    import sys
+
+    from PIL import Image
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from readers_helpers import make_pdf
+
+    src = tmp_path / "src"
+    src.mkdir()
+    make_pdf(src / "scan.pdf", [[("image", 50, 50, 400, 300)], [("image", 50, 50, 400, 300)]])
+    frames = [Image.new("L", (300, 200), v) for v in (255, 128)]
+    frames[0].save(src / "photo.tiff", save_all=True, append_images=frames[1:], dpi=(200, 200))
+    images = bench.scan_pages(src, tmp_path / "out")
+    assert [p.name for p in images] == ["photo-p1.png", "photo-p2.png", "scan-p1.png", "scan-p2.png"]
+    with Image.open(images[2]) as page:
+        assert round(page.info["dpi"][0]) == 300 and abs(page.size[0] - 595.28 * 300 / 72) <= 1  # A4 at 300 dpi
+    with Image.open(images[1]) as frame:
+        assert round(frame.info["dpi"][0]) == 200 and frame.getpixel((0, 0)) == 128

@@ -401,3 +401,82 @@ def test_character_error_rate_of_a_200_dpi_page_is_low() -> None:
 
     distance = rapidfuzz.distance.Levenshtein.distance(norm(reference), norm(doc.text()))
     assert distance / len(norm(reference)) < 0.02
+
+
+# --------------------------------------------------------------------------- one Tesseract pass per page
+
+
+def _scan_page(name: str, index: int = 0) -> np.ndarray:
+    """A page of the scanned test set, rendered at 300 dpi as the reader renders it."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(SCANS / name))
+    try:
+        gray, _, _ = ocr._render_pdf_page(pdf, index, 300)
+    finally:
+        pdf.close()
+    return gray
+
+
+@pytest.mark.parametrize("turned", [0, 90, 180, 270])
+def test_orientation_from_the_marks_over_letters(turned: int) -> None:
+    """A page turned by any quarter is recognised without Tesseract, and the answer is sure."""
+    page = _scan_page("kh-344-my-phuoc-scan300.pdf")
+    shown = np.ascontiguousarray(np.rot90(page, -turned // 90)) if turned else page  # np.rot90 turns counter-clockwise
+    rotation, sure = ocr.estimate_orientation(shown)
+    assert sure and rotation == (360 - turned) % 360
+
+
+def test_orientation_is_not_guessed_from_too_few_marks() -> None:
+    page = np.full((1200, 900), 255, np.uint8)
+    page[100:130, 100:400] = 0  # one bar, no letters
+    assert ocr.estimate_orientation(page) == (0, False)
+
+
+@needs_tesseract
+@pytest.mark.slow
+def test_upside_down_page_with_little_text_is_turned_by_osd() -> None:
+    """Too few marks to be sure: the page is read as it is, the reading fails, Tesseract's OSD turns it."""
+    page = _scan_page("hd-bdvtu-hai-phong-2024-scan200.pdf", 5)  # the short last page
+    assert not ocr.estimate_orientation(page)[1]
+    upright = ocr.ocr_page(page, 1, dpi=300.0)
+    turned = ocr.ocr_page(np.ascontiguousarray(np.rot90(page, 2)), 1, dpi=300.0)
+    assert upright.rotation == 0 and turned.rotation == 180
+    assert turned.text() == upright.text() and len(upright.text()) > 20
+
+
+@needs_tesseract
+def test_tesseract_reads_the_page_from_stdin_as_pytesseract_did() -> None:
+    """Same pixels through standard input (PGM): the same words, boxes and confidences."""
+    import pytesseract
+
+    if font_path() is None:
+        pytest.skip("no font")
+    page = np.asarray(text_page(["Trước ngày 15/3/2024 các chi bộ gửi đăng ký", "về Ban Dân vận Đảng ủy phường."]))
+    expected = pytesseract.image_to_data(page, lang=ocr._language(ocr.DEFAULTS), config="--oem 1 --psm 3 --dpi 300",
+                                         output_type=pytesseract.Output.DICT)
+    assert ocr.tesseract_data(page, ocr.DEFAULTS) == expected
+
+
+@needs_tesseract
+def test_many_cells_in_one_run_read_as_each_alone() -> None:
+    if font_path() is None:
+        pytest.skip("no font")
+    cells = [np.asarray(text_page([t], size=(320, 170), font_px=40)) for t in ("12", "II", "KT", "3")]
+    together = ocr.tesseract_pages(cells, ocr.DEFAULTS, 7)
+    alone = [ocr.tesseract_data(c, ocr.DEFAULTS, 7) for c in cells]
+    words = lambda d: [(t, c, b) for t, c, b in zip(d["text"], d["conf"], zip(d["left"], d["top"])) if t.strip()]  # noqa: E731
+    assert [words(d) for d in together] == [words(d) for d in alone]
+    assert [" ".join(t for t, _, _ in words(d)) for d in together][0] == "12"
+
+
+def test_quick_grid_test_never_hides_a_grid() -> None:
+    """The half-size test says "maybe" wherever the full search finds a grid, and "no" on a text page."""
+    from pipeline.readers.ocr_tables import may_hold_grid
+
+    assert may_hold_grid(_grid_image(merged_header=True))
+    for name in ("form-chi-bo-khoi-5-scan300.pdf", "kh-vinh-tan-dang-uy-scan300.pdf"):
+        page = _scan_page(name, 0 if name.startswith("form") else 2)
+        assert find_grids(page) and may_hold_grid(page)
+    text = _scan_page("kh-344-my-phuoc-scan300.pdf")
+    assert not find_grids(text) and not may_hold_grid(text)

@@ -274,3 +274,167 @@ def test_line_above_the_header_does_not_hide_it(tmp_path: Path) -> None:
     assert got[1:4] == [("ỦY BAN NHÂN DÂN", "header-left"), ("PHƯỜNG PHỔ MINH", "header-left"),
                         ("Số: 46/KH-UBND", "header-left")]
     assert ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "header-right") in got
+
+
+# --------------------------------------------------------------------------- pdfium-specific reading
+
+
+def _raw_pdf(path: Path, content: bytes, rotate: int = 0) -> Path:
+    """A one-page PDF around a hand-written content stream (font /F1 = Times-Roman, WinAnsi)."""
+    from readers_helpers import write_raw_pdf
+
+    return write_raw_pdf(path, [
+        b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Rotate %d "
+        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>" % rotate,
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman /Encoding /WinAnsiEncoding >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream"])
+
+
+def test_numbers_stamped_as_widget_appearances_are_read(tmp_path: Path) -> None:
+    """Signing software stamps the number and the day as widget appearances: they print, so they are read.
+
+    A hidden widget is not read.
+    """
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.pdfgen import canvas
+
+    from readers_helpers import register_fonts
+
+    regular = register_fonts()[0]
+    height = A4[1]
+    path = tmp_path / "signed.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont(regular, 11)
+    c.drawCentredString(150, height - 60, "ỦY BAN NHÂN DÂN")
+    c.drawCentredString(410, height - 60, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    c.drawCentredString(150, height - 76, "PHƯỜNG PHỔ MINH")
+    c.drawCentredString(410, height - 76, "Độc lập - Tự do - Hạnh phúc")
+    c.drawString(100, height - 106, "Số:")
+    c.drawString(150, height - 106, "/KH-UBND")
+    c.drawString(320, height - 106, "Phổ Minh, ngày")
+    x = 320 + stringWidth("Phổ Minh, ngày", regular, 11)
+    c.drawString(x + 22, height - 106, "tháng 3 năm 2024")
+    c.drawCentredString(297, height - 145, "KẾ HOẠCH")
+    for name, value, left, width, flags in (("Signature2", "46", 122, 26, "print"), ("Signature3", "19", x + 3, 18, "print"),
+                                            ("Hidden", "999", 300, 40, "hidden")):
+        c.acroForm.textfield(value=value, x=left, y=height - 109, width=width, height=14, borderWidth=0, fontSize=11,
+                             name=name, annotationFlags=flags, fillColor=None, borderColor=None)
+    c.save()
+    doc = read(path)
+    got = [(p.text, p.region) for p in _paras(doc)]
+    assert ("Số: 46 /KH-UBND", "header-left") in got
+    assert ("Phổ Minh, ngày 19 tháng 3 năm 2024", "header-right") in got
+    assert "999" not in doc.text()
+    assert doc.metadata["pdf_widgets_read"] == [1]
+
+
+def test_real_signed_letter_gives_its_stamped_number() -> None:
+    """The real letter whose number and day exist only as signature-widget appearances (real set, r41)."""
+    path = SHARED / "eval" / "real" / "r41-nghean-snv-cv-3743-tham-dinh-danh-muc-san-pham.pdf"
+    if not path.exists():
+        pytest.skip("real set not available")
+    got = [(p.text, p.region) for p in _paras(read(path))[:12]]
+    assert ("Số: 3743 /SNV-CCVC", "header-left") in got
+    assert ("Nghệ An, ngày 22 tháng 5 năm 2026", "header-right") in got
+
+
+def test_space_left_out_by_pdfium_still_separates_words(tmp_path: Path) -> None:
+    """A space drawn as a text run of its own: pdfium drops it (and puts its own in); the words stay apart
+    even though the glyphs are closer than 2 points."""
+    path = _raw_pdf(tmp_path / "space.pdf", b"BT /F1 6 Tf 72 700 Td (Vu) Tj ET BT /F1 6 Tf 79.6 700 Td ( ) Tj ET "
+                                              b"BT /F1 6 Tf 80.9 700 Td (Noi) Tj ET")
+    assert [p.text for p in _paras(read(path))] == ["Vu Noi"]
+
+
+def test_kerning_gap_inside_a_word_does_not_split_it(tmp_path: Path) -> None:
+    """pdfium puts a space at a small kerning gap inside one text run; a word is only split where pdfplumber
+    split it (a real space, or a gap over 2 points)."""
+    path = _raw_pdf(tmp_path / "kern.pdf", b"BT /F1 12 Tf 72 700 Td [(Q) -140 (uy ho) -140 (ach)] TJ ET")
+    assert [p.text for p in _paras(read(path))] == ["Quy hoach"]
+
+
+def test_hyphen_ending_a_line_is_kept(tmp_path: Path) -> None:
+    """pdfium marks a line-ending hyphen with a control character; the text keeps the hyphen."""
+    path = _raw_pdf(tmp_path / "hyphen.pdf", b"BT /F1 12 Tf 72 700 Td (Nghi dinh so 335/2025/ND-) Tj ET "
+                                               b"BT /F1 12 Tf 72 686 Td (CP ngay 10/3/2025.) Tj ET")
+    text = read(path).text()
+    assert "335/2025/ND-" in text and "\x02" not in text and "\ufffe" not in text
+
+
+def test_rotated_page_reads_upright(tmp_path: Path) -> None:
+    """A landscape page stored as portrait with /Rotate 90: lines in reading order, boxes on the shown page."""
+    path = _raw_pdf(tmp_path / "landscape.pdf",
+                    b"BT /F1 12 Tf 0 1 -1 0 300 100 Tm (Cac chi bo gui bao cao truoc ngay 10/3/2025.) Tj ET "
+                    b"BT /F1 12 Tf 0 1 -1 0 260 100 Tm (Ke hoach so 12) Tj ET", rotate=90)
+    paras = _paras(read(path))
+    assert [p.text for p in paras] == ["Ke hoach so 12", "Cac chi bo gui bao cao truoc ngay 10/3/2025."]
+    x0, top, x1, bottom = paras[0].location.bbox
+    # On the shown (842 wide) page the first line starts 100 pt from the left, about 260 pt from the top.
+    assert x0 == pytest.approx(100, abs=1) and 245 < top < bottom < 266
+
+
+def test_text_drawn_glyph_by_glyph_is_read_as_words(tmp_path: Path) -> None:
+    """Each glyph placed on its own (no space characters): words come from the gaps between glyphs."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from readers_helpers import register_fonts
+
+    regular = register_fonts()[0]
+    text = "Đảng ủy phường đề nghị các chi bộ đăng ký trước ngày 16/02/2024."
+    ops, x = [], 70.0
+    for ch in text:
+        if ch != " ":
+            ops.append(("text", x, 80, ch, "", 12))
+        x += stringWidth(ch, regular, 12)
+    doc = read(make_pdf(tmp_path / "glyphs.pdf", [ops]))
+    assert [p.text for p in _paras(doc)] == [text]
+
+
+def test_decomposed_tone_marks_are_composed(tmp_path: Path) -> None:
+    """Text drawn as base letters plus combining marks reads back in NFC."""
+    text = "Ủy ban nhân dân phường Hòa Khánh Bắc"
+    doc = read(make_pdf(tmp_path / "nfd.pdf", [[("text", 70, 80, unicodedata.normalize("NFD", text), "", 12)]]))
+    assert [p.text for p in _paras(doc)] == [text]
+
+
+def test_ruled_grid_is_told_from_rules_and_frames(tmp_path: Path) -> None:
+    """Only a page whose rulings can make two cells goes to the table finder: an underline or a frame does not."""
+    import pypdfium2 as pdfium
+
+    from pipeline.readers.pdf_chars import has_ruling_grid
+
+    underline = [("text", 110, 60, "PHƯỜNG PHỔ MINH", "", 12), ("line", 110, 66, 220, 66)]
+    framed = [("text", 110, 100, "Ghi chú", "", 12), ("line", 100, 85, 400, 85), ("line", 100, 120, 400, 120),
+              ("line", 100, 85, 100, 120), ("line", 400, 85, 400, 120)]
+    path = make_pdf(tmp_path / "grid.pdf", [underline, framed, table_ops(XS, 100, 20, ROWS)])
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        assert [has_ruling_grid(pdf[i]) for i in range(3)] == [False, False, True]
+    finally:
+        pdf.close()
+
+
+def test_page_with_too_many_rulings_keeps_its_text_without_tables(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipeline.readers import pdf
+
+    monkeypatch.setattr(pdf, "MAX_PAGE_EDGES", 10)
+    doc = read(_long_table_pdf(tmp_path / "dense.pdf", repeat_header=False))
+    assert not doc.tables
+    assert "page 1: more than 10 ruling lines, tables not detected" in doc.warnings
+    assert "Mô hình số 12" in doc.text()
+
+
+def test_subject_wrapped_over_three_lines_stays_in_the_left_column(tmp_path: Path) -> None:
+    ops = list(HEADER_OPS[:5]) + [HEADER_OPS[5],
+           ("center", 150, 122, "V/v thẩm định danh mục sản", "", 11),
+           ("center", 150, 136, "phẩm/công việc; sản phẩm/công", "", 11),
+           ("center", 150, 150, "việc chuẩn và danh mục sản", "", 11),
+           ("center", 150, 164, "phẩm/công việc quy đổi", "", 11),
+           ("center", 297, 210, "Kính gửi: Ủy ban nhân dân xã Nghĩa Lâm", "", 12)]
+    doc = read(make_pdf(tmp_path / "subject.pdf", [ops]))
+    left = [p.text for p in _paras(doc) if p.region == "header-left"]
+    assert left[-4:] == ["V/v thẩm định danh mục sản", "phẩm/công việc; sản phẩm/công", "việc chuẩn và danh mục sản",
+                         "phẩm/công việc quy đổi"]
+    assert ("Kính gửi: Ủy ban nhân dân xã Nghĩa Lâm", "body") in [(p.text, p.region) for p in _paras(doc)]

@@ -21,7 +21,7 @@ from __future__ import annotations
 import logging
 import re
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from ..model import Cell, Location, Table
 
@@ -76,6 +76,30 @@ def _coverage(mask: Any, x0: int, y0: int, x1: int, y1: int, axis: int) -> float
     if region.size == 0:
         return 0.0
     return float((region > 0).any(axis=axis).mean())
+
+
+def may_hold_grid(gray: Any) -> bool:
+    """A quick necessary test for :func:`find_grids`: long horizontal *and* vertical strokes exist.
+
+    On a half-size copy that keeps every dark pixel (2×2 minimum), with a threshold every pixel the
+    adaptive one calls ink also passes (< 240), and kernels a little shorter than half of
+    :func:`_line_masks`' — so it never says no where the full search would find a grid, and it costs a
+    tenth of it. Text pages, underlined headers and stamps without long straight strokes stop here.
+    """
+    import cv2
+
+    h, w = gray.shape
+    small = cv2.erode(gray, cv2.getStructuringElement(cv2.MORPH_RECT, (2, 2)), anchor=(0, 0))[::2, ::2]
+    ink = (small < 240).astype("uint8")
+    hk = max(40, w // 25) // 2 - 1
+    vk = max(30, h // 60) // 2 - 1
+    vertical = cv2.morphologyEx(cv2.dilate(ink, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 1))),
+                                cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, vk)))
+    if not vertical.any():
+        return False
+    horizontal = cv2.morphologyEx(cv2.dilate(ink, cv2.getStructuringElement(cv2.MORPH_RECT, (1, 3))),
+                                  cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (hk, 1)))
+    return bool(horizontal.any())
 
 
 def find_grids(gray: Any) -> list[dict[str, Any]]:
@@ -225,16 +249,27 @@ def _cell_text(lines: list[Any]) -> tuple[str, Optional[float]]:
     return fix_short_cell(text), (round(sum(confs) / len(confs), 1) if confs else None)
 
 
-def _ocr_cell(prepared: tuple[Any, bool], opts: dict[str, Any]) -> tuple[str, Optional[float]]:
-    """One cell, one Tesseract call (``--psm 7`` for a single line)."""
+def _padded(prepared: tuple[Any, bool]) -> Any:
     import cv2
     import numpy as np
 
-    from .ocr import tesseract_lines
+    return np.ascontiguousarray(cv2.copyMakeBorder(prepared[0], 30, 30, 30, 30, cv2.BORDER_CONSTANT, value=255))
 
-    tight, single_line = prepared
-    padded = cv2.copyMakeBorder(tight, 30, 30, 30, 30, cv2.BORDER_CONSTANT, value=255)
-    return _cell_text(tesseract_lines(np.ascontiguousarray(padded), opts, psm=7 if single_line else 6))
+
+def _ocr_cells_alone(prepared: list[tuple[Any, bool]], opts: dict[str, Any]) -> list[tuple[str, Optional[float]]]:
+    """Cells read each on its own (``--psm 7`` for a single line, 6 otherwise), one Tesseract run per mode.
+
+    Each cell is a page of a multi-page image, so Tesseract reads it exactly as if it were alone.
+    """
+    from .ocr import lines_from_data, tesseract_pages
+
+    out: list[tuple[str, Optional[float]]] = [("", None)] * len(prepared)
+    for psm in (7, 6):
+        idx = [i for i, p in enumerate(prepared) if (p[1] if psm == 7 else not p[1])]
+        images = [_padded(prepared[i]) for i in idx]
+        for i, image, data in zip(idx, images, tesseract_pages(images, opts, psm)):
+            out[i] = _cell_text(lines_from_data(data, image.shape[1]))
+    return out
 
 
 def _ocr_cells_stacked(prepared: list[tuple[Any, bool]], opts: dict[str, Any]) -> list[tuple[str, Optional[float]]]:
@@ -283,14 +318,14 @@ def ocr_cells(crops: list[Any], opts: dict[str, Any]) -> list[tuple[str, Optiona
         alone = [i for i in todo if prepared[i][1] and prepared[i][0].shape[1] < 2.5 * prepared[i][0].shape[0]]
         stacked = [i for i in todo if i not in set(alone)]
         halves = [stacked[: len(stacked) // 2], stacked[len(stacked) // 2:]]
-        jobs = [("stack", h) for h in halves if h] + [("one", [i]) for i in alone]
+        jobs = [("stack", h) for h in halves if h] + ([("alone", alone)] if alone else [])
     else:
-        jobs = [("one", [i]) for i in todo]
+        jobs = [("alone", todo)]
 
     def run(job: tuple[str, list[int]]) -> list[tuple[int, tuple[str, Optional[float]]]]:
         kind, idx = job
-        if kind == "one":
-            return [(idx[0], _ocr_cell(prepared[idx[0]], opts))]  # type: ignore[arg-type]
+        if kind == "alone":
+            return list(zip(idx, _ocr_cells_alone([prepared[i] for i in idx], opts)))  # type: ignore[misc]
         return list(zip(idx, _ocr_cells_stacked([prepared[i] for i in idx], opts)))  # type: ignore[misc]
 
     with ThreadPoolExecutor(max_workers=2, thread_name_prefix="ocr-cell") as pool:
@@ -300,10 +335,13 @@ def ocr_cells(crops: list[Any], opts: dict[str, Any]) -> list[tuple[str, Optiona
     return results
 
 
-def find_tables(image: Any, page: int, opts: dict[str, Any], out_scale: float,
-                paint: Any = None) -> tuple[list[Table], Any]:
-    """Tables of one page, and ``paint`` (default: the page) with those tables painted white.
+def find_tables(image: Any, page: int, opts: dict[str, Any], out_scale: float, paint: Any = None,
+                read_rest: Optional[Callable[[Any], Any]] = None) -> tuple[list[Table], Any, Any]:
+    """Tables of one page, ``paint`` (default: the page) with those tables painted out, and what
+    ``read_rest(painted page)`` returned.
 
+    ``read_rest`` (the page's own Tesseract pass) runs while the cells are read: the painting needs
+    only the grids, so the page and its cells are OCRed side by side instead of one after the other.
     ``image`` should be unfiltered: a median filter erases 1-pixel rulings of 200 dpi scans.
     """
     import numpy as np
@@ -311,43 +349,56 @@ def find_tables(image: Any, page: int, opts: dict[str, Any], out_scale: float,
     if paint is None:
         paint = image
 
+    def rest_only(painted: Any) -> tuple[list[Table], Any, Any]:
+        return [], painted, (read_rest(painted) if read_rest is not None else None)
+
     try:
-        grids = find_grids(image)
+        grids = find_grids(image) if may_hold_grid(image) else []
     except Exception as exc:  # noqa: BLE001 - a failed grid search must still OCR the page text
         log.warning("table detection failed on page %s: %s", page, exc)
-        return [], paint
+        return rest_only(paint)
     if not grids:
-        return [], paint
+        return rest_only(paint)
+    grids = sorted(grids, key=lambda g: g["bbox"][1])
     cleaned = paint.copy()
     paper = int(np.median(paint[::4, ::4]))
-    tables: list[Table] = []
-    for grid in sorted(grids, key=lambda g: g["bbox"][1]):
-        xs, ys = grid["xs"], grid["ys"]
-        hmask, vmask = grid["h"], grid["v"]
-        # Remove ruling residue so cell crops hold only ink of the text.
-        source = image.copy()
+    for grid in grids:
         x0, y0, x1, y1 = grid["bbox"]
-        lines = (hmask[y0:y1, x0:x1] > 0) | (vmask[y0:y1, x0:x1] > 0)
-        source[y0:y1, x0:x1][lines] = 255
-        specs = _cells_of(grid)
-        inset = max(4, image.shape[1] // 300)  # past the ruling and its blur (8 px at 300 dpi)
-        crops = []
-        for r, c, rs, cs in specs:
-            cx0, cx1 = xs[c] + inset, xs[c + cs] - inset
-            cy0, cy1 = ys[r] + inset, ys[r + rs] - inset
-            crops.append(np.ascontiguousarray(source[cy0:cy1, cx0:cx1]))
-        results = ocr_cells(crops, opts)
-        index = len(tables)
-        rows: dict[int, list[Cell]] = {r: [] for r in range(len(ys) - 1)}
-        for (r, c, rs, cs), (text, conf) in zip(specs, results):
-            box = (xs[c] * out_scale, ys[r] * out_scale, xs[c + cs] * out_scale, ys[r + rs] * out_scale)
-            rows[r].append(Cell(text=text, row=r, column=c, rowspan=rs, colspan=cs, confidence=conf,
-                                location=Location(page=page, table=index, row=r, column=c, bbox=box)))
-        table_rows = [sorted(rows[r], key=lambda cell: cell.column) for r in sorted(rows)]
-        tables.append(Table(rows=table_rows, index=index,
-                            location=Location(page=page, table=index,
-                                              bbox=(x0 * out_scale, y0 * out_scale, x1 * out_scale, y1 * out_scale))))
         # Paint with the paper's own tone: a pure white patch on grey paper makes Tesseract's
         # global threshold call the whole paper "ink" and the page's text disappears.
         cleaned[max(0, y0 - 4):y1 + 4, max(0, x0 - 4):x1 + 4] = paper
-    return tables, cleaned
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="ocr-rest") as pool:
+        rest = pool.submit(read_rest, cleaned) if read_rest is not None else None
+        tables = [_read_grid(image, grid, index, page, opts, out_scale) for index, grid in enumerate(grids)]
+        return tables, cleaned, (rest.result() if rest is not None else None)
+
+
+def _read_grid(image: Any, grid: dict[str, Any], index: int, page: int, opts: dict[str, Any],
+               out_scale: float) -> Table:
+    """One grid: cells cropped inside their rulings (ruling residue removed) and OCRed, as a Table."""
+    import numpy as np
+
+    xs, ys = grid["xs"], grid["ys"]
+    hmask, vmask = grid["h"], grid["v"]
+    # Remove ruling residue so cell crops hold only ink of the text.
+    source = image.copy()
+    x0, y0, x1, y1 = grid["bbox"]
+    lines = (hmask[y0:y1, x0:x1] > 0) | (vmask[y0:y1, x0:x1] > 0)
+    source[y0:y1, x0:x1][lines] = 255
+    specs = _cells_of(grid)
+    inset = max(4, image.shape[1] // 300)  # past the ruling and its blur (8 px at 300 dpi)
+    crops = []
+    for r, c, rs, cs in specs:
+        cx0, cx1 = xs[c] + inset, xs[c + cs] - inset
+        cy0, cy1 = ys[r] + inset, ys[r + rs] - inset
+        crops.append(np.ascontiguousarray(source[cy0:cy1, cx0:cx1]))
+    results = ocr_cells(crops, opts)
+    rows: dict[int, list[Cell]] = {r: [] for r in range(len(ys) - 1)}
+    for (r, c, rs, cs), (text, conf) in zip(specs, results):
+        box = (xs[c] * out_scale, ys[r] * out_scale, xs[c + cs] * out_scale, ys[r + rs] * out_scale)
+        rows[r].append(Cell(text=text, row=r, column=c, rowspan=rs, colspan=cs, confidence=conf,
+                            location=Location(page=page, table=index, row=r, column=c, bbox=box)))
+    table_rows = [sorted(rows[r], key=lambda cell: cell.column) for r in sorted(rows)]
+    return Table(rows=table_rows, index=index,
+                 location=Location(page=page, table=index,
+                                   bbox=(x0 * out_scale, y0 * out_scale, x1 * out_scale, y1 * out_scale)))

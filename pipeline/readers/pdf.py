@@ -1,20 +1,23 @@
-"""PDF reader (pdfplumber): lines in reading order, ruled tables with merged cells, the official header.
+"""PDF reader: lines in reading order, ruled tables with merged cells, the official header.
 
-Why the extra work over ``page.extract_text()``: official documents put two columns side by side
+Why the extra work over plain text extraction: official documents put two columns side by side
 at the top (issuer | national motto, then ``Số: …`` | place-and-date) and at the end (``Nơi nhận:`` |
 signature); plain extraction interleaves them into one line. Tables are read with their merged cells
 (pdfplumber gives ``None`` for covered cells) and a table cut by a page break is joined back. Text
 inside tables is never repeated as body lines. Wrapped body lines are reflowed into paragraphs that
 keep the page and the line number (on that page) of their first line.
+
+Reading is pdfium's (:mod:`.pdf_chars`): every page's words with their positions, and the drawing of
+the pages that could hold a ruled grid, on which pdfplumber's table finder cuts the tables.
 """
 from __future__ import annotations
 
-import logging
 import os
 import re
 import time
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Optional
 
@@ -23,6 +26,7 @@ from ..model import Cell, Document, Location, Paragraph, Table
 from ..textnorm import display
 from . import ReadError
 from .layout import DOC_TYPE, PAGE_NUMBER, RIGHT_HEADER, TERMINAL, is_heading, starts_block, starts_lower
+from .pdf_chars import cell_texts, find_tables, has_ruling_grid, load_page, open_document, page_text
 
 #: Pages read at most (the rest is reported in warnings).
 MAX_PAGES = int(os.environ.get("PIPELINE_PDF_MAX_PAGES", 500))
@@ -46,23 +50,24 @@ class _Row:
     words: list[dict[str, Any]]
     number: int = 0  # 1-based line number on the page
 
-    @property
+    # Read after the row is complete (``_rows`` fills ``words`` first), so each is worked out once.
+    @cached_property
     def top(self) -> float:
         return min(w["top"] for w in self.words)
 
-    @property
+    @cached_property
     def bottom(self) -> float:
         return max(w["bottom"] for w in self.words)
 
-    @property
+    @cached_property
     def x0(self) -> float:
         return min(w["x0"] for w in self.words)
 
-    @property
+    @cached_property
     def x1(self) -> float:
         return max(w["x1"] for w in self.words)
 
-    @property
+    @cached_property
     def text(self) -> str:
         return _join_words(self.words)
 
@@ -81,33 +86,48 @@ class _Line:
     italic: bool = False
     centered: bool = False
     parts: list[str] = field(default_factory=list)
+    order: Optional[float] = None  # reading-order key when it is not the top (columns read one after the other)
+
+    @property
+    def sort_key(self) -> float:
+        return self.top if self.order is None else self.order
 
 
 def _join_words(words: list[dict[str, Any]]) -> str:
     return display(" ".join(w["text"] for w in sorted(words, key=lambda w: w["x0"])))
 
 
+_BOLD = re.compile(r"bold|black|heavy|semibold|,B\b", re.I)
+_ITALIC = re.compile(r"italic|oblique|,I\b", re.I)
+
+
+@lru_cache(maxsize=512)
+def _font_style(name: str) -> tuple[bool, bool]:
+    """(bold, italic) from a font's name: a page has a handful of fonts and thousands of words."""
+    return bool(_BOLD.search(name)), bool(_ITALIC.search(name))
+
+
 def _style(words: list[dict[str, Any]]) -> tuple[bool, bool]:
-    names = [str(w.get("fontname", "")) for w in words]
-    n = max(len(names), 1)
-    bold = sum(1 for f in names if re.search(r"bold|black|heavy|semibold|,B\b", f, re.I)) * 2 > n
-    italic = sum(1 for f in names if re.search(r"italic|oblique|,I\b", f, re.I)) * 2 > n
+    styles = [_font_style(str(w.get("fontname", ""))) for w in words]
+    n = max(len(styles), 1)
+    bold = sum(1 for b, _ in styles if b) * 2 > n
+    italic = sum(1 for _, i in styles if i) * 2 > n
     return bold, italic
 
 
 def _rows(words: list[dict[str, Any]]) -> list[_Row]:
     """Words grouped into printed lines by vertical overlap, top to bottom."""
     rows: list[_Row] = []
+    top = bottom = 0.0  # of the last row, kept as it grows
     for w in sorted(words, key=lambda w: ((w["top"] + w["bottom"]) / 2, w["x0"])):
         mid = (w["top"] + w["bottom"]) / 2
         height = max(w["bottom"] - w["top"], 1.0)
-        if rows:
-            last = rows[-1]
-            lmid = (last.top + last.bottom) / 2
-            if abs(mid - lmid) <= 0.45 * min(height, max(last.bottom - last.top, 1.0)):
-                last.words.append(w)
-                continue
+        if rows and abs(mid - (top + bottom) / 2) <= 0.45 * min(height, max(bottom - top, 1.0)):
+            rows[-1].words.append(w)
+            top, bottom = min(top, w["top"]), max(bottom, w["bottom"])
+            continue
         rows.append(_Row([w]))
+        top, bottom = w["top"], w["bottom"]
     for i, row in enumerate(rows, start=1):
         row.words.sort(key=lambda w: w["x0"])
         row.number = i
@@ -135,48 +155,39 @@ def _inside(word: dict[str, Any], bbox: tuple[float, float, float, float]) -> bo
 
 
 def read(path: Path, doc: Document) -> None:
-    import pdfplumber
-
-    # pdfminer logs every font quirk at WARNING; our warnings list says what matters.
-    logging.getLogger("pdfminer").setLevel(logging.ERROR)
-
+    pdf = open_document(path)
     try:
-        pdf = pdfplumber.open(path)
-    except Exception as exc:  # pdfminer raises many types
-        raise _open_error(exc) from None
-    with pdf:
-        try:
-            pages = pdf.pages
-        except Exception as exc:  # noqa: BLE001
-            raise _open_error(exc) from None
-        doc.pages = len(pages)
+        count = len(pdf)
+        doc.pages = count
         info = _safe_metadata(pdf)
         if info:
             doc.metadata["pdf"] = info
         no_text: list[int] = []
         started = time.monotonic()
         state = _State()
-        for index, page in enumerate(pages):
+        for index in range(count):
             number = index + 1
             if number > MAX_PAGES:
-                doc.warnings.append(f"only the first {MAX_PAGES} of {len(pages)} pages were read (page limit)")
+                doc.warnings.append(f"only the first {MAX_PAGES} of {count} pages were read (page limit)")
                 break
             if time.monotonic() - started > TIME_LIMIT:
-                doc.warnings.append(f"stopped after {index} of {len(pages)} pages: time limit of "
+                doc.warnings.append(f"stopped after {index} of {count} pages: time limit of "
                                     f"{TIME_LIMIT:.0f} s reached")
                 break
+            page = None
             try:
-                has_text = _read_page(page, number, doc, state)
+                page, widgets = load_page(pdf, index)
+                if widgets:
+                    doc.metadata.setdefault("pdf_widgets_read", []).append(number)
+                has_text = _read_page(page, index, doc, state)
             except ReadError:
                 raise
             except Exception as exc:  # noqa: BLE001 - one bad page must not lose the others
                 doc.warnings.append(f"page {number} could not be read: {type(exc).__name__}: {str(exc)[:120]}")
                 continue
             finally:
-                try:
-                    page.close()  # frees the page's cached objects (bounded memory on long files)
-                except Exception:  # noqa: BLE001
-                    pass
+                if page is not None:
+                    page.close()  # frees the page (bounded memory on long files)
             if not has_text:
                 no_text.append(number)
                 doc.warnings.append(f"page {number} has no text layer: needs OCR")
@@ -185,27 +196,16 @@ def read(path: Path, doc: Document) -> None:
         fix_legacy_fonts(doc)
         if no_text:
             doc.metadata["pages_without_text"] = no_text
-
-
-def _open_error(exc: Exception) -> ReadError:
-    # pdfplumber wraps pdfminer's exception: PdfminerException(PDFPasswordIncorrect()).
-    inner = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc.__context__
-    if isinstance(inner, Exception):
-        exc = inner
-    name = type(exc).__name__
-    text = str(exc).splitlines()[0][:160] if str(exc) else name
-    if "Password" in name or "Encryption" in name or "encrypt" in text.lower() or "password" in text.lower():
-        return ReadError(f"encrypted PDF: a password is needed to open it ({name})", "encrypted")
-    return ReadError(f"corrupt or truncated PDF: {text}", "corrupt")
+    finally:
+        pdf.close()
 
 
 def _safe_metadata(pdf: Any) -> dict[str, str]:
     out: dict[str, str] = {}
     try:
+        meta = pdf.get_metadata_dict(skip_empty=True)
         for key in ("Producer", "Creator", "Title", "Author", "CreationDate"):
-            value = pdf.metadata.get(key)
-            if isinstance(value, bytes):
-                value = value.decode("utf-8", errors="replace")
+            value = meta.get(key)
             if value:
                 out[key.lower()] = str(value)[:200]
     except Exception:  # noqa: BLE001 - metadata is a nicety
@@ -221,46 +221,47 @@ class _State:
     reflow: Optional["_Reflow"] = None  # carries a paragraph over a page break
 
 
-def _read_page(page: Any, number: int, doc: Document, state: _State) -> bool:
+def _read_page(page: Any, index: int, doc: Document, state: _State) -> bool:
     """Append the page's blocks to ``doc``; return whether the page has a text layer."""
-    chars = page.chars
-    if not chars:
+    number = index + 1
+    text = page_text(page, MAX_PAGE_CHARS)
+    if not text.chars:
         return False
-    unmapped = sum(1 for c in chars if c.get("text", "").startswith("(cid:"))
-    if unmapped > 0.3 * len(chars):
+    if text.unmapped > 0.3 * text.chars:
         # Glyphs without a Unicode mapping: the "text" would be "(cid:71)(cid:72)…", useless.
         doc.warnings.append(f"page {number} text layer is unreadable (fonts without Unicode mapping)")
         return False
-    if len(chars) > MAX_PAGE_CHARS:
-        doc.warnings.append(f"page {number} skipped: {len(chars)} characters (limit {MAX_PAGE_CHARS})")
+    if text.chars > MAX_PAGE_CHARS:
+        doc.warnings.append(f"page {number} skipped: {text.chars} characters (limit {MAX_PAGE_CHARS})")
         return True
-    found = []
+    found: list[Any] = []
     try:
-        if len(page.edges) > MAX_PAGE_EDGES:
-            doc.warnings.append(f"page {number}: too many ruling lines ({len(page.edges)}), tables not detected")
-        else:
-            found = page.find_tables()
+        if has_ruling_grid(page):
+            found, edges = find_tables(page, MAX_PAGE_EDGES)
+            if edges > MAX_PAGE_EDGES:
+                doc.warnings.append(f"page {number}: more than {MAX_PAGE_EDGES} ruling lines, tables not detected")
     except Exception as exc:  # noqa: BLE001
         doc.warnings.append(f"page {number}: tables not detected ({type(exc).__name__})")
+    _lay_out_page(text.words, found, text.glyphs, number, text.width, text.height, doc, state)
+    return True
+
+
+def _lay_out_page(words: list[dict[str, Any]], found: list[Any], glyphs: list[Any], number: int, width: float,
+                  height: float, doc: Document, state: _State) -> None:
+    """Words (pdfium) and tables (pdfplumber) of one page → blocks in reading order."""
     tables = [t for t in found if len(t.rows) >= 1 and len(t.cells) >= 2]
-    # Not extra_attrs=["fontname"]: that splits a word at every font change ("“" + italic "Dân").
-    words = page.extract_words(keep_blank_chars=False, use_text_flow=False, x_tolerance=2, return_chars=True)
     for w in words:
         w["text"] = unicodedata.normalize("NFC", w["text"])
-        fonts = [c.get("fontname", "") for c in w.pop("chars", ()) if not c.get("text", "").isspace()]
-        w["fontname"] = max(set(fonts), key=fonts.count) if fonts else ""
     bboxes = [t.bbox for t in tables]
     body_words = [w for w in words if not any(_inside(w, b) for b in bboxes)]
     rows = _rows(body_words)
-    width = float(page.width)
-    height = float(page.height)
 
     # Items in reading order: ("rows", [_Line…]) or ("table", pdfplumber table), sorted by top.
     items: list[tuple[float, str, Any]] = []
     lines = _lines_for_page(rows, number, width, height, doc, state)
     _mark_centered(lines, width)
     for line in lines:
-        items.append((line.top, "line", line))
+        items.append((line.sort_key, "line", line))
     for t in tables:
         items.append((t.bbox[1], "table", t))
     items.sort(key=lambda it: (it[0], 0 if it[1] == "line" else 1))
@@ -274,9 +275,8 @@ def _read_page(page: Any, number: int, doc: Document, state: _State) -> bool:
             body.add(obj, doc)
         else:
             body.flush(doc)
-            _add_table(obj, page, number, doc, body_rows_above=any(
+            _add_table(obj, glyphs, number, doc, body_rows_above=any(
                 it[1] == "line" and it[2].region == "body" and it[0] < obj.bbox[1] for it in items))
-    return True
 
 
 def _lines_for_page(rows: list[_Row], number: int, width: float, height: float, doc: Document,
@@ -311,7 +311,7 @@ def _lines_for_page(rows: list[_Row], number: int, width: float, height: float, 
         region = "body"
         if PAGE_NUMBER.match(text) and (row.bottom < height * 0.08 or row.top > height * 0.9):
             region = "page-header" if row.top < height / 2 else "page-footer"
-        out.append(_make_line(row.words, number, row.number, width, region))
+        out.append(_make_line(row.words, number, row.number, width, region, text))
     # Recipients first, then the signature block (the two columns read one after the other).
     rec = [ln for ln in out if ln.region == "recipients"]
     sig = [ln for ln in out if ln.region == "signature"]
@@ -320,13 +320,13 @@ def _lines_for_page(rows: list[_Row], number: int, width: float, height: float, 
         first_top = min(ln.top for ln in rec + sig)
         before = [ln for ln in others if ln.top < first_top]
         after = [ln for ln in others if ln.top >= first_top]
-        # Keep the sort key: give the column lines increasing tops after the rows before them.
+        # Reading order: the column lines one after the other from the first of them, then the rows after.
         ordered = rec + sig
         for i, ln in enumerate(ordered):
-            ln.top = first_top + i * 1e-3
+            ln.order = first_top + i * 1e-3
         out = before + ordered + [ln for ln in after]
         for i, ln in enumerate(after):
-            ln.top = max(ln.top, first_top + len(ordered) * 1e-3 + i * 1e-3)
+            ln.order = max(ln.top, first_top + len(ordered) * 1e-3 + i * 1e-3)
     return out
 
 
@@ -345,11 +345,12 @@ def _mark_centered(lines: list[_Line], width: float) -> None:
                        and right - ln.x1 > 40)
 
 
-def _make_line(words: list[dict[str, Any]], page: int, line: int, width: float, region: str) -> _Line:
+def _make_line(words: list[dict[str, Any]], page: int, line: int, width: float, region: str,
+               text: Optional[str] = None) -> _Line:
     bold, italic = _style(words)
     x0 = min(w["x0"] for w in words)
     x1 = max(w["x1"] for w in words)
-    return _Line(_join_words(words), page, line, x0, x1, min(w["top"] for w in words),
+    return _Line(_join_words(words) if text is None else text, page, line, x0, x1, min(w["top"] for w in words),
                  max(w["bottom"] for w in words), region, bold, italic, False)
 
 
@@ -400,6 +401,7 @@ def _header(rows: list[_Row], width: float, height: float, page: int) -> Optiona
     left: list[_Line] = []
     right: list[_Line] = []
     prev_bottom: Optional[float] = None
+    below = False  # a left-column line under the date line was taken: its wrapped lines follow it
     for row in rows:
         text = row.text
         crosses = any(w["x0"] < split - 2 and w["x1"] > split + 2 for w in row.words)
@@ -412,8 +414,10 @@ def _header(rows: list[_Row], width: float, height: float, page: int) -> Optiona
             # Below the date line only the left column goes on (``V/v …`` and its continuation).
             on_left = all((w["x0"] + w["x1"]) / 2 < split for w in row.words)
             near = prev_bottom is not None and row.top - prev_bottom < (row.bottom - row.top) * 1.2
-            if not (on_left and (_LEFT_START.match(text) or near and left and _LEFT_START.match(left[-1].text))):
+            # A "V/v …" subject wraps over as many lines as it needs, each close under the one before.
+            if not (on_left and (_LEFT_START.match(text) or near and left and (below or _LEFT_START.match(left[-1].text)))):
                 break
+            below = True
         lw = [w for w in row.words if (w["x0"] + w["x1"]) / 2 < split]
         rw = [w for w in row.words if (w["x0"] + w["x1"]) / 2 >= split]
         if lw:
@@ -427,7 +431,7 @@ def _header(rows: list[_Row], width: float, height: float, page: int) -> Optiona
     top = min(ln.top for ln in left + right)
     ordered = left + right
     for i, ln in enumerate(ordered):
-        ln.top = top + i * 1e-3  # keep column order when sorted with the other blocks
+        ln.order = top + i * 1e-3  # column by column when sorted with the other blocks
         ln.centered = False
     return ordered, used
 
@@ -508,14 +512,14 @@ class _Reflow:
 # --------------------------------------------------------------------------- tables
 
 
-def _add_table(t: Any, page: Any, number: int, doc: Document, body_rows_above: bool) -> None:
-    """A pdfplumber table as one Table (merged cells once, with spans); joined to the previous page's
-    table when it continues it."""
+def _add_table(t: Any, glyphs: list[Any], number: int, doc: Document, body_rows_above: bool) -> None:
+    """A pdfplumber table (its grid) as one Table (merged cells once, with spans), cell text from the
+    page's pdfium characters; joined to the previous page's table when it continues it."""
     rows = t.rows
     xs = sorted({round(c[0], 1) for c in t.cells})
     tops = sorted({round(c[1], 1) for c in t.cells})
     x_right = max(c[2] for c in t.cells)
-    texts = t.extract(x_tolerance=1.5)
+    texts = cell_texts(rows, glyphs)
     cells_out: list[list[Cell]] = []
     for r, row in enumerate(rows):
         out_row: list[Cell] = []
