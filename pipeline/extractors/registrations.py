@@ -14,8 +14,10 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..model import Cell, Document, DocumentMeta, Location, Paragraph, Registration, Table
+from .. import lexicon
 from ..textnorm import match_key
-from ..normalize import _fold, normalize_field, normalize_period, section_from_text, unit_key
+from ..normalize import (_fold, fold_pattern, normalize_field, normalize_period, section_from_text, title_year,
+                         unit_key)
 
 #: A registration table longer than this is read only this far (bounded time for junk sheets).
 MAX_TABLE_ROWS = 5000
@@ -24,30 +26,22 @@ MAX_COLUMNS = 60
 #: The header is looked for in this many rows at the top of a table.
 HEADER_SEARCH_ROWS = 25
 
-ROLES = ("seq", "name", "leader", "address", "field", "period", "unit")
-
-# Header synonyms, on the ASCII fold of the match key, tried in this order (first hit wins).
-# Explanations in brackets are removed first, so "Lĩnh vực (KT, VH-XH …)" reads "lĩnh vực" and
-# "Tập thể (cá nhân) chỉ đạo …" reads "tập thể chỉ đạo …".
-_HEADER_RULES: list[tuple[str, re.Pattern[str]]] = [
-    ("seq", re.compile(r"^(?:s\.?\s*)?t\.?\s*t\.?$|^so\s*(?:tt|thu tu)$|^thu tu$|^no\.?$|^#$")),
-    ("field", re.compile(r"\blinh vuc\b|\bnganh\b$")),
-    ("period", re.compile(r"\bthoi gian\b|\bthoi han\b|\bthoi diem\b|\bgiai doan\b|\btien do\b")),
-    ("address", re.compile(r"\bdia chi\b|\bdia ban\b|\bdia diem\b|\bnoi (?:thuc hien|xay dung|trien khai)\b"
-                           r"|\bpham vi\b")),
-    ("leader", re.compile(r"\bchi dao\b|\bchu the\b|\bphu trach\b|\btap the\b|\bca nhan\b|\bchu tri\b"
-                          r"|\bdon vi (?:thuc hien|xay dung|chu tri|trien khai)\b|\bnguoi (?:thuc hien|xay dung)\b"
-                          r"|\bco quan (?:thuc hien|chu tri)\b")),
-    ("unit", re.compile(r"^(?:ten )?don vi(?: dang ky)?$|^co quan(?:, don vi)?(?: dang ky)?$")),
-    ("name", re.compile(r"\bten mo hinh\b|\bmo hinh\b|\bten (?:cach lam|dien hinh)\b|^ten$")),
-]
+ROLES = ("seq", "name", "leader", "address", "field", "period", "unit", "measure", "person")
+#: Roles that describe a registered model (a registration header names the model and one of these).
+_MODEL_ROLES = frozenset(("seq", "leader", "address", "field", "period", "unit"))
+#: Roles of columns that belong to other kinds of tables; in a registration table they are kept in ``extra``.
+_OTHER_ROLES = frozenset(("measure", "person"))
 _BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _ROMAN = re.compile(r"^(?=[ivxlc]+$)(?:x{0,3})(?:ix|iv|v?i{0,3})$")
 _SEQ = re.compile(r"^\(?(\d{1,4})\)?[.)]?$")
 # On the original text: upper-case roman numerals ("II.", "II -", "II Mô hình") or "A." / "B)".
 _LEADING_LABEL = re.compile(r"^\s*(?:[IVX]+(?:\s*[.):/-]\s*|\s+)|[A-D]\s*[.)]\s*)(?=\S)")
-_TOTAL = re.compile(r"^(?:tổng cộng|tổng số)\b|^(?:tổng|cộng)\s*(?:[:.]|$|\d)")
-_SUBHEADER = re.compile(r"^(?:bat dau|ket thuc|tu|den|tu ngay|den ngay|thang|nam|quy|so luong|ghi chu)$")
+# "Tổng cộng …" / "Tổng số …" whatever follows; a one-word total ("Cộng", "Tổng") only before ":", a number or nothing
+_TOTAL = re.compile(r"^(?:" + lexicon.alternation(w for w in lexicon.words("total_words") if " " in w) + r"(?!\w)|"
+                    + lexicon.alternation(w for w in lexicon.words("total_words") if " " not in w)
+                    + r"\s*(?:[:.]|$|\d))", re.I)
+_SUBHEADER = re.compile(r"^(?:" + "|".join(re.escape(_fold(w)) for w in lexicon.words("registration_subheaders"))
+                        + r")$")
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 _UNIT_LINE = re.compile(r"^\s*(?:tên\s+)?đơn\s*vị\s*:\s*(.*)$", re.IGNORECASE)
 
@@ -67,17 +61,46 @@ def _header_key(text: str) -> str:
     return _fold(_BRACKETS.sub(" ", text)).strip(" .:*")
 
 
+def _compact(key: str) -> str:
+    """A folded header without dots and spaces: ``S.TT``, ``S TT`` and ``STT`` are one header."""
+    return re.sub(r"[\s.]", "", key)
+
+
+@lru_cache(maxsize=1)
+def _header_rules() -> list[tuple[str, Optional[re.Pattern[str]], Optional[str], bool]]:
+    """(role, pattern, exact key, with tone marks) of the lexicon's ``[registration_columns]``, in order."""
+    rules: list[tuple[str, Optional[re.Pattern[str]], Optional[str], bool]] = []
+    for row in lexicon.table("registration_columns"):
+        role, mode, marks = lexicon.cell(row, 1), lexicon.cell(row, 2) or "word", lexicon.cell(row, 3) == "marks"
+        if marks:
+            body = r"\s+".join(re.escape(w) for w in match_key(row[0]).split())
+            rx = {"start": rf"^{body}(?!\w)", "end": rf"(?<!\w){body}$", "exact": rf"^{body}$"}.get(
+                mode, rf"(?<!\w){body}(?!\w)")
+            rules.append((role, re.compile(rx), None, True))
+        elif mode == "exact":
+            rules.append((role, None, _compact(_fold(row[0])), False))
+        else:
+            rules.append((role, re.compile(fold_pattern(row[0], mode)), None, False))
+    return rules
+
+
 @lru_cache(maxsize=4096)
 def classify_header(text: str) -> Optional[str]:
-    """The role a header cell names (seq, name, leader, address, field, period, unit) or None."""
+    """The role a header cell names (seq, name, leader, address, field, period, unit, measure, person) or None."""
     if not text or not text.strip():
         return None
-    for key in (_header_key(text), _fold(text)):
-        key = re.sub(r"\s+", " ", key).strip(" .:*")
+    for raw in (_BRACKETS.sub(" ", text), text):
+        marked = " ".join(match_key(raw).split()).strip(" .:*")
+        key = re.sub(r"\s+", " ", _fold(raw)).strip(" .:*")
         if not key:
             continue
-        for role, rx in _HEADER_RULES:
-            if rx.search(key):
+        compact = _compact(key)
+        for role, rx, exact, marks in _header_rules():
+            if rx is None:
+                hit = compact == exact
+            else:
+                hit = bool(rx.search(marked if marks else key))
+            if hit:
                 return role
     return None
 
