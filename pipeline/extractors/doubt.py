@@ -32,8 +32,19 @@ UNIT_FROM_FOOTER = "đơn vị lấy từ dòng cuối biểu mẫu"
 UNIT_FROM_SIGNATURE = "đơn vị lấy từ chức danh người ký"
 UNIT_GUESSED = "đơn vị đoán từ tên tệp"
 UNIT_MISSING = "không tìm thấy đơn vị đăng ký"
+REG_LEADER_MISSING = "thiếu tập thể (cá nhân) chỉ đạo xây dựng mô hình"
+REG_FIELD_MISSING = "thiếu lĩnh vực"
+REG_FIELD_UNKNOWN = "lĩnh vực không thuộc danh mục"
+REG_PERIOD_UNREAD = "không đọc được thời gian thực hiện"
+REG_PERIOD_OTHER_YEAR = "thời gian thực hiện khác năm của biểu"
+REG_SEQ_REPEATED = "số thứ tự trùng với dòng trên"
 SUBJECT_MISSING = "không xác định được đối tượng của chỉ tiêu"
 NUMBER_WITHOUT_SYMBOL = "số hiệu trích dẫn không có ký hiệu"
+
+
+def reg_seq_gap(before: int, seq: int) -> str:
+    """``số thứ tự nhảy từ 3 lên 5 (có thể sót dòng)``: a registration row may have been lost."""
+    return f"số thứ tự nhảy từ {before} lên {seq} (có thể sót dòng)"
 
 
 def ocr_low(confidence: float) -> str:

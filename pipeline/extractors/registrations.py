@@ -16,6 +16,9 @@ from typing import Optional
 from ..model import Cell, Document, DocumentMeta, Location, Paragraph, Registration, Table
 from .. import lexicon
 from ..textnorm import match_key
+from . import doubt as doubt_words
+from .doubt import Doubt
+from .shapes import is_upper_line
 from ..normalize import (_fold, fold_pattern, normalize_field, normalize_period, section_from_text, title_year,
                          unit_key)
 
@@ -130,6 +133,21 @@ class _State:
     last_raw: dict[str, str] = field(default_factory=dict)
     counter: int = 0
     heading: bool = False  # a section heading paragraph was just read: it belongs to the next table
+    unit: Optional[str] = None  # the unit a sub-heading row named ("Đảng bộ xã Tân An"), for the rows below it
+    field_raw: Optional[str] = None  # the field a sub-heading row named ("Lĩnh vực kinh tế")
+    new_year: Optional[int] = None  # the year of the "Mô hình mới năm 2024" heading: the year the form is for
+    block: int = 0  # counts headings and tables: row numbers run within one block
+    info: dict[int, "_RowInfo"] = field(default_factory=dict)  # id(registration) -> what its doubts need
+
+
+@dataclass
+class _RowInfo:
+    """What a row's confidence is judged on, beyond the row itself."""
+
+    block: int
+    leader_column: bool  # the table has a leader column (so an empty cell is a missing leader)
+    field_column: bool
+    ocr: Optional[float]  # lowest OCR confidence (0–100) of the row's cells
 
 
 # --------------------------------------------------------------------------- grids
@@ -175,9 +193,9 @@ def _score(roles: dict[int, str]) -> int:
 
 
 def _is_header(roles: dict[int, str]) -> bool:
-    """A registration header names the model column and at least one other known column."""
+    """A registration header names the model column and at least one other column of a model (TT, leader …)."""
     kinds = set(roles.values())
-    return "name" in kinds and len(kinds) >= 2
+    return "name" in kinds and bool(kinds & _MODEL_ROLES)
 
 
 def _is_numbering_row(texts: list[str]) -> bool:
@@ -240,7 +258,7 @@ def _dedupe_roles(roles: dict[int, str], labels: dict[int, str]) -> dict[int, st
     out: dict[int, str] = {}
     for c in sorted(roles):
         role = roles[c]
-        if role in seen and role != "period":
+        if role in seen and role not in ("period", "measure", "person"):
             continue
         seen.add(role)
         out[c] = role
@@ -278,7 +296,7 @@ def _values(texts: list[str], layout: _Layout) -> tuple[dict[str, str], dict[str
         if not t:
             continue
         role = layout.roles.get(c)
-        if role is None:
+        if role is None or role in _OTHER_ROLES:
             label = layout.labels.get(c) or f"Cột {c + 1}"
             extra[label] = f"{extra[label]} {t}" if label in extra else t
         elif role in vals:
@@ -340,6 +358,177 @@ def _year_from(text: Optional[str]) -> Optional[int]:
         return None
     years = _YEAR.findall(text)
     return int(years[-1]) if years else None
+
+
+# --------------------------------------------------------------------------- tables that are not registrations
+
+#: A cell holding a count, a share, a score or an amount ("12", "66,7", "90%", "15.000.000").
+_NUMERIC = re.compile(r"^[(\[]?[-+]?\d[\d.,\s]*(?:%|‰)?[)\]]?$")
+#: How many data rows are looked at to tell what a table lists.
+_SAMPLE_ROWS = 80
+
+
+def _numeric_share(values: list[str]) -> float:
+    filled = [v for v in values if v]
+    return sum(1 for v in filled if _NUMERIC.match(v)) / len(filled) if filled else 0.0
+
+
+def _score_column(label: str) -> bool:
+    key = _header_key(label)
+    return any(re.search(fold_pattern(w, "word"), key) for w in lexicon.words("registration_score_columns"))
+
+
+def _not_registrations(layout: _Layout, rows: list[list[str]]) -> Optional[str]:
+    """What a table with a model-name column lists instead of registrations, or None when it is one.
+
+    A registration list says, for each model, who leads it, where, in which field, when, for which unit
+    (text). A table that grades models (a score or rank column) is a results table; one whose columns
+    are mostly counts, shares or amounts (by header or by content), or whose "model" column holds
+    numbers, is statistics; one that names people before the model is a list of people.
+    """
+    names = layout.columns("name")
+    persons = layout.columns("person")
+    if persons and names and min(persons) < min(names):
+        return "people"
+    if any(_score_column(layout.labels.get(c, "")) for c in layout.columns("measure")):
+        return "scores"
+    data = [r for r in rows if any(r)][:_SAMPLE_ROWS]
+    column = {c: [r[c] if c < len(r) else "" for r in data] for c in range(layout.width)}
+    if names and _numeric_share(column[names[0]]) >= 0.5:
+        return "statistics"
+    describing = measures = 0
+    for c in range(layout.width):
+        role = layout.roles.get(c)
+        if role in ("seq", "name", "person"):
+            continue
+        if role == "measure":
+            measures += 1
+        elif role is not None:
+            describing += 1
+        elif any(column[c]):
+            numeric = _numeric_share(column[c]) >= 0.5
+            measures += numeric
+            describing += not numeric
+    return "statistics" if measures > describing else None
+
+
+# --------------------------------------------------------------------------- sub-headings
+
+_GROUP = re.compile(r"^(?:" + "|".join(fold_pattern(w, "start")[1:] for w in lexicon.words("registration_group_words"))
+                    + r")")
+_FIELD_GROUP = re.compile(r"^(?:" + "|".join(fold_pattern(row[0], "start")[1:]
+                                             for row in lexicon.table("registration_group_words")
+                                             if lexicon.cell(row, 1) == "field") + r")")
+_BODY_HEAD = re.compile(r"^(?:" + "|".join(fold_pattern(w, "start")[1:] for w in lexicon.words("body_heads")) + r")")
+
+
+def _subheading(texts: list[str], dense: list[Optional[Cell]], vals: dict[str, str]) -> Optional[str]:
+    """The text of a row that groups the rows under it ("Khối Đảng, chính quyền", "Đảng bộ xã Tân An").
+
+    It carries one text and shows it is no model: in one cell merged across columns, in the TT column,
+    in capitals, or opening with a group word. A lone name without those marks stays a model row (or the
+    rest of the row above).
+    """
+    distinct = list(dict.fromkeys(t for t in texts if t))
+    if len(distinct) != 1:
+        return None
+    text = distinct[0]
+    if _seq_of(text) is not None or text[:1].islower():
+        return None
+    spans = any(c is not None and c.colspan > 1 and _text(c) == text for c in dense)
+    in_seq = vals.get("seq") == text
+    bare = _LEADING_LABEL.sub("", text, count=1)
+    marked = spans or in_seq or bool(_GROUP.match(_fold(bare))) or (is_upper_line(text) and len(text.split()) >= 2)
+    return text if marked else None
+
+
+def _apply_heading(text: str, state: _State, layout: _Layout) -> None:
+    """What a sub-heading tells the rows under it: a group opens afresh; a field or a unit it names is theirs
+    when the table has no column for it."""
+    bare = " ".join(_LEADING_LABEL.sub("", text, count=1).split()).strip(" .:-")
+    key = _fold(bare)
+    state.block += 1
+    if _FIELD_GROUP.match(key):
+        code, _ = normalize_field(bare)
+        state.field_raw = bare if code not in (None, "other") and not layout.columns("field") else None
+    elif _GROUP.match(key):
+        state.unit = None
+    elif _BODY_HEAD.match(key) and not layout.columns("unit") and section_from_text(bare) is None:
+        state.unit = bare
+
+
+# --------------------------------------------------------------------------- the leader written in the name
+
+_HONORIFIC = re.compile(r"(?<!\w)(?:đ/c|đ\.c|đồng chí|ông|bà)(?!\w)", re.I)
+_POSITION = re.compile(r"(?<!\w)(?:" + lexicon.pattern("positions") + r")(?!\w)", re.I)
+_TRAILING_NAME = re.compile(r"(?:^|\s)(?:[A-ZĐÀ-Ỹ][^\s\d]*\s+){1,4}[A-ZĐÀ-Ỹ][^\s\d]*$")
+_PAREN_TAIL = re.compile(r"^(.*?\S)\s*\(([^()]{3,120})\)\s*[.;,]?$")
+
+
+def leader_in_name(name: str) -> Optional[tuple[str, str]]:
+    """(model name, leader) when the name cell ends with its leader in brackets, else None.
+
+    "Mô hình X (Chi hội trưởng Nguyễn Văn A)", "… (đ/c Phạm Văn C - Tổ trưởng)": the bracket names a
+    person — an honorific, or a position followed by a name. Brackets saying when, which section or how
+    many ("(đã đăng ký năm 2023)", "(tiếp tục)", "(50 hộ)") are part of the name.
+    """
+    m = _PAREN_TAIL.match(name)
+    if not m:
+        return None
+    inner = " ".join(m.group(2).split())
+    if re.search(r"\d", inner) or section_from_text(inner) is not None:
+        return None
+    if _HONORIFIC.search(inner) or (_POSITION.search(inner) and _TRAILING_NAME.search(inner)):
+        return m.group(1).rstrip(" -–,:"), inner
+    return None
+
+
+# --------------------------------------------------------------------------- confidence
+
+
+def _form_year(state: _State, meta: DocumentMeta) -> Optional[int]:
+    """The year the registrations are for: the new models' heading, else the title, else the document's date."""
+    return state.new_year or title_year(meta.title) or _year_from(meta.issued_on)
+
+
+def _judge(regs: list[Registration], state: _State, meta: DocumentMeta) -> None:
+    """Confidence and Vietnamese review reasons on every row (see :mod:`.doubt`)."""
+    year = _form_year(state, meta)
+    previous: dict[int, int] = {}  # block -> last row number seen in it
+    for reg in regs:
+        info = state.info.get(id(reg))
+        doubt = Doubt(0.9)
+        doubt.ocr(info.ocr if info else None)
+        doubt.add(not reg.unit, doubt_words.UNIT_MISSING, 0.3)
+        doubt.add(bool(info and info.leader_column) and not reg.leader, doubt_words.REG_LEADER_MISSING, 0.25)
+        doubt.add(bool(info and info.field_column) and not reg.field, doubt_words.REG_FIELD_MISSING, 0.25)
+        doubt.add(reg.field == "other", doubt_words.REG_FIELD_UNKNOWN, 0.25)
+        period = reg.period
+        doubt.add(period is not None and not (period.start or period.end), doubt_words.REG_PERIOD_UNREAD, 0.25)
+        if period is not None and year is not None and (period.start or period.end):
+            first = int((period.start or period.end or "0")[:4])
+            last = int((period.end or period.start or "0")[:4])
+            doubt.add(not first <= year <= last, doubt_words.REG_PERIOD_OTHER_YEAR, 0.3)
+        if reg.seq is not None and info is not None:
+            before = previous.get(info.block)
+            if before is not None:
+                doubt.add(reg.seq == before, doubt_words.REG_SEQ_REPEATED, 0.25)
+                doubt.add(reg.seq > before + 1, doubt_words.reg_seq_gap(before, reg.seq), 0.25)
+            previous[info.block] = reg.seq
+        doubt.apply(reg)
+
+
+def _split_leaders(regs: list[Registration]) -> None:
+    for reg in regs:
+        if not reg.leader:
+            found = leader_in_name(reg.name)
+            if found:
+                reg.name, reg.leader = found
+
+
+def _row_ocr(dense: list[Optional[Cell]]) -> Optional[float]:
+    confs = [c.confidence for c in dense if c is not None and c.text and c.confidence is not None]
+    return min(confs) if confs else None
 
 
 # --------------------------------------------------------------------------- unit fallback
@@ -409,6 +598,8 @@ def extract_registrations(doc: Document, meta: DocumentMeta, warnings: list[str]
         except Exception as exc:  # noqa: BLE001 - one odd table must not lose the others
             warnings.append(f"registrations: table {table.index} could not be read "
                             f"({type(exc).__name__}: {str(exc)[:100]})")
+    _split_leaders(out)
+    _judge(out, state, meta)
     return out
 
 
@@ -421,10 +612,16 @@ def _read_table(table: Table, state: _State, unit: Optional[str], default_year: 
     start = 0
     if layout is not None:
         start = layout.first_row + layout.header_rows
+        sample = _filled_grid(table, min(limit, start + _SAMPLE_ROWS))[start:]
+        if _not_registrations(layout, sample) is not None:
+            state.layout, state.last = None, None  # statistics, scores, a list of people: no registrations
+            return
         if (state.layout is None or layout.width != state.layout.width) and not state.heading:
             state.section = None
             state.last = None
+            state.unit = state.field_raw = None
         state.layout = layout
+        state.block += 1
     elif state.layout is not None and abs(table.n_columns - state.layout.width) <= 1 \
             and _starts_with_rows(head_grid, state.layout):
         layout = state.layout  # the same form continuing on the next page, header not repeated
@@ -473,12 +670,16 @@ def _read_table(table: Table, state: _State, unit: Optional[str], default_year: 
         heading = _section_row(texts, vals)
         if heading is not None:
             section, text = heading
-            if section is not None:
-                state.section = section
-            state.section_year = _year_from(text) or state.section_year
+            _set_section(state, section, text)
+            _apply_heading(text, state, layout)
             state.last = None
             continue
         if _is_total(texts, vals):
+            continue
+        subheading = _subheading(texts, dense, vals)
+        if subheading is not None:
+            _apply_heading(subheading, state, layout)
+            state.last = None
             continue
         seq_text = vals.get("seq", "")
         seq = _seq_of(seq_text)
@@ -486,7 +687,7 @@ def _read_table(table: Table, state: _State, unit: Optional[str], default_year: 
         if seq is not None and not content and not extra:
             continue  # an empty template row: "1 | | | …"
         if not seq_text and _continues(vals, state, layout):
-            _append(state, vals, extra, default_year)
+            _append(state, vals, extra, default_year, _row_ocr(dense))
             continue
         if not content.get("name"):
             if sum(1 for t in texts if t) >= 2:
@@ -494,7 +695,7 @@ def _read_table(table: Table, state: _State, unit: Optional[str], default_year: 
             continue
         if seq is None and layout.columns("seq") and len(content) + len(extra) < 2:
             continue  # a lone text under the table (place and date, signature): not a model row
-        out.append(_make(table, r, dense, vals, extra, seq, state, unit, default_year))
+        out.append(_make(table, r, dense, vals, extra, seq, state, unit, default_year, layout))
     if ragged:
         warnings.append(f"registrations: table {table.index}: {ragged} row(s) do not have the header's "
                         f"{layout.width} columns; read as far as they go")
@@ -524,10 +725,20 @@ def _paragraph_heading(text: str, state: _State) -> None:
         return
     stripped = _LEADING_LABEL.sub("", text, count=1)
     if stripped != text or _fold(stripped).startswith(("mo hinh", "nhom", "phan", "dang ky")):
-        state.section = section
-        state.section_year = _year_from(text) or state.section_year
+        _set_section(state, section, text)
         state.last = None
         state.heading = True
+
+
+def _set_section(state: _State, section: Optional[str], text: str) -> None:
+    """A section heading: its section for the rows below, its year (the new models' year is the form's)."""
+    year = _year_from(text)
+    if section is not None:
+        state.section = section
+        if section == "new" and year and state.new_year is None:
+            state.new_year = year
+    state.section_year = year or state.section_year
+    state.block += 1
 
 
 def _starts_with_rows(grid: list[list[str]], layout: _Layout) -> bool:
@@ -564,9 +775,13 @@ def _continues(vals: dict[str, str], state: _State, layout: _Layout) -> bool:
     return bool(short) and not any(vals.get(r) for r in short)
 
 
-def _append(state: _State, vals: dict[str, str], extra: dict[str, str], default_year: Optional[int]) -> None:
+def _append(state: _State, vals: dict[str, str], extra: dict[str, str], default_year: Optional[int],
+            ocr: Optional[float]) -> None:
     reg = state.last
     assert reg is not None
+    info = state.info.get(id(reg))
+    if info is not None and ocr is not None:
+        info.ocr = ocr if info.ocr is None else min(info.ocr, ocr)
     raw = state.last_raw
     for role, text in vals.items():
         if role == "seq":
@@ -584,15 +799,18 @@ def _append(state: _State, vals: dict[str, str], extra: dict[str, str], default_
 
 
 def _make(table: Table, r: int, dense: list[Optional[Cell]], vals: dict[str, str], extra: dict[str, str],
-          seq: Optional[int], state: _State, unit: Optional[str], default_year: Optional[int]) -> Registration:
+          seq: Optional[int], state: _State, unit: Optional[str], default_year: Optional[int],
+          layout: _Layout) -> Registration:
     first = next((c for c in dense if c is not None), None)
     loc = first.location if first is not None else Location()
     state.counter += 1
     location = Location(page=loc.page if loc.page is not None else table.location.page,
                         line=loc.line, table=table.index, row=state.counter, sheet=loc.sheet or table.location.sheet)
+    if not layout.columns("field") and state.field_raw:
+        vals = {**vals, "field": state.field_raw}  # the field the sub-heading above named
     code, raw_field = normalize_field(vals.get("field"))
     reg = Registration(
-        unit=vals.get("unit") or unit,
+        unit=vals.get("unit") or state.unit or unit,
         section=state.section,
         seq=seq,
         name=vals.get("name", ""),
@@ -606,4 +824,6 @@ def _make(table: Table, r: int, dense: list[Optional[Cell]], vals: dict[str, str
     )
     state.last = reg
     state.last_raw = {k: v for k, v in vals.items() if k != "seq"}
+    state.info[id(reg)] = _RowInfo(state.block, bool(layout.columns("leader")), bool(layout.columns("field")),
+                                   _row_ocr(dense))
     return reg
