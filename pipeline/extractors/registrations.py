@@ -626,6 +626,7 @@ def _read_table(table: Table, state: _State, unit: Optional[str], default_year: 
             and _starts_with_rows(head_grid, state.layout):
         layout = state.layout  # the same form continuing on the next page, header not repeated
     else:
+        state.layout, state.last = None, None  # another table in between: what follows no longer continues a form
         if _mentions_models(head_grid) or (looks_like_form and table.n_columns >= 4 and n_rows >= 2):
             warnings.append(f"registrations: table {table.index} has no recognisable header row "
                             f"(TT, Tên mô hình, …); its rows were not read")

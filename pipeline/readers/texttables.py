@@ -19,6 +19,8 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from .. import lexicon
+
 if TYPE_CHECKING:  # the model is only needed by tables_from_layout, imported there
     from ..model import Document
 
@@ -388,10 +390,11 @@ def tables_from_layout(doc: "Document") -> None:
 
     A table set with tab stops reaches us as one paragraph a row: the DOCX reader keeps its tab-separated
     cells, the PDF reader its runs at their x position (``Paragraph.layout``). Runs of such body paragraphs
-    go through :func:`find_text_tables`, the finder text files use. A table the finder sees is kept when two of
-    its rows fill three cells or more and no row is the official header or closing (issuer | motto, ``Số:`` |
-    date, ``Nơi nhận`` | signature are typed with tabs too, and the structural view reads them as layout).
-    Tables are then numbered again in reading order.
+    go through :func:`find_text_tables`, the finder text files use. The official header and the closing are
+    typed with tabs too (issuer | motto, ``Số:`` | date, ``Nơi nhận`` | signature): their lines are left to
+    the structural view, which reads them as layout (the closing runs from ``Nơi nhận`` to an annex heading).
+    A table the finder sees is kept when two of its rows fill three cells or more: two runs side by side are
+    layout, and so is a number before its heading. Tables are then numbered again in reading order.
     """
     from ..model import Paragraph, Table
 
@@ -399,10 +402,13 @@ def tables_from_layout(doc: "Document") -> None:
         return
     out: list = []
     run: list = []
+    closing = False
     for block in doc.blocks:
-        if isinstance(block, Paragraph) and block.layout and block.region == "body":
-            run.append(block)
-            continue
+        if isinstance(block, Paragraph):
+            closing = (closing or bool(_CLOSING.match(block.text))) and not _ANNEX.match(block.text)
+            if block.layout and block.region == "body" and not closing and not _HEADER_WORDS.search(block.text):
+                run.append(block)
+                continue
         out.extend(_tabulate(run))
         run = []
         out.append(block)
@@ -413,6 +419,10 @@ def tables_from_layout(doc: "Document") -> None:
         for row in table.rows:
             for cell in row:
                 cell.location.table = index
+
+
+_CLOSING = re.compile(r"^\W*Nơi\s+nhận", re.IGNORECASE)
+_ANNEX = re.compile(r"^\W*" + lexicon.pattern("annex_words") + r"(?!\w)", re.IGNORECASE)
 
 
 def _tabulate(paragraphs: list) -> list:

@@ -103,6 +103,11 @@ HEAD = ["HUYỆN ỦY TÂN LẬP", "BAN DÂN VẬN", "Số 45-BC/BDVHU", "ĐẢN
 CLOSING = ["Nơi nhận:", "- Thường trực Huyện ủy,", "- Lưu VT.", "T/M BAN DÂN VẬN", "TRƯỞNG BAN", "Nguyễn Văn Hùng"]
 
 
+def grid_specs(rows: Sequence[Sequence[Spec]]) -> list[list]:
+    """The rows in the cell specs of ``registrations_helpers.grid_table`` (``(text, rowspan, colspan)``)."""
+    return [[(c[0], 1, c[1]) if isinstance(c, tuple) else c for c in row] for row in rows]
+
+
 def report_blocks(repeat_header_in_table: bool = False) -> list:
     """The report in reading order: strings are paragraphs, lists are tables; ``"<page>"`` breaks the page.
 
