@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Optional
 
 from ..model import Cell, Document, DocumentMeta, Location, Paragraph, Registration, Table
@@ -117,6 +117,14 @@ class _Layout:
     width: int
     header_rows: int  # rows used by the header (from the top of the search position)
     first_row: int  # index of the header's first row
+    subs: dict[int, str] = field(default_factory=dict)  # column -> its own header under a merged one ("KT")
+
+    def tick_columns(self) -> set[int]:
+        """Columns where a tick means something: the fields under a merged "Lĩnh vực", a section's column."""
+        return {c for c in range(self.width)
+                if (self.roles.get(c) == "field" and c in self.subs)
+                or (self.roles.get(c) not in ("name", "seq") and section_from_text(self.subs.get(c) or
+                                                                                   self.labels.get(c)))}
 
     def columns(self, role: str) -> list[int]:
         return [c for c, r in sorted(self.roles.items()) if r == role]
@@ -220,11 +228,18 @@ def _find_header(grid: list[list[str]], table: Table) -> Optional[_Layout]:
         texts = list(grid[r])
         used = 1
         merged = any(c.rowspan > 1 or c.colspan > 1 for c in table.rows[r]) if r < len(table.rows) else False
+        spanned = {c for cell in (table.rows[r] if r < len(table.rows) else []) if cell.colspan > 1
+                   for c in range(cell.column, cell.column + cell.colspan)}
+        subs: dict[int, str] = {}
         # a second (or third) header row: sub-headers under merged cells, or header text split over rows
         while r + used < len(grid) and used < 3:
             nxt = grid[r + used]
-            if _data_like(nxt, roles) or not any(nxt):
+            own = [c for c, t in enumerate(nxt) if t and t != texts[c]]  # not a vertically merged cell's copy
+            under = bool(spanned) and bool(own) and all(c in spanned for c in own)
+            if not under and (_data_like(nxt, roles) or not any(nxt)):
                 break
+            if under:  # "Lĩnh vực" merged over "KT | VH-XH | …": each column keeps its own word
+                subs.update({c: nxt[c] for c in own})
             combined = [a if not b or b == a else (f"{a} {b}" if a else b) for a, b in zip(texts, nxt)]
             new_roles = _roles_of(combined)
             subheaders = all(not t or _SUBHEADER.match(_header_key(t)) or classify_header(t) for t in nxt)
@@ -235,14 +250,16 @@ def _find_header(grid: list[list[str]], table: Table) -> Optional[_Layout]:
         if r + used < len(grid) and _is_numbering_row(grid[r + used]):
             used += 1
         labels = {c: t for c, t in enumerate(texts) if t}
-        roles = _dedupe_roles(roles, labels)
+        roles = _dedupe_roles(roles, labels, subs)
         width = max(labels) + 1 if labels else len(texts)
-        return _Layout(roles, labels, width, used, r)
+        return _Layout(roles, labels, width, used, r, subs)
     return None
 
 
-def _dedupe_roles(roles: dict[int, str], labels: dict[int, str]) -> dict[int, str]:
-    """One column per role (a period may span two: start and end); the others become extra.
+def _dedupe_roles(roles: dict[int, str], labels: dict[int, str], subs: Optional[dict[int, str]] = None
+                  ) -> dict[int, str]:
+    """One column per role (a period may span two: start and end; a field as many as the sub-headers of a
+    merged "Lĩnh vực" cell, ticked); the others become extra.
 
     The model's name goes to the column headed "Tên mô hình" when another also says "mô hình"
     ("Nội dung mô hình"), wherever the two stand.
@@ -258,7 +275,7 @@ def _dedupe_roles(roles: dict[int, str], labels: dict[int, str]) -> dict[int, st
     out: dict[int, str] = {}
     for c in sorted(roles):
         role = roles[c]
-        if role in seen and role not in ("period", "measure", "person"):
+        if role in seen and role not in ("period", "measure", "person") and not (role == "field" and c in (subs or {})):
             continue
         seen.add(role)
         out[c] = role
@@ -288,19 +305,37 @@ def _data_like(texts: list[str], roles: dict[int, str]) -> bool:
 # --------------------------------------------------------------------------- rows
 
 
+#: A leader column naming a body ("Đơn vị thực hiện", "Cơ quan chủ trì"), not a person or a collective.
+_ORG_COLUMN = re.compile(r"^(?:don vi|co quan)\b")
+#: A tick in a column ("x", "✓"): the row is what the column's header says.
+_MARK = re.compile(r"^[xX✓✔√vV+•]$")
+
+
 def _values(texts: list[str], layout: _Layout) -> tuple[dict[str, str], dict[str, str]]:
-    """Role -> text and extra label -> text for one row."""
+    """Role -> text and extra label -> text for one row.
+
+    A tick stands for its column's header: under "Lĩnh vực" merged over "KT | VH-XH | …" it is the field;
+    in a column saying a section ("Mô hình mới" / "Tiếp tục", under "Loại mô hình") it is the row's section
+    (the ``section`` key)."""
     vals: dict[str, str] = {}
     extra: dict[str, str] = {}
     for c, t in enumerate(texts):
         if not t:
             continue
         role = layout.roles.get(c)
+        header = layout.subs.get(c) or layout.labels.get(c) or ""
+        if _MARK.match(t) and role != "seq":
+            if role == "field":
+                t = header
+            elif role != "name" and section_from_text(header):
+                vals["section"] = section_from_text(header) or ""
+                continue
         if role is None or role in _OTHER_ROLES:
             label = layout.labels.get(c) or f"Cột {c + 1}"
             extra[label] = f"{extra[label]} {t}" if label in extra else t
         elif role in vals:
-            vals[role] = f"{vals[role]} - {t}" if role == "period" else f"{vals[role]} {t}"
+            vals[role] = f"{vals[role]} - {t}" if role == "period" else (
+                f"{vals[role]}, {t}" if role == "field" else f"{vals[role]} {t}")
         else:
             vals[role] = t
     return vals, extra
@@ -440,6 +475,33 @@ def _subheading(texts: list[str], dense: list[Optional[Cell]], vals: dict[str, s
     bare = _LEADING_LABEL.sub("", text, count=1)
     marked = spans or in_seq or bool(_GROUP.match(_fold(bare))) or (is_upper_line(text) and len(text.split()) >= 2)
     return text if marked else None
+
+
+#: Numbers of rows under a numbered heading: "1.1", "2.3.", "a", "b)", "-", "+".
+_CHILD_SEQ = re.compile(r"^(?:\d{1,3}\.\d{1,3}\.?|[a-zđ][.)]?|[-–+•])$")
+
+
+def _next_seq(table: Table, r: int, limit: int, layout: _Layout) -> str:
+    """The TT cell of the next row that has text (for telling a numbered unit heading from a model)."""
+    seq_cols = layout.columns("seq")
+    if not seq_cols:
+        return ""
+    for k in range(r + 1, min(limit, r + 4)):
+        cells = _row_cells(table.rows[k], seq_cols[0] + 1)
+        if any(c is not None and _text(c) for c in table.rows[k]):
+            cell = cells[seq_cols[0]]
+            return " ".join(cell.text.split()) if cell is not None else ""  # raw: "-" is a number here
+    return ""
+
+
+def _numbered_unit(vals: dict[str, str], extra: dict[str, str], next_seq: str) -> Optional[str]:
+    """"1 | Đảng bộ xã Tân An | | …" over rows numbered 1.1, 1.2 (or a, b; or dashes): a unit heading, no model."""
+    name = vals.get("name", "")
+    others = [k for k in vals if k not in ("seq", "name")]
+    if (_seq_of(vals.get("seq", "")) is None or not name or others or extra or not _CHILD_SEQ.match(next_seq)
+            or not _BODY_HEAD.match(_fold(name)) or section_from_text(name)):
+        return None
+    return name
 
 
 def _apply_heading(text: str, state: _State, layout: _Layout) -> None:
@@ -634,8 +696,7 @@ def _read_table(table: Table, state: _State, unit: Optional[str], default_year: 
     state.heading = False
     if unit is not None and layout.columns("unit") and not layout.columns("leader"):
         # a one-unit form whose "Đơn vị" column names who carries the model out
-        layout = _Layout({c: ("leader" if r == "unit" else r) for c, r in layout.roles.items()},
-                         layout.labels, layout.width, layout.header_rows, layout.first_row)
+        layout = replace(layout, roles={c: ("leader" if r == "unit" else r) for c, r in layout.roles.items()})
     if n_rows > MAX_TABLE_ROWS:
         warnings.append(f"registrations: table {table.index} has {n_rows} rows; only the first "
                         f"{MAX_TABLE_ROWS} were read")
@@ -645,12 +706,16 @@ def _read_table(table: Table, state: _State, unit: Optional[str], default_year: 
                         f"{MAX_COLUMNS} were read")
     attribute_cols = {c for c, role in layout.roles.items() if role in ("leader", "address", "field", "period", "unit")}
     carried: dict[int, tuple[str, int]] = {}  # column -> (text, last row) of a vertically merged cell
+    ticks = layout.tick_columns()
     ragged = 0
     orphan = 0
     for r in range(start, limit):
         row = table.rows[r]
         dense = _row_cells(row, width)
         texts = [_text(c) for c in dense]
+        for c in ticks:
+            if c < len(dense) and dense[c] is not None and _MARK.match(dense[c].text.strip()):
+                texts[c] = dense[c].text.strip()  # a tick, not a "x" placeholder
         if row and not any(c.colspan > 1 for c in row):
             extent = max(c.column + c.colspan for c in row)
             if (extent < layout.width or any(texts[layout.width:])) and sum(1 for t in texts if t) > 1:
@@ -677,7 +742,7 @@ def _read_table(table: Table, state: _State, unit: Optional[str], default_year: 
             continue
         if _is_total(texts, vals):
             continue
-        subheading = _subheading(texts, dense, vals)
+        subheading = _subheading(texts, dense, vals) or _numbered_unit(vals, extra, _next_seq(table, r, limit, layout))
         if subheading is not None:
             _apply_heading(subheading, state, layout)
             state.last = None
@@ -810,9 +875,13 @@ def _make(table: Table, r: int, dense: list[Optional[Cell]], vals: dict[str, str
     if not layout.columns("field") and state.field_raw:
         vals = {**vals, "field": state.field_raw}  # the field the sub-heading above named
     code, raw_field = normalize_field(vals.get("field"))
+    unit = vals.get("unit") or state.unit or unit
+    leaders = layout.columns("leader")
+    if unit is None and leaders and _ORG_COLUMN.match(_header_key(layout.labels.get(leaders[0], ""))):
+        unit = vals.get("leader")  # a list of many units' models: the body carrying a model out registered it
     reg = Registration(
-        unit=vals.get("unit") or state.unit or unit,
-        section=state.section,
+        unit=unit,
+        section=vals.get("section") or state.section,
         seq=seq,
         name=vals.get("name", ""),
         leader=vals.get("leader") or None,

@@ -231,3 +231,49 @@ def test_form_typed_with_tab_stops_is_read_as_a_table(tmp_path: Path, build):
     assert all(r.unit == "Chi đoàn thôn Bình An" for r in record.registrations)
     assert record.registrations[0].period.end == "2025-11-30"
     assert record.registrations[0].location.line is not None
+
+
+# --------------------------------------------------------------------------- ticks under merged headers
+
+
+def test_ticks_under_merged_field_and_kind_headers_give_field_and_section():
+    rows = [
+        [("TT", 2, 1), ("Tên mô hình", 2, 1), ("Lĩnh vực", 1, 4), None, None, None, ("Loại mô hình", 1, 2), None],
+        [None, None, "KT", "VH-XH", "QP-AN", "XDHTCT", "Mới", "Tiếp tục"],
+        ["1", "Cánh đồng mẫu", "x", "", "", "", "x", ""],
+        ["2", "Camera an ninh", "", "", "x", "", "", "x"],
+        ["3", "Tủ sách pháp luật", "", "x", "", "x", "x", ""],
+    ]
+    regs = extract_registrations(form_document([grid_table(rows)]), meta(unit="X"), [])
+    assert [(r.name, r.field, r.field_raw, r.section, r.extra) for r in regs] == [
+        ("Cánh đồng mẫu", "economy", "KT", "new", {}),
+        ("Camera an ninh", "defense_security", "QP-AN", "continuing", {}),
+        ("Tủ sách pháp luật", "culture_society", "VH-XH, XDHTCT", "new", {}),
+    ]
+
+
+def test_numbered_unit_heading_over_sub_numbered_rows_is_not_a_model():
+    rows = [["STT", "Tên mô hình", "Người phụ trách", "Thời gian"],
+            ["1", "Đảng bộ xã Tân An", "", ""],
+            ["1.1", "Đường hoa kiểu mẫu", "Chi bộ thôn Đông", "Năm 2025"],
+            ["1.2", "Tủ sách pháp luật", "Chi bộ thôn Tây", "Năm 2025"],
+            ["2", "Hội Nông dân xã Tân An", "", ""],
+            ["-", "Cánh đồng mẫu", "Chi hội thôn Đông", "Năm 2025"],
+            ["3", "Hội quán nông dân", "", ""],  # a model with an empty row around it: still a model
+            ["4", "Sân chơi thiếu nhi", "Chi đoàn", "Năm 2025"]]
+    regs = extract_registrations(form_document([grid_table(rows)], unit_line=None), meta(unit=None), [])
+    assert [(r.name, r.unit) for r in regs] == [("Đường hoa kiểu mẫu", "Đảng bộ xã Tân An"),
+                                               ("Tủ sách pháp luật", "Đảng bộ xã Tân An"),
+                                               ("Cánh đồng mẫu", "Hội Nông dân xã Tân An"),
+                                               ("Hội quán nông dân", "Hội Nông dân xã Tân An"),
+                                               ("Sân chơi thiếu nhi", "Hội Nông dân xã Tân An")]
+
+
+def test_in_a_list_of_many_units_the_body_carrying_a_model_out_is_its_unit():
+    rows = [["STT", "Tên mô hình", "Đơn vị thực hiện", "Thời gian"],
+            ["1", "Đường hoa kiểu mẫu", "Chi bộ thôn Đông", "Năm 2025"]]
+    consolidated = DocumentMeta(kind="report", issued_on="2025-12-01")
+    (reg,) = extract_registrations(form_document([grid_table(rows)], unit_line=None), consolidated, [])
+    assert (reg.leader, reg.unit) == ("Chi bộ thôn Đông", "Chi bộ thôn Đông")
+    (own,) = extract_registrations(form_document([grid_table(rows)]), meta(unit="Đảng ủy xã Tân An"), [])
+    assert (own.leader, own.unit) == ("Chi bộ thôn Đông", "Đảng ủy xã Tân An")
