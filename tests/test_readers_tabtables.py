@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.files import extract_file
+from printed_pdf import printed_pdf
 from pipeline.model import Document, Location, Paragraph, Table
 from pipeline.readers import read
 from pipeline.readers.texttables import tables_from_layout
@@ -60,27 +61,9 @@ def test_a_task_table_typed_with_tabs_gives_deadlines_with_their_lead(tmp_path: 
 
 
 def _pdf(path: Path, stops: list[float], rows: list[list[str]], prose: list[str]) -> Path:
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-    from reportlab.pdfgen import canvas
-
-    if "DejaVuSerif" not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont("DejaVuSerif", "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"))
-    c = canvas.Canvas(str(path), pagesize=A4)
-    c.setFont("DejaVuSerif", 11)
-    y = 780.0
-    for line in prose:  # running text, wrapped at the right margin
-        c.drawString(70, y, line)
-        y -= 15
-    y -= 15
-    for row in rows:
-        for x, text in zip(stops, row):
-            if text:
-                c.drawString(x, y, text)
-        y -= 15
-    c.save()
-    return path
+    """Running text wrapped at the margin, a blank line, then the rows printed at their tab stops."""
+    return printed_pdf(path, [[(70, line)] for line in prose] + [[]] + [list(zip(stops, row)) for row in rows],
+                       size=11)
 
 
 PROSE = ["Ủy ban nhân dân xã Tân Lập xây dựng kế hoạch chuyển đổi số năm 2025 với các nhiệm vụ",

@@ -1,17 +1,23 @@
-"""Registration rows from filled "Danh sách đăng ký mô hình" tables.
+"""Registration rows from filled "Danh sách đăng ký mô hình" tables, in forms and inside long reports.
 
 Why by meaning: every unit fills the template its own way (columns reordered, a column dropped,
 a header over two rows, the table split over two pages), so the table is found by what its
-header cells *say* — matched through :func:`pipeline.textnorm.match_key` against synonyms —
-never by its position or column index. Section rows (``I``/``II`` + "Mô hình mới …" /
-"Mô hình tiếp tục …") set ``section`` for the rows below them.
+header cells *say* — matched against the lexicon's ``[registration_columns]`` — never by its
+position or column index. The same roles tell a registration list (a model-name column beside who,
+where, which field, when) from the tables of a report that only mention models: statistics (counts,
+shares, amounts), scores and ranks, lists of people (:func:`_not_registrations`).
+
+Rows that are not models: the header repeated on a new page, the ``(1) (2) (3)`` row, totals, empty
+template rows, and sub-headings — section rows (``I``/``II`` + "Mô hình mới …" / "Mô hình tiếp tục …")
+that set ``section``, group rows ("Khối …"), rows naming a unit or a field for the rows under them.
+Every row gets a confidence and, when doubtful, Vietnamese review reasons (:func:`_judge`).
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 from dataclasses import dataclass, field, replace
-from typing import Optional
+from typing import Callable, Optional
 
 from ..model import Cell, Document, DocumentMeta, Location, Paragraph, Registration, Table
 from .. import lexicon
@@ -494,14 +500,13 @@ def _next_seq(table: Table, r: int, limit: int, layout: _Layout) -> str:
     return ""
 
 
-def _numbered_unit(vals: dict[str, str], extra: dict[str, str], next_seq: str) -> Optional[str]:
+def _numbered_unit(vals: dict[str, str], extra: dict[str, str], next_seq: Callable[[], str]) -> Optional[str]:
     """"1 | Đảng bộ xã Tân An | | …" over rows numbered 1.1, 1.2 (or a, b; or dashes): a unit heading, no model."""
     name = vals.get("name", "")
-    others = [k for k in vals if k not in ("seq", "name")]
-    if (_seq_of(vals.get("seq", "")) is None or not name or others or extra or not _CHILD_SEQ.match(next_seq)
+    if (_seq_of(vals.get("seq", "")) is None or not name or any(k not in ("seq", "name") for k in vals) or extra
             or not _BODY_HEAD.match(_fold(name)) or section_from_text(name)):
         return None
-    return name
+    return name if _CHILD_SEQ.match(next_seq()) else None
 
 
 def _apply_heading(text: str, state: _State, layout: _Layout) -> None:
@@ -742,7 +747,8 @@ def _read_table(table: Table, state: _State, unit: Optional[str], default_year: 
             continue
         if _is_total(texts, vals):
             continue
-        subheading = _subheading(texts, dense, vals) or _numbered_unit(vals, extra, _next_seq(table, r, limit, layout))
+        subheading = _subheading(texts, dense, vals) or _numbered_unit(vals, extra, lambda: _next_seq(table, r, limit,
+                                                                                                       layout))
         if subheading is not None:
             _apply_heading(subheading, state, layout)
             state.last = None
@@ -808,11 +814,16 @@ def _set_section(state: _State, section: Optional[str], text: str) -> None:
 
 
 def _starts_with_rows(grid: list[list[str]], layout: _Layout) -> bool:
-    """Does a header-less table look like more rows of the form (numbers, section labels, fragments)?"""
+    """Does a header-less table look like more rows of the form (numbers, section labels, fragments)?
+
+    A sub-heading across the width ("Khối Mặt trận …" on top of the new page) is looked past."""
     seq_cols = layout.columns("seq")
     for texts in grid[:3]:
         if not any(texts):
             continue
+        distinct = {t for t in texts if t}
+        if len(distinct) == 1 and len(texts) >= 3 and all(texts) and _seq_of(next(iter(distinct))) is None:
+            continue  # one merged cell over the whole row: a heading
         if not seq_cols:
             return True
         first = texts[seq_cols[0]] if seq_cols[0] < len(texts) else ""

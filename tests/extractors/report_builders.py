@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Sequence, Union
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
-FONT_BOLD = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf")
 
 Spec = Union[str, tuple, None]
 
@@ -264,31 +263,11 @@ TAB_STOPS = [60, 85, 225, 345, 425, 480]
 
 def tab_form_pdf(path: Path) -> Path:
     """The same form exported to PDF: each cell printed where its tab stop is, no ruling lines."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen import canvas
+    from printed_pdf import printed_pdf
 
-    _pdf_fonts()
-    c = canvas.Canvas(str(path), pagesize=A4)
-    c.setFont("DejaVuSerif", 9)
-    y = 790.0
-    for text in TAB_FORM_TOP:
-        c.drawString(60 if text.startswith("Đơn vị") else 200, y, text)
-        y -= 18
-    y -= 10
-    for row in TAB_ROWS:
-        for x, text in zip(TAB_STOPS, row):
-            if text:
-                c.drawString(x, y, text)
-        y -= 13
-    y -= 14
     prose = TAB_FORM_FOOT[0]
     cut = prose.rfind(" ", 0, 95)
-    for line in (prose[:cut], prose[cut + 1:]):
-        c.drawString(60, y, line)
-        y -= 13
-    y -= 10
-    for text in TAB_FORM_FOOT[1:]:
-        c.drawString(330, y, text)
-        y -= 16
-    c.save()
-    return path
+    lines = ([[(60 if t.startswith("Đơn vị") else 200, t)] for t in TAB_FORM_TOP] + [[]]
+             + [list(zip(TAB_STOPS, row)) for row in TAB_ROWS] + [[]]
+             + [[(60, prose[:cut])], [(60, prose[cut + 1:])], []] + [[(330, t)] for t in TAB_FORM_FOOT[1:]])
+    return printed_pdf(path, lines, size=9)

@@ -277,3 +277,12 @@ def test_in_a_list_of_many_units_the_body_carrying_a_model_out_is_its_unit():
     assert (reg.leader, reg.unit) == ("Chi bộ thôn Đông", "Chi bộ thôn Đông")
     (own,) = extract_registrations(form_document([grid_table(rows)]), meta(unit="Đảng ủy xã Tân An"), [])
     assert (own.leader, own.unit) == ("Chi bộ thôn Đông", "Đảng ủy xã Tân An")
+
+
+def test_a_page_starting_with_a_group_heading_continues_the_form():
+    page1 = grid_table([HEADER, ["1", "Đường hoa kiểu mẫu", "Chi hội Phụ nữ", "Thôn Đông", "Năm 2025"]], 0, page=1)
+    page2 = grid_table([[("Khối các đoàn thể", 1, 5), None, None, None, None],
+                        ["2", "Tủ sách thanh niên", "Chi đoàn", "Thôn Tây", "Năm 2025"]], 1, page=2)
+    regs = extract_registrations(form_document([page1, page2]), meta(unit="X"), [])
+    assert [(r.seq, r.name, r.location.page) for r in regs] == [(1, "Đường hoa kiểu mẫu", 1),
+                                                               (2, "Tủ sách thanh niên", 2)]
