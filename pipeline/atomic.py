@@ -25,7 +25,9 @@ def atomic_write(path: Path, writer: Callable[[Path], None]) -> Path:
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix="." + path.name + ".", suffix=".tmp", dir=path.parent)
+    # the temporary name stays short: ``path`` itself may use every one of the 255 bytes a name can have
+    stem = path.name if len(os.fsencode(path.name)) <= 100 else "long-name"
+    fd, tmp = tempfile.mkstemp(prefix="." + stem + ".", suffix=".tmp", dir=path.parent)
     os.close(fd)
     try:
         writer(Path(tmp))

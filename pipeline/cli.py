@@ -28,30 +28,36 @@ Run "pipeline COMMAND --help" for the options and an example of each command."""
 
 
 def _setup_logging(verbose: int) -> None:
+    from .names import one_line_formatter
+
     level = logging.WARNING - 10 * verbose
-    logging.basicConfig(level=max(level, logging.DEBUG), format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-                        stream=sys.stderr)
+    fmt = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+    logging.basicConfig(level=max(level, logging.DEBUG), format=fmt, stream=sys.stderr)
+    for handler in logging.getLogger().handlers:  # a name with a newline must not forge a log line
+        handler.setFormatter(one_line_formatter(fmt))  # type: ignore[arg-type]
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from .files import extract_file, unreadable_record
+    from .names import shown, store_form
     from .readers import ReadError
 
     status = EXIT_OK
     records = []
     for name in args.files:
         path = Path(name)
+        display = store_form(name)  # bytes that are not UTF-8 cannot go into JSON as they are
         try:
-            record = extract_file(path, display_path=name).to_dict()
+            record = extract_file(path, display_path=display).to_dict()
         except ReadError as err:
             status = EXIT_PARTIAL
-            record = unreadable_record(path, name, err.reason)
-            print(f"pipeline: {name}: {err.reason}", file=sys.stderr)
+            record = unreadable_record(path, display, err.reason)
+            print(f"pipeline: {shown(name)}: {shown(err.reason)}", file=sys.stderr)
         except Exception as exc:  # noqa: BLE001 - a bug on one file must not hide the others' records
             reason = f"internal error while reading ({type(exc).__name__}: {str(exc)[:200]}); please report this file"
             status = EXIT_PARTIAL
-            record = unreadable_record(path, name, reason)
-            print(f"pipeline: {name}: {reason}", file=sys.stderr)
+            record = unreadable_record(path, display, reason)
+            print(f"pipeline: {shown(name)}: {shown(reason)}", file=sys.stderr)
         records.append(record)
     if args.format == "json":
         payload = records[0] if len(records) == 1 else records
@@ -90,6 +96,10 @@ def _units_ok(args: argparse.Namespace) -> bool:
         print(f"pipeline: --units {units}: no such file (a CSV with the header don_vi,loai)", file=sys.stderr)
         return False
     return True
+def _limits(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from .workers import Limits
+
+    return Limits.resolve(args.time_limit, args.memory_limit)
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -100,7 +110,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     result = run_batch(inbox=Path(args.inbox), store_url=args.store, data_dir=Path(args.data), out_dir=Path(args.out),
                        workers=args.workers, report=not args.no_report, units_csv=args.units,
-                       move=not getattr(args, "keep_inbox", False), year=args.year)
+                       move=not getattr(args, "keep_inbox", False), year=args.year, limits=_limits(args))
     if result.summary:
         print(run_summary_text(result.summary, result.reports, result.summary_path, asked=not args.no_report))
     return result.exit_code
@@ -113,7 +123,7 @@ def cmd_watch(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     return watch(inbox=Path(args.inbox), store_url=args.store, data_dir=Path(args.data), out_dir=Path(args.out),
                  workers=args.workers, settle_seconds=args.settle, units_csv=args.units,
-                 move=not getattr(args, "keep_inbox", False))
+                 move=not getattr(args, "keep_inbox", False), limits=_limits(args))
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -138,7 +148,7 @@ def cmd_query(args: argparse.Namespace) -> int:
 
     try:
         frame = query(args.store or default_store_url(Path(args.data)), args.sql)
-    except StoreError as exc:
+    except StoreError as exc:  # a refused write included: one line, exit 2, the store unchanged
         print(f"pipeline: {exc}", file=sys.stderr)
         return EXIT_FAILED
     if args.format == "csv":
@@ -150,6 +160,31 @@ def cmd_query(args: argparse.Namespace) -> int:
 
         with pandas.option_context("display.max_rows", 500, "display.width", 200):
             print(frame.to_string(index=False))
+    return EXIT_OK
+
+
+def cmd_tables(args: argparse.Namespace) -> int:
+    from .readonly import describe_tables
+    from .store import StoreError, default_store_url
+
+    try:
+        tables = describe_tables(args.store or default_store_url(Path(args.data)), internal=args.all)
+    except StoreError as exc:
+        print(f"pipeline: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    if args.json:
+        json.dump(tables, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    for t in tables:
+        print(f"{t['table']}  ({t['rows']} rows)")
+        width = max((len(c["name"]) for c in t["columns"]), default=0)
+        type_width = max((len(c["type"]) for c in t["columns"]), default=0)
+        for c in t["columns"]:
+            notes = ", ".join(n for n, on in (("primary key", c["primary_key"]),
+                                               ("not null", not c["nullable"] and not c["primary_key"])) if on)
+            print(f"  {c['name']:<{width}}  {c['type']:<{type_width}}  {notes}".rstrip())
+        print()
     return EXIT_OK
 
 
@@ -247,12 +282,20 @@ def build_parser() -> argparse.ArgumentParser:
                             "e.g. postgresql://user@host/dbname")
         q.add_argument("--data", default="data", help="data folder: store, processed/, quarantine/ (default: data)")
 
+    def limit_options(q: argparse.ArgumentParser) -> None:
+        q.add_argument("--time-limit", type=float, default=None, metavar="SECONDS",
+                       help="seconds one file may take to read (default: $PIPELINE_TIME_LIMIT or 120); "
+                            "a file over it is quarantined and not read again until it changes")
+        q.add_argument("--memory-limit", type=int, default=None, metavar="MB",
+                       help="memory one file may take to read (default: $PIPELINE_MEMORY_LIMIT_MB or 1024)")
+
     p = sub.add_parser("run", help="process everything new in the inbox (the nightly job)",
                        description="Process every new or changed file in the inbox into the store, move it to "
                                    "processed/ or quarantine/, and write the reports.",
                        epilog="example:\n  pipeline run --inbox inbox --out out\n"
                               "exit status: 0 all good, 1 some files quarantined, 2 the run failed, "
-                              "3 another run holds the lock",
+                              "3 another run holds the lock, 4 stopped by SIGTERM/Ctrl-C (the files in hand "
+                              "were finished)",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--inbox", required=True, help="folder the clerks drop files into")
     store_options(p)
@@ -264,6 +307,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--keep-inbox", action="store_true",
                    help="leave files in the inbox (no move to processed/ or quarantine/); "
                         "they are recognised as unchanged by their hash next time")
+    limit_options(p)
     p.set_defaults(func=cmd_run)
 
     p = sub.add_parser("watch", help="run the job whenever files arrive in the inbox",
@@ -278,6 +322,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--units", default=None, help="optional units.csv of expected units (for the compliance report)")
     p.add_argument("--settle", type=float, default=2.0, help="seconds a file must stop growing before it is read")
     p.add_argument("--keep-inbox", action="store_true", help="leave files in the inbox (see run --help)")
+    limit_options(p)
     p.set_defaults(func=cmd_watch)
 
     p = sub.add_parser("report", help="write the spreadsheet, calendar and HTML page from the store",
@@ -321,14 +366,27 @@ def build_parser() -> argparse.ArgumentParser:
     answer_options(p)
     p.set_defaults(func=cmd_done)
 
-    p = sub.add_parser("query", help="run a SQL query against the store",
-                       description="Run one SQL statement against the store and print the result.",
-                       epilog="example:\n  pipeline query \"select unit, count(*) from registrations group by unit\"",
+    p = sub.add_parser("query", help="run a read-only SQL query against the store",
+                       description="Run one reading SQL statement (SELECT, WITH, a read-only PRAGMA or SHOW) "
+                                   "against the store and print the result. The store is opened read-only: a "
+                                   "statement that would change it is refused (exit status 2).",
+                       epilog="example:\n  pipeline query \"select unit, count(*) from registrations group by unit\"\n"
+                              "see the tables and columns with: pipeline tables",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("sql", metavar="SQL", help="the SQL statement (quote it)")
     store_options(p)
     p.add_argument("--format", choices=["table", "csv", "json"], default="table", help="output format (default: table)")
     p.set_defaults(func=cmd_query)
+
+    p = sub.add_parser("tables", help="list the store's tables, their columns and row counts",
+                       description="List every table of the store with its columns (name, type, key) and "
+                                   "its number of rows. Read-only.",
+                       epilog="examples:\n  pipeline tables --data data\n  pipeline tables --json",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    store_options(p)
+    p.add_argument("--json", action="store_true", help="print JSON instead of the text listing")
+    p.add_argument("--all", action="store_true", help="include internal tables (alembic_version)")
+    p.set_defaults(func=cmd_tables)
 
     p = sub.add_parser("export", help="export one table of the store as CSV, Parquet or XLSX",
                        epilog="example:\n  pipeline export --table registrations --format csv -o registrations.csv",

@@ -187,7 +187,7 @@ runs = Table(
     _id(),
     col("started_at", String(32), "Bắt đầu", nullable=False),
     col("finished_at", String(32), "Kết thúc"),
-    col("status", String(16), "Trạng thái", nullable=False),  # running | ok | partial | failed
+    col("status", String(16), "Trạng thái", nullable=False),  # running | ok | partial | failed | interrupted
     col("exit_code", Integer, "Mã thoát"),
     col("new", Integer, "Tệp mới", nullable=False, server_default="0"),
     col("unchanged", Integer, "Tệp không đổi", nullable=False, server_default="0"),
@@ -405,6 +405,7 @@ class KnownFile:
     status: str
     stored_path: Optional[str]
     document_id: Optional[int]
+    reason: Optional[str] = None
 
 
 def known_files(engine: Engine) -> dict[str, list[KnownFile]]:
@@ -412,10 +413,23 @@ def known_files(engine: Engine) -> dict[str, list[KnownFile]]:
     out: dict[str, list[KnownFile]] = {}
     with engine.connect() as conn:
         for row in conn.execute(select(files.c.id, files.c.sha256, files.c.path, files.c.status,
-                                       files.c.stored_path, files.c.document_id).order_by(files.c.id)):
+                                       files.c.stored_path, files.c.document_id, files.c.reason)
+                                .order_by(files.c.id)):
             out.setdefault(row.sha256, []).append(KnownFile(row.id, row.path, row.status, row.stored_path,
-                                                            row.document_id))
+                                                            row.document_id, row.reason))
     return out
+
+
+def mark_interrupted_runs(engine: Engine) -> list[dict[str, Any]]:
+    """Runs still ``running`` become ``interrupted``. Call only while holding the run lock (then none is alive)."""
+    with engine.begin() as conn:
+        stale = conn.execute(select(runs.c.id, runs.c.started_at).where(runs.c.status == "running")).all()
+        if stale:
+            note = json.dumps({"status": "interrupted", "note": "the run ended without finishing (crash, kill -9 "
+                               "or power cut); marked by the next run"})
+            conn.execute(update(runs).where(runs.c.id.in_([r.id for r in stale]))
+                         .values(status="interrupted", summary=note))
+    return [{"id": r.id, "started_at": r.started_at} for r in stale]
 
 
 def start_run(engine: Engine, inbox: str) -> int:
@@ -722,15 +736,14 @@ def _open_existing(url: str) -> Engine:
 
 
 def query(url: str, sql: str) -> "Any":
-    """Any SQL as a pandas DataFrame; a bad query is a StoreError with the database's one-line reason."""
-    import pandas as pd
+    """One reading SQL statement as a pandas DataFrame, on a connection that cannot write.
 
-    engine = _open_existing(url)
-    try:
-        with engine.connect() as conn:
-            return pd.read_sql_query(text(sql), conn)
-    except Exception as exc:  # noqa: BLE001
-        raise StoreError(f"query failed: {_first_line(exc)}") from exc
+    A statement that would write is refused (:class:`pipeline.readonly.QueryRefused`, a StoreError);
+    a bad query is a StoreError with the database's one-line reason.
+    """
+    from .readonly import query as read_only_query
+
+    return read_only_query(url, sql)
 
 
 def read_table(url: str, table: str) -> "Any":

@@ -270,15 +270,21 @@ def make_unmapped_font_pdf(path: Path) -> Path:
         b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Foo /CIDSystemInfo << /Registry (Adobe) "
         b"/Ordering (Identity) /Supplement 0 >> /DW 500 >>",
     ]
+    path.write_bytes(raw_pdf(objs))
+    return path
+
+
+def raw_pdf(objects: list[bytes], extra_trailer: bytes = b"") -> bytes:
+    """A hand-written PDF: objects numbered from 1 (the first is the catalog), a correct xref, a trailer."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
-    for i, obj in enumerate(objs, 1):
+    for i, obj in enumerate(objects, 1):
         offsets.append(len(out))
         out += b"%d 0 obj\n" % i + obj + b"\nendobj\n"
     xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     for off in offsets:
         out += b"%010d 00000 n \n" % off
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
-    path.write_bytes(bytes(out))
-    return path
+    out += b"trailer\n<< /Size %d /Root 1 0 R %s>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, extra_trailer,
+                                                                                      xref)
+    return bytes(out)

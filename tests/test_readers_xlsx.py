@@ -89,7 +89,8 @@ def test_billion_row_dimension_does_not_hang(form: Path, tmp_path: Path) -> None
     doc = read(path)
     assert time.monotonic() - started < 10
     assert doc.tables[0].text_rows()[6][1] == "Camera an ninh"
-    assert any("declares 16384 columns" in w for w in doc.warnings)
+    # the declared dimension is not trusted (see the stale-dimension test): the cells that exist are read
+    assert doc.tables[0].n_columns == 7 and not any("columns" in w for w in doc.warnings)
 
 
 def test_row_cap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

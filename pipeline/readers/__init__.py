@@ -6,11 +6,13 @@ cannot read; callers quarantine the file with that reason. Nothing here extracts
 """
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
+import stat
 import zipfile
 from pathlib import Path
-from typing import Callable
+from typing import BinaryIO, Callable
 
 from ..model import Document
 
@@ -24,12 +26,31 @@ class ReadError(Exception):
     def __init__(self, reason: str, kind: str = "unreadable"):
         super().__init__(reason)
         self.reason = reason
-        self.kind = kind  # empty | too_large | corrupt | encrypted | unsupported | unsafe | unreadable
+        # empty | whitespace | too_large | corrupt | encrypted | unsupported | unsafe | unreadable | memory
+        self.kind = kind
+
+
+def open_regular(path: str | os.PathLike[str]) -> BinaryIO:
+    """Open for reading only if it is a regular file: a pipe, socket or device is never waited on.
+
+    ``O_NONBLOCK`` makes opening a FIFO return at once; ``fstat`` on the open descriptor then
+    decides (no race with a file swapped in between); ``O_NOFOLLOW`` refuses a symlink.
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise OSError(errno.EINVAL, "not a regular file (pipe, socket or device): never read", str(path))
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def sha256_of(path: Path) -> str:
     digest = hashlib.sha256()
-    with open(path, "rb") as fh:
+    with open_regular(path) as fh:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
             digest.update(chunk)
     return digest.hexdigest()
@@ -40,7 +61,7 @@ def sniff(path: Path) -> str:
 
     Raises ReadError for empty files and for binary formats we do not read.
     """
-    with open(path, "rb") as fh:
+    with open_regular(path) as fh:
         head = fh.read(8192)
     if not head:
         raise ReadError("empty file (0 bytes)", "empty")
@@ -107,13 +128,16 @@ def _reader_for(fmt: str) -> Callable[[Path, Document], None]:
 def read(path: str | os.PathLike[str], display_path: str | None = None) -> Document:
     """Read any supported file into a Document; raise ReadError with a clear reason otherwise."""
     p = Path(path)
-    if p.is_symlink():
+    try:
+        st = os.lstat(p)
+    except OSError as exc:
+        raise ReadError("file not found" if exc.errno == errno.ENOENT else
+                        f"cannot open file: {exc.strerror or exc}", "unreadable") from None
+    if stat.S_ISLNK(st.st_mode):
         raise ReadError("symbolic link: not followed", "unsafe")
-    if not p.exists():
-        raise ReadError("file not found", "unreadable")
-    if not p.is_file():
-        raise ReadError("not a regular file", "unsupported")
-    size = p.stat().st_size
+    if not stat.S_ISREG(st.st_mode):
+        raise ReadError("not a regular file (pipe, socket or device): never opened", "unsupported")
+    size = st.st_size
     if size == 0:
         raise ReadError("empty file (0 bytes)", "empty")
     if size > MAX_FILE_BYTES:
@@ -136,10 +160,12 @@ def read(path: str | os.PathLike[str], display_path: str | None = None) -> Docum
     except ReadError:
         raise
     except MemoryError:
-        raise ReadError(f"{fmt.upper()} file needs too much memory to read", "unsafe") from None
+        raise ReadError(f"{fmt.upper()} file needs too much memory to read", "memory") from None
     except RecursionError:
         raise ReadError(f"{fmt.upper()} file is nested too deeply to read", "unsafe") from None
     except Exception as exc:  # a reader bug or a malformed file: never a traceback for the clerk
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise ReadError(f"cannot read {fmt.upper()} file: {reason[:200]}", "corrupt") from exc
+    if fmt == "txt" and not doc.blocks and not doc.warnings:
+        raise ReadError("no text: the file holds only blank space", "whitespace")
     return doc

@@ -59,6 +59,7 @@ class _BodyReader:
         self.paragraph_index = 0
         self.seen_body_text = False
         self.numbering = Numbering(document)
+        self.styles: dict[Optional[str], tuple[Any, Any, Any]] = {}  # style id -> bold, italic, alignment
 
     # ------------------------------------------------------------------ body
 
@@ -80,7 +81,7 @@ class _BodyReader:
         if text and label:
             text = label + text
         if text:
-            bold, italic, centered = _paragraph_style(para)
+            bold, italic, centered = _paragraph_style(para, self.styles)
             self.doc.blocks.append(Paragraph(text, Location(line=index), region=region, bold=bold, italic=italic,
                                              centered=centered))
             if region == "body" and len(text) > 60:
@@ -214,22 +215,34 @@ def _textbox_paragraphs(p_el: Any) -> Iterator[str]:
                 yield text
 
 
-def _paragraph_style(para: Any) -> tuple[bool, bool, bool]:
-    """(bold, italic, centred) from direct formatting or the paragraph style — cheap hints only."""
+def _paragraph_style(para: Any, cache: Optional[dict[Optional[str], tuple[Any, Any, Any]]] = None
+                     ) -> tuple[bool, bool, bool]:
+    """(bold, italic, centred) from direct formatting or the paragraph style — cheap hints only.
+
+    ``cache`` maps a style id to its (bold, italic, alignment): python-docx resolves ``para.style``
+    by scanning every style of the document, which made long documents quadratic-ish (2 ms a paragraph).
+    """
     try:
-        runs = [r for r in para.runs if r.text.strip()]
-        style_font = para.style.font if para.style is not None else None
+        runs = [(r, len(t)) for r in para.runs for t in (r.text,) if t.strip()]  # r.text is an XPath: once
+        style_id = para._p.style
+        if cache is None or style_id not in cache:
+            style = para.style
+            entry = ((style.font.bold, style.font.italic, style.paragraph_format.alignment) if style is not None
+                     else (None, None, None))
+            if cache is None:
+                cache = {}
+            cache[style_id] = entry
+        style_flags = dict(zip(("bold", "italic"), cache[style_id][:2]))
 
         def flag(name: str) -> bool:
-            total = sum(len(r.text) for r in runs) or 1
-            on = sum(len(r.text) for r in runs
-                     if getattr(r, name) or (getattr(r, name) is None and style_font is not None
-                                             and getattr(style_font, name)))
+            total = sum(n for _, n in runs) or 1
+            on = sum(n for r, n in runs
+                     if getattr(r, name) or (getattr(r, name) is None and style_flags[name]))
             return on * 2 > total
 
         alignment = para.alignment
-        if alignment is None and para.style is not None:
-            alignment = para.style.paragraph_format.alignment
+        if alignment is None:
+            alignment = cache[style_id][2]
         centered = alignment is not None and int(alignment) == 1
         return flag("bold"), flag("italic"), centered
     except Exception:  # noqa: BLE001 - formatting hints must never fail a read

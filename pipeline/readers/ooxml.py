@@ -4,12 +4,19 @@ Why: a hostile or broken office file must be refused fast with a clear reason, n
 nightly batch's memory. A ZIP bomb declares huge uncompressed sizes (or ratios); XML entity tricks
 need a DTD, which Word and Excel never write. Declared sizes are trustworthy enough here because
 ``zipfile`` never inflates a member beyond its declared size (a lie ends in a CRC error).
+
+Every XML part is streamed whole through expat (a DTD may hide after a 5 KB comment, or in a
+part the reader only opens later): a document type declaration or an entity declaration anywhere
+refuses the file. Where expat gives up (a broken or oddly encoded part), the rest of the part is
+still scanned for the markers, in chunks that overlap so none is missed at a boundary.
 """
 from __future__ import annotations
 
 import os
 import zipfile
 from pathlib import Path
+from typing import IO
+from xml.parsers import expat
 
 from . import ReadError
 
@@ -22,7 +29,45 @@ MAX_MEMBERS = 10000
 #: An XML part parsed whole (document.xml, sharedStrings.xml …) larger than this is refused: a DOM of it
 #: would need gigabytes. Worksheets are streamed and exempt.
 MAX_XML_PART = int(os.environ.get("PIPELINE_MAX_XML_PART", 64 * 1024 * 1024))
-_DTD_MARKERS = (b"<!DOCTYPE", b"<!ENTITY", b"<\x00!\x00D\x00O\x00C\x00", b"<\x00!\x00E\x00N\x00")
+#: Upper case: the scan compares against the upper-cased bytes (``<!doctype`` counts too).
+_DTD_MARKERS = (b"<!DOCTYPE", b"<!ENTITY", b"<\x00!\x00D\x00O\x00C\x00", b"<\x00!\x00E\x00N\x00",
+                b"\x00<\x00!\x00D\x00O\x00C", b"\x00<\x00!\x00E\x00N")
+_CHUNK = 1 << 20
+
+
+class _Declared(Exception):
+    """A DTD or entity declaration was seen."""
+
+
+def _refuse(*_args: object) -> None:
+    raise _Declared()
+
+
+def declares_dtd(fh: IO[bytes]) -> bool:
+    """Does this XML stream declare a DTD or entities anywhere? Reads it to the end, in chunks."""
+    parser = expat.ParserCreate()
+    parser.StartDoctypeDeclHandler = _refuse
+    parser.EntityDeclHandler = _refuse
+    parser.UnparsedEntityDeclHandler = _refuse
+    parser.ExternalEntityRefHandler = lambda *_a: 0  # never fetched; 0 makes expat stop with an error
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    parsing = True
+    tail = b""
+    while True:
+        chunk = fh.read(_CHUNK)
+        data = (tail + chunk).upper()
+        if any(marker in data for marker in _DTD_MARKERS):
+            return True  # also catches what a parser that gave up earlier would not see
+        tail = (tail + chunk)[-32:]
+        if parsing:
+            try:
+                parser.Parse(chunk, not chunk)
+            except _Declared:
+                return True
+            except expat.ExpatError:
+                parsing = False  # broken or unknown encoding: the byte scan above goes on alone
+        if not chunk:
+            return False
 
 
 def check_container(path: Path, required: str, label: str) -> None:
@@ -57,16 +102,16 @@ def check_container(path: Path, required: str, label: str) -> None:
             raise ReadError(f"{label} refused: {total >> 20} MB uncompressed (limit {MAX_UNCOMPRESSED >> 20} MB)",
                             "unsafe")
         for info in infos:
-            if not info.filename.endswith((".xml", ".rels")) or info.file_size == 0:
+            if not info.filename.lower().endswith((".xml", ".rels", ".vml")) or info.file_size == 0:
                 continue
             try:
                 with zf.open(info) as fh:
-                    head = fh.read(4096)
-            except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError) as exc:
+                    declared = declares_dtd(fh)
+            except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError, EOFError) as exc:
                 raise ReadError(f"corrupt {label}: cannot read {info.filename} ({exc})", "corrupt") from None
             except Exception as exc:  # zlib.error and friends
                 raise ReadError(f"corrupt {label}: cannot read {info.filename} ({type(exc).__name__})",
                                 "corrupt") from None
-            if any(marker in head for marker in _DTD_MARKERS):
+            if declared:
                 raise ReadError(f"{label} refused: {info.filename} declares a DTD/entities (XML entity attack?)",
                                 "unsafe")

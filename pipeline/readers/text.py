@@ -195,6 +195,10 @@ def reflow(items: list[_Item], wrapped: bool, wrap_gap: int, width: float) -> li
     """
     out: list[_Item] = []
     aside: list[_Item] = []
+    # A paragraph being joined keeps its pieces in a list, joined once at the end: re-building the
+    # text (and searching it) at every merged line made long hard-wrapped files quadratic.
+    pieces: dict[int, list[str]] = {}
+    sizes: dict[int, int] = {}
     for i, item in enumerate(items):
         prev = out[-1] if out else None
         following = items[i + 1] if i + 1 < len(items) else None
@@ -205,18 +209,34 @@ def reflow(items: list[_Item], wrapped: bool, wrap_gap: int, width: float) -> li
             continue
         if (prev is not None and prev.region == "body" and item.region == "body"
                 and _should_join(prev.last or prev.text, item, wrapped, wrap_gap + (2 if aside else 0), width)):
-            glue = "" if _HYPHEN_END.search(prev.text) else " "
+            parts = pieces.setdefault(id(prev), [prev.text])
+            size = sizes.get(id(prev), len(prev.text))
+            glue = "" if _HYPHEN_END.search(_tail(parts, 2)) else " "
             if prev.starts is None:
                 prev.starts = [(0, prev.line)]
-            prev.starts.append((len(prev.text) + len(glue), item.line))
-            prev.text = prev.text + glue + item.text
+            prev.starts.append((size + len(glue), item.line))
+            parts += [glue, item.text]
+            sizes[id(prev)] = size + len(glue) + len(item.text)
             prev.last = item.text
             continue
         out.extend(aside)
         aside = []
         out.append(_Item(item.line, item.text, item.gap, item.region, item.indent, item.text))
     out.extend(aside)
+    for joined in out:
+        if id(joined) in pieces:
+            joined.text = "".join(pieces[id(joined)])
     return out
+
+
+def _tail(parts: list[str], n: int) -> str:
+    """The last ``n`` characters of ``"".join(parts)`` without joining them all."""
+    tail = ""
+    for part in reversed(parts):
+        tail = part + tail
+        if len(tail) >= n:
+            break
+    return tail[-n:]
 
 
 # --------------------------------------------------------------------------- official header

@@ -2,9 +2,10 @@
 
 Why read-only plus our own merge scan: read-only mode streams rows (bounded memory) but does not
 expose merged ranges, and a normal load of a sheet that declares a billion-row dimension would hang.
-Merged ranges are read by scanning the sheet XML for ``<mergeCell ref=…>`` in chunks. Rows are
-capped, and a long run of empty rows ends the sheet (a declared ``A1:XFD1048576`` must not make us
-walk a million empty rows). Values are shown the way a Vietnamese clerk reads them: dates
+Merged ranges are read by scanning the sheet XML for ``<mergeCell ref=…>`` in chunks. The sheet's
+``<dimension>`` is ignored (``reset_dimensions``): tools that write XLSX without Excel often leave a
+stale one that understates the sheet, and read-only openpyxl would stop at it, silently losing rows.
+We read the cells that exist. Rows are capped, and a long run of empty rows ends the sheet. Values are shown the way a Vietnamese clerk reads them: dates
 ``dd/mm/yyyy``, whole numbers without ``.0``, formulas by their cached value.
 """
 from __future__ import annotations
@@ -63,18 +64,19 @@ def read(path: Path, doc: Document) -> None:
 
 
 def _read_sheet(path: Path, wb: Any, ws: Any, doc: Document) -> None:
-    declared_cols = ws.max_column or 0
-    max_col = min(declared_cols, MAX_COLUMNS) if declared_cols else MAX_COLUMNS
-    if declared_cols > MAX_COLUMNS:
-        doc.warnings.append(f"sheet {ws.title!r} declares {declared_cols} columns: only the first {MAX_COLUMNS} "
-                            f"were read")
+    if hasattr(ws, "reset_dimensions"):
+        ws.reset_dimensions()  # the cells that exist, not the ones <dimension> claims
+    max_col = MAX_COLUMNS
+    wide = False
     values: dict[int, dict[int, str]] = {}  # row -> column -> text
     empty_run = 0
     last_row = 0
-    for r, row in enumerate(ws.iter_rows(min_row=1, max_col=max_col), start=1):
+    for r, row in enumerate(ws.iter_rows(min_row=1), start=1):
         if r > MAX_ROWS:
             doc.warnings.append(f"sheet {ws.title!r}: stopped after {MAX_ROWS} rows (row limit)")
             break
+        if len(row) > MAX_COLUMNS:
+            row, wide = row[:MAX_COLUMNS], True
         texts = {c: _format(cell.value, getattr(cell, "number_format", None))
                  for c, cell in enumerate(row, start=1) if cell.value is not None and cell.value != ""}
         texts = {c: t for c, t in texts.items() if t}
@@ -86,6 +88,9 @@ def _read_sheet(path: Path, wb: Any, ws: Any, doc: Document) -> None:
             empty_run += 1
             if empty_run >= MAX_EMPTY_RUN:
                 break
+    if wide:
+        doc.warnings.append(f"sheet {ws.title!r} has rows wider than {MAX_COLUMNS} columns: only the first "
+                            f"{MAX_COLUMNS} were read")
     if not values:
         return
     merges = _merged_ranges(path, ws, last_row, max_col)
