@@ -286,3 +286,19 @@ def test_a_page_starting_with_a_group_heading_continues_the_form():
     regs = extract_registrations(form_document([page1, page2]), meta(unit="X"), [])
     assert [(r.seq, r.name, r.location.page) for r in regs] == [(1, "Đường hoa kiểu mẫu", 1),
                                                                (2, "Tủ sách thanh niên", 2)]
+
+
+# --------------------------------------------------------------------------- the vocabularies, once
+
+
+def test_registration_vocabularies_are_the_lexicons_and_agree_with_each_other():
+    from pipeline import lexicon, normalize
+    from pipeline.extractors.registrations import ROLES, classify_header
+    from pipeline.reports.labels import FIELD_LABELS, SECTION_LABELS
+
+    assert {lexicon.cell(r, 1) for r in lexicon.table("registration_columns")} == set(ROLES)
+    assert set(normalize.FIELD_CODES) == set(FIELD_LABELS) == {lexicon.cell(r, 1) for r in lexicon.table("field_words")} | {"other"}
+    assert {lexicon.cell(r, 1) for r in lexicon.table("form_sections")} == set(SECTION_LABELS)
+    # every header word of the lexicon is read as its own role (an earlier, broader entry would shadow it)
+    assert [(w, classify_header(w)) for w, role, *_ in lexicon.table("registration_columns")
+            if classify_header(w) != role] == []
