@@ -302,3 +302,14 @@ def test_registration_vocabularies_are_the_lexicons_and_agree_with_each_other():
     # every header word of the lexicon is read as its own role (an earlier, broader entry would shadow it)
     assert [(w, classify_header(w)) for w, role, *_ in lexicon.table("registration_columns")
             if classify_header(w) != role] == []
+
+
+def test_a_two_row_header_printed_again_on_every_page_gives_no_rows(tmp_path: Path):
+    rows = [["TT", "Tên mô hình", "Chủ thể", ("Thời gian thực hiện", 2), None], ["", "", "", "Bắt đầu", "Kết thúc"]]
+    rows += [[str(i), f"Mô hình số {i}", f"Chi bộ thôn {i}", "01/3/2025", "31/12/2025"] for i in range(1, 41)]
+    pdf = rb.write_pdf(tmp_path / "dang-ky.pdf", ["Đơn vị: Đảng ủy xã Tân An", "DANH SÁCH ĐĂNG KÝ MÔ HÌNH NĂM 2025",
+                                                 rows], repeat_rows=2)
+    record = extract_file(pdf)
+    assert record.document.pages >= 2
+    assert [(r.seq, r.name) for r in record.registrations] == [(i, f"Mô hình số {i}") for i in range(1, 41)]
+    assert all(r.review == [] for r in record.registrations) and record.warnings == []
