@@ -64,6 +64,9 @@ class Paragraph:
     # (character offset in ``text``, source line number) where each re-joined source line starts, for
     # paragraphs a reader reflowed from hard-wrapped lines; empty when unknown (then ``location.line``).
     line_starts: list[tuple[int, int]] = _field(default_factory=list)
+    # A line set in columns as it was laid out: tab-separated cells (DOCX) or the runs of a printed line at
+    # their x position in fixed-width characters (PDF). The readers turn runs of such lines into Tables.
+    layout: Optional[str] = None
 
     kind = "paragraph"
 

@@ -11,37 +11,48 @@ import re
 from functools import lru_cache
 from typing import Optional
 
+from . import lexicon
 from .model import Period
 from .textnorm import match_key, strip_diacritics
 
 # --------------------------------------------------------------------------- fields (lĩnh vực)
 
-FIELD_CODES = ("economy", "culture_society", "defense_security", "political_system",
-               "administrative_reform", "digital_transformation", "other")
+#: The schema's field codes, in the lexicon's order (``[fields]``: code | label).
+FIELD_CODES = tuple(lexicon.words("fields"))
 
-# Patterns run on an ASCII fold of the match key, so tone style, case and missing diacritics
-# do not matter. Codes first (a cell holding just ``KT``), then words. Order inside each list
-# is priority: the earliest match in the text wins, ties go to the earlier pattern.
-_CODE_PATTERNS: list[tuple[str, str]] = [
-    ("administrative_reform", r"\bcchc\b"),
-    ("digital_transformation", r"\bcds\b"),
-    ("political_system", r"\b(?:xd\s*)?htct\b|\bxdhtct\b|\bxd\s*dang\b|\bxdd\b"),
-    ("defense_security", r"\bqp\s*-?\s*an\b|\bqpan\b|\bantt\b|\banqp\b|\ban\s*-\s*qp\b"),
-    ("culture_society", r"\bvh\s*-?\s*xh\b|\bvhxh\b|\bxh\s*-\s*vh\b"),
-    ("economy", r"\bkt\b|\bktxh\b"),
-    # single-area codes of narrower forms: "VH" (văn hóa), "XH", "QP", "QS"
-    ("culture_society", r"^(?:vh|xh|vh\s*,\s*xh)$"),
-    ("defense_security", r"^(?:qp|an|qs|qp\s*,\s*an)$"),
-]
-_WORD_PATTERNS: list[tuple[str, str]] = [
-    ("administrative_reform", r"cai cach hanh chinh|thu tuc hanh chinh"),
-    ("digital_transformation", r"chuyen doi so|\bso hoa\b|cong nghe thong tin"),
-    ("political_system", r"he thong chinh tri|xay dung dang|chinh quyen"),
-    ("defense_security", r"quoc phong|an ninh|trat tu|phong chay"),
-    ("economy", r"kinh te|san xuat|giam ngheo|nong nghiep|nong thon moi|khoi nghiep|thuong mai"),
-    ("culture_society", r"van hoa|xa hoi|giao duc|\by te\b|moi truong|an sinh"),
-]
-_FIELD_RES = [(code, re.compile(p)) for code, p in _CODE_PATTERNS + _WORD_PATTERNS]
+
+def fold_pattern(entry: str, mode: str) -> str:
+    """A regex for a lexicon entry on the ASCII fold (:func:`_fold`) of a cell.
+
+    ``code``: the parts of an abbreviation with optional spaces and dash between them (``QP-AN``, ``QP AN``,
+    ``QPAN``), as a whole token; ``cell``: the whole cell (``VH, XH``); ``word``: whole words anywhere;
+    ``start``/``end``: whole words at the start/end; ``exact``: the whole text.
+    """
+    key = _fold(entry)
+    if mode in ("code", "cell"):
+        parts = re.split(r"\s*([,-])\s*|\s+", key)
+        body = ""
+        for part in parts:
+            if part is None:
+                continue
+            if part == ",":
+                body += r"\s*,\s*"
+            elif part == "-":
+                body += r"\s*-?\s*"
+            elif part:
+                if body and not body.endswith(r"\s*"):
+                    body += r"\s*-?\s*"
+                body += re.escape(part)
+        return rf"^{body}$" if mode == "cell" else rf"\b{body}\b"
+    body = r"\s+".join(re.escape(w) for w in key.split())
+    return {"start": rf"^{body}\b", "end": rf"\b{body}$", "exact": rf"^{body}$"}.get(mode, rf"\b{body}\b")
+
+
+@lru_cache(maxsize=1)
+def _field_res() -> list[tuple[str, re.Pattern[str]]]:
+    """(code, pattern) of the lexicon's ``[field_words]`` in priority order (codes first, then words)."""
+    return [(lexicon.cell(row, 1), re.compile(fold_pattern(row[0], lexicon.cell(row, 2) or "word")))
+            for row in lexicon.table("field_words")]
 
 
 def _fold(text: str) -> str:
@@ -63,7 +74,7 @@ def normalize_field(raw: Optional[str]) -> tuple[Optional[str], Optional[str]]:
 def _field_code(raw: str) -> str:
     key = _fold(raw)
     best: Optional[tuple[int, int, str]] = None
-    for prio, (code, rx) in enumerate(_FIELD_RES):
+    for prio, (code, rx) in enumerate(_field_res()):
         m = rx.search(key)
         if m and (best is None or (m.start(), prio) < best[:2]):
             best = (m.start(), prio, code)
@@ -120,8 +131,10 @@ def _iso(value: object) -> Optional[str]:
 # --------------------------------------------------------------------------- sections
 
 
-_CONTINUING = re.compile(r"tiep tuc|chuyen tiep|duy tri|da dang ky|nam truoc|\bmo hinh cu\b|nhan rong")
-_NEW = re.compile(r"\bmoi\b")
+@lru_cache(maxsize=1)
+def _section_res() -> list[tuple[str, re.Pattern[str]]]:
+    """(section code, pattern) of the lexicon's ``[form_sections]`` words, in order (continuing first)."""
+    return [(lexicon.cell(row, 1), re.compile(fold_pattern(row[0], "word"))) for row in lexicon.table("form_sections")]
 
 
 def section_from_text(text: Optional[str]) -> Optional[str]:
@@ -129,10 +142,9 @@ def section_from_text(text: Optional[str]) -> Optional[str]:
     if not text:
         return None
     key = _fold(text)
-    if _CONTINUING.search(key):
-        return "continuing"
-    if _NEW.search(key):
-        return "new"
+    for code, rx in _section_res():
+        if rx.search(key):
+            return code
     return None
 
 

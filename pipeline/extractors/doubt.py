@@ -32,6 +32,12 @@ UNIT_FROM_FOOTER = "đơn vị lấy từ dòng cuối biểu mẫu"
 UNIT_FROM_SIGNATURE = "đơn vị lấy từ chức danh người ký"
 UNIT_GUESSED = "đơn vị đoán từ tên tệp"
 UNIT_MISSING = "không tìm thấy đơn vị đăng ký"
+REG_LEADER_MISSING = "thiếu tập thể (cá nhân) chỉ đạo xây dựng mô hình"
+REG_FIELD_MISSING = "thiếu lĩnh vực"
+REG_FIELD_UNKNOWN = "lĩnh vực không thuộc danh mục"
+REG_PERIOD_UNREAD = "không đọc được thời gian thực hiện"
+REG_PERIOD_OTHER_YEAR = "thời gian thực hiện khác năm của biểu"
+REG_SEQ_REPEATED = "số thứ tự trùng với dòng trên"
 SUBJECT_MISSING = "không xác định được đối tượng của chỉ tiêu"
 SUBJECT_FROM_ISSUER = "đối tượng của chỉ tiêu lấy từ cơ quan ban hành"
 SUBJECT_FROM_LEAD_IN = "đối tượng của chỉ tiêu lấy từ lời dẫn của danh sách"
@@ -39,6 +45,11 @@ SUBJECT_FROM_HEADING = "đối tượng của chỉ tiêu lấy từ đề mục
 TARGET_FROM_SHAPE = "không có từ chỉ mức tối thiểu, chỉ tiêu suy ra từ cách viết"
 QUOTA_IN_REPORT = "chỉ tiêu nằm trong báo cáo, có thể là kết quả đã đạt"
 NUMBER_WITHOUT_SYMBOL = "số hiệu trích dẫn không có ký hiệu"
+
+
+def reg_seq_gap(before: int, seq: int) -> str:
+    """``số thứ tự nhảy từ 3 lên 5 (có thể sót dòng)``: a registration row may have been lost."""
+    return f"số thứ tự nhảy từ {before} lên {seq} (có thể sót dòng)"
 
 
 def ocr_low(confidence: float) -> str:

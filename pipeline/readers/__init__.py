@@ -155,6 +155,8 @@ def read(path: str | os.PathLike[str], display_path: str | None = None) -> Docum
         if doc.metadata.get("pages_without_text"):  # scanned pages of a PDF: OCR only those
             from .ocr import ocr_pdf_pages
             ocr_pdf_pages(p, doc)
+        from .texttables import tables_from_layout
+        tables_from_layout(doc)  # tables typed with tab stops in DOCX and PDF bodies, read as text files' are
     except ReadError:
         raise
     except MemoryError:

@@ -86,6 +86,8 @@ class _BodyReader:
                                              centered=centered))
             if region == "body" and len(text) > 60:
                 self.seen_body_text = True
+            if p_el.find(f".//{_W}r/{_W}tab") is not None:  # cells typed with tab stops, kept for the table finder
+                self.doc.blocks[-1].layout = (label or "") + _paragraph_text(p_el, keep_tabs=True)
         # Text boxes anchored in the paragraph (headers are sometimes drawn in them).
         for box_text in _textbox_paragraphs(p_el):
             self.doc.blocks.append(Paragraph(box_text, Location(line=index), region=region))
@@ -165,8 +167,10 @@ def _block_children(el: Any) -> Iterator[Any]:
             yield from _block_children(child)
 
 
-def _paragraph_text(p_el: Any) -> str:
-    """Visible text: runs, hyperlinks, tabs and breaks; deleted text and field codes are skipped."""
+def _paragraph_text(p_el: Any, keep_tabs: bool = False) -> str:
+    """Visible text: runs, hyperlinks, tabs and breaks; deleted text and field codes are skipped.
+
+    Tabs fold into spaces like any white space unless ``keep_tabs`` (cells typed with tab stops)."""
     parts: list[str] = []
     for el in p_el.iter():
         tag = el.tag
@@ -181,6 +185,8 @@ def _paragraph_text(p_el: Any) -> str:
             if not _inside(el, (f"{_W}txbxContent",)):
                 parts.append("\n")
     text = "".join(parts)
+    if keep_tabs:
+        return "\n".join("\t".join(display(cell) for cell in line.split("\t")) for line in text.split("\n")).strip("\n")
     return "\n".join(display(line) for line in text.split("\n")).strip("\n")
 
 

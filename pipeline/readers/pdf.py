@@ -38,6 +38,11 @@ MAX_PAGE_CHARS = 200_000
 MAX_PAGE_EDGES = 4000
 #: Horizontal gap (points) that separates two columns written side by side.
 COLUMN_GAP = 30.0
+#: A gap between two words wider than this many text heights puts the next word at a tab stop: running text
+#: never spaces its words that far, a table typed with tabs does.
+TAB_GAP = 1.0
+#: Points per character when a line is written out in fixed-width characters (Paragraph.layout).
+LAYOUT_UNIT = 4.0
 
 _LEFT_START = re.compile(r"^(?:Số\b|V/v\b|Về việc\b)", re.IGNORECASE)
 _RECIPIENTS = re.compile(r"^\s*Nơi\s+nhận", re.IGNORECASE)
@@ -82,6 +87,7 @@ class _Line:
     top: float
     bottom: float
     region: str = "body"
+    layout: Optional[str] = None  # body lines: the line in fixed-width characters (see _laid_out)
     bold: bool = False
     italic: bool = False
     centered: bool = False
@@ -351,7 +357,25 @@ def _make_line(words: list[dict[str, Any]], page: int, line: int, width: float, 
     x0 = min(w["x0"] for w in words)
     x1 = max(w["x1"] for w in words)
     return _Line(_join_words(words) if text is None else text, page, line, x0, x1, min(w["top"] for w in words),
-                 max(w["bottom"] for w in words), region, bold, italic, False)
+                 max(w["bottom"] for w in words), region, layout=_laid_out(words) if region == "body" else None,
+                 bold=bold, italic=italic, centered=False)
+
+
+def _laid_out(words: list[dict[str, Any]]) -> str:
+    """The line in fixed-width characters: each run of words starts at its x position (LAYOUT_UNIT points a
+    character), runs apart by a tab-wide gap at least two spaces apart — the layout the text-table finder
+    reads, so a table typed with tab stops is found as in a text file."""
+    heights = sorted(w["bottom"] - w["top"] for w in words)
+    out = ""
+    for run in _segments(words, gap=TAB_GAP * max(heights[len(heights) // 2], 1.0)):
+        column = round(run[0]["x0"] / LAYOUT_UNIT)
+        out += " " * max(column - len(out), 2 if out else 0) + _join_words(run)
+    return out
+
+
+def _in_columns(line: _Line) -> bool:
+    """A line whose words stand at tab stops (a row of a table typed with tabs): it is no running text."""
+    return bool(line.layout) and "  " in line.layout.strip()
 
 
 def _right_column_start(row: _Row) -> Optional[float]:
@@ -460,7 +484,7 @@ class _Reflow:
         self.pending.append(line)
 
     def _continues(self, a: _Line, b: _Line) -> bool:
-        if is_heading(a.text) or a.bold != b.bold:
+        if is_heading(a.text) or a.bold != b.bold or _in_columns(a) or _in_columns(b):
             return False
         if starts_block(b.text) and not (re.match(r"^[-–]\s+[a-zđ]", b.text) and not TERMINAL.search(a.text)):
             return False
@@ -506,7 +530,8 @@ class _Reflow:
                                                    bbox=(min(ln.x0 for ln in lines), first.top,
                                                          max(ln.x1 for ln in lines), lines[-1].bottom)),
                                     region=first.region, bold=first.bold, italic=first.italic,
-                                    centered=first.centered, line_starts=starts if len(starts) > 1 else []))
+                                    centered=first.centered, line_starts=starts if len(starts) > 1 else [],
+                                    layout=first.layout if len(lines) == 1 else None))
 
 
 # --------------------------------------------------------------------------- tables

@@ -17,6 +17,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .. import lexicon
+
+if TYPE_CHECKING:  # the model is only needed by tables_from_layout, imported there
+    from ..model import Document
 
 
 @dataclass
@@ -374,3 +380,101 @@ def find_text_tables(lines: list[str]) -> list[TextTable]:
     tables = _find_pipe(lines, used) + _find_tab(lines, used) + _find_fixed(lines, used)
     tables.sort(key=lambda t: t.first_line)
     return tables
+
+
+# --------------------------------------------------------------------------- tables typed as paragraphs
+
+
+def tables_from_layout(doc: "Document") -> None:
+    """Tables typed as paragraphs in DOCX and PDF bodies become Table blocks, as they do in text files.
+
+    A table set with tab stops reaches us as one paragraph a row: the DOCX reader keeps its tab-separated
+    cells, the PDF reader its runs at their x position (``Paragraph.layout``). Runs of such body paragraphs
+    go through :func:`find_text_tables`, the finder text files use. The official header and the closing are
+    typed with tabs too (issuer | motto, ``Số:`` | date, ``Nơi nhận`` | signature): their lines are left to
+    the structural view, which reads them as layout (the closing runs from ``Nơi nhận`` to an annex heading).
+    A table the finder sees is kept when two of its rows fill three cells or more: two runs side by side are
+    layout, and so is a number before its heading. Tables are then numbered again in reading order.
+    """
+    from ..model import Paragraph, Table
+
+    if not any(isinstance(b, Paragraph) and b.layout for b in doc.blocks):
+        return
+    out: list = []
+    run: list = []
+    closing = False
+    for block in doc.blocks:
+        if isinstance(block, Paragraph):
+            closing = (closing or bool(_CLOSING.match(block.text))) and not _ANNEX.match(block.text)
+            if block.layout and block.region == "body" and not closing and not _HEADER_WORDS.search(block.text):
+                run.append(block)
+                continue
+        out.extend(_tabulate(run))
+        run = []
+        out.append(block)
+    out.extend(_tabulate(run))
+    doc.blocks[:] = out
+    for index, table in enumerate(b for b in doc.blocks if isinstance(b, Table)):
+        table.index = table.location.table = index
+        for row in table.rows:
+            for cell in row:
+                cell.location.table = index
+
+
+_CLOSING = re.compile(r"^\W*Nơi\s+nhận", re.IGNORECASE)
+_ANNEX = re.compile(r"^\W*" + lexicon.pattern("annex_words") + r"(?!\w)", re.IGNORECASE)
+
+
+def _tabulate(paragraphs: list) -> list:
+    """The paragraphs with every table found among their lines in place of the lines it covers."""
+    if len(paragraphs) < 2:
+        return list(paragraphs)
+    lines = [(p, text) for p in paragraphs for text in p.layout.split("\n")]
+    found = [t for t in find_text_tables([text for _, text in lines]) if _is_data(t)]
+    if not found:
+        return list(paragraphs)
+    covered = {k for t in found for k in range(t.first_line - 1, t.last_line)}
+    starts = {t.first_line - 1: t for t in found}
+    count: dict[int, int] = {}
+    for para, _ in lines:
+        count[id(para)] = count.get(id(para), 0) + 1
+    out: list = []
+    k = 0
+    while k < len(lines):
+        if k in starts:
+            out.append(_table_of(starts[k], lines))
+            k = starts[k].last_line
+            continue
+        para, kept = lines[k][0], []
+        while k < len(lines) and lines[k][0] is para and k not in covered:
+            kept.append(lines[k][1])
+            k += 1
+        out.append(para if len(kept) == count[id(para)] else _part_of(para, kept))
+    return out
+
+
+def _is_data(table: TextTable) -> bool:
+    wide = sum(1 for row in table.rows if sum(1 for c in row if c) >= 3)
+    return wide >= 2 and not any(_HEADER_WORDS.search(" ".join(row)) for row in table.rows)
+
+
+def _part_of(para, texts: list[str]):  # type: ignore[no-untyped-def]
+    """What is left of a paragraph when a table took some of its lines."""
+    from ..model import Paragraph
+    from ..textnorm import display
+
+    return Paragraph("\n".join(display(t) for t in texts), para.location, para.region, para.bold, para.italic,
+                     para.centered, para.confidence)
+
+
+def _table_of(table: TextTable, lines: list):  # type: ignore[no-untyped-def]
+    from ..model import Cell, Location, Table
+    from ..textnorm import display
+
+    rows = []
+    for r, cells in enumerate(table.rows):
+        where = lines[table.row_lines[r] - 1][0].location
+        rows.append([Cell(display(text), r, c, location=Location(page=where.page, line=where.line, row=r, column=c))
+                     for c, text in enumerate(cells)])
+    first = lines[table.first_line - 1][0].location
+    return Table(rows, Location(page=first.page, line=first.line))

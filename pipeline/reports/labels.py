@@ -1,17 +1,12 @@
 """Vietnamese words for the codes the store keeps (one place; column labels live in the store's schema)."""
 from __future__ import annotations
 
-FIELD_LABELS = {
-    "economy": "Kinh tế",
-    "culture_society": "Văn hóa - xã hội",
-    "defense_security": "Quốc phòng - an ninh",
-    "political_system": "Xây dựng hệ thống chính trị",
-    "administrative_reform": "Cải cách hành chính",
-    "digital_transformation": "Chuyển đổi số",
-    "other": "Khác",
-}
+from .. import lexicon
+
+#: Field code -> the words reviewers read: the lexicon's ``[fields]`` (the one list of fields, see pipeline/lexicon).
+FIELD_LABELS = dict(lexicon.mapping("fields"))
 UNKNOWN_FIELD = "Chưa phân loại"
-SECTION_LABELS = {"new": "Mô hình mới", "continuing": "Mô hình tiếp tục thực hiện"}
+SECTION_LABELS = dict(lexicon.mapping("form_section_labels"))
 UNKNOWN_SECTION = "Chưa xác định (mới/tiếp tục)"
 KIND_LABELS = {
     "plan": "Kế hoạch", "guide": "Hướng dẫn", "notice": "Thông báo", "program": "Chương trình",
