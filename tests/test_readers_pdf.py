@@ -421,8 +421,9 @@ def test_page_with_too_many_rulings_keeps_its_text_without_tables(tmp_path: Path
 
     monkeypatch.setattr(pdf, "MAX_PAGE_EDGES", 10)
     doc = read(_long_table_pdf(tmp_path / "dense.pdf", repeat_header=False))
-    assert not doc.tables
     assert "page 1: more than 10 ruling lines, tables not detected" in doc.warnings
+    # the ruled finder gave up; what table remains was found from the text's columns, as in a text file
+    assert all(cell.location.bbox is None for table in doc.tables for row in table.rows for cell in row)
     assert "Mô hình số 12" in doc.text()
 
 
