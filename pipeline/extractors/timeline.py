@@ -35,7 +35,8 @@ from typing import Optional
 from .dates import TimeExpr, find_time_expressions
 from . import doubt as doubt_words
 from .doubt import Doubt
-from .structure import structure_of
+from .shapes import mostly_upper
+from .structure import LEVEL_LETTER, LEVEL_ROMAN, LEVEL_TEXT, structure_of
 from .. import lexicon
 from ..model import Deadline, Document, DocumentMeta, Location, Milestone
 from ..textnorm import match_key, nfc
@@ -50,23 +51,24 @@ _F = re.IGNORECASE | re.UNICODE
 DEADLINE_TRIGGERS = list(lexicon.words("deadline_triggers"))
 #: "đến ngày …" closes a task only after a verb of finishing or sending.
 CLOSING_VERBS = list(lexicon.words("closing_verbs"))
-#: Relative limits: no calendar date, so a warning instead of a deadline.
+#: Relative limits: a count of days, weeks or months from an event, no calendar date.
 RELATIVE_TRIGGERS = re.compile(
     r"(?:chậm nhất|muộn nhất|trong (?:vòng|thời hạn))\s+(?:sau\s+)?\d+\s+(?:ngày|tuần|tháng)"
     r"|(?:trước|sau)\s+(?:ngày\s+)?[^\d,.;]{2,40}?\s+\d+\s+ngày(?!\s*\d)", _F)
-#: Anything deadline-like at all (a cheap pre-check before the NLP runs).
-_DEADLINE_HINT = re.compile(r"trước|chậm nhất|muộn nhất|hạn|không muộn|đến|không quá|hoàn thành|hoàn tất|xong", _F)
+#: Anything deadline-like at all (a cheap pre-check before the NLP runs): the first word of every trigger.
+_DEADLINE_HINT = re.compile(lexicon.alternation(
+    {w.split()[0] for w in DEADLINE_TRIGGERS + CLOSING_VERBS + list(lexicon.words("window_words"))}
+    | {"hạn", "không muộn"}), _F)
 
 # Verbs that start an action (sending, finishing, registering …), longest first.
 ACTION_VERBS = sorted(set(lexicon.words("action_verbs")), key=len, reverse=True)
 _VERB_RE = re.compile(r"(?<!\w)" + lexicon.alternation(ACTION_VERBS) + r"(?!\w)", _F)
 
 # Words naming a body that can be responsible for a task or receive a report.
+_BODY_WORDS = lexicon.words("body_heads") + lexicon.words("levels") + lexicon.words("actor_words")
 _BODY_RE = re.compile(
-    r"(?<!\w)(?:" + lexicon.alternation(lexicon.words("body_heads") + lexicon.words("levels")
-                                        + lexicon.words("actor_words"))
+    r"(?<!\w)(?:" + lexicon.alternation(_BODY_WORDS)
     + r"|chi(?=\s*,)|cơ sở(?=\s+(?:hội|đoàn|công đoàn|giáo dục|y tế|đào tạo|trực thuộc)(?!\w)))(?!\w)", _F)
-_HEADING_NUM = re.compile(r"^\s*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s+|^\s*(?:Bước\s+\d+\s*[:.]?\s*)", _F)
 _BULLET = re.compile(r"^\s*(?:[-–•+*]|\d+(?:\.\d+)*[.)]|[a-zđ][.)])\s+", _F)
 
 # The document's own "<Place>, ngày … tháng … năm …" line.
@@ -143,12 +145,6 @@ def _ends_sentence(text: str) -> bool:
     return bool(t) and t[-1] in ".:;!?"
 
 
-def _is_heading(text: str) -> bool:
-    t = _strip_marks(text).strip()
-    letters = [c for c in t if c.isalpha()]
-    return bool(letters) and (sum(c.isupper() for c in letters) / len(letters) > 0.7)
-
-
 def _free_text_row(text: str) -> bool:
     """A sheet row holding one sentence (notes under a form's grid: ``- Gửi danh sách về … trước ngày …``)."""
     return " | " not in text and "\t" not in text and len(text.strip()) >= 30
@@ -199,9 +195,9 @@ def _clean_item(text: str) -> str:
 
 
 _STOP_RECIPIENT = re.compile(
-    r"\s*(?:,(?!\s*(?:xã|phường|thị trấn|thị xã|huyện|quận|thành phố|tỉnh)(?!\w)(?!\s+hội))|[;:.]|\s(?:trước|chậm nhất|muộn nhất|hạn|trong|để|theo|tổng hợp|báo cáo|xem xét|trước khi|"
-    r"đúng|kèm|hoặc|chậm|không|đến|từ|vào|lúc|ngày|bằng)(?!\w)"
-    r"|\s(?:qua|theo|vào)\s+(?:hộp thư|thư điện tử|địa chỉ|email|e-mail|mail|zalo|phần mềm|hệ thống|trang)(?!\w))", _F)
+    r"\s*(?:,(?!\s*" + lexicon.pattern("levels") + r"(?!\w)(?!\s+hội))|[;:.]|\s(?:trước|chậm nhất|muộn nhất|hạn|trong|"
+    r"để|theo|tổng hợp|báo cáo|xem xét|trước khi|đúng|kèm|hoặc|chậm|không|đến|từ|vào|lúc|ngày|bằng|là)(?!\w)"
+    r"|\s(?:qua|theo|vào)\s+" + lexicon.pattern("channels") + r"(?!\w))", _F)
 
 
 def _recipient(sentence: str) -> Optional[str]:
@@ -219,7 +215,7 @@ def _recipient(sentence: str) -> Optional[str]:
 
 def _recipient_in(sentence: str) -> Optional[str]:
     for pattern in (r"(?:gửi|nộp|chuyển|báo cáo)\s+(?:về|đến|tới|lên|qua)\s+(?=[^\W\d_])",
-                    r"(?<!\w)(?:trình|báo cáo)\s+(?=(?:Ủy|Uỷ|UB|Ban|Thường|Đảng|Huyện|Tỉnh|Thành|Sở|Bộ|Chủ tịch|HĐND))",
+                    r"(?<!\w)(?:trình|báo cáo)\s+(?=[A-ZĐỦ])(?=(?i:" + _CAPITAL_BODY + "))",
                     r"(?<!\w)(?:về|đến|lên)\s+(?=[^\W\d_])", r"(?<!\w)(?:gửi|nộp)\s+(?=(?:cho\s+)?[A-ZĐ])",
                     r"(?<![\w(])qua\s+(?=[A-ZĐ])"):
         for m in re.finditer(pattern, sentence, re.UNICODE):
@@ -244,14 +240,15 @@ def _recipient_in(sentence: str) -> Optional[str]:
     return None
 
 
+#: A body written with a capital right after "trình"/"báo cáo" is the recipient ("báo cáo Thường trực Đảng ủy").
+_CAPITAL_BODY = lexicon.alternation(lexicon.words("body_heads") + lexicon.words("actor_words"))
+
 #: A verb of sending earlier in the sentence lets a lower-case body be the recipient
 #: ("nộp hồ sơ … về bộ phận văn thư").
 _SENDING = re.compile(r"(?<!\w)(?:gửi|nộp|chuyển|báo cáo)(?!\w)", _F)
 
 #: Nouns naming what is sent or done, not who: "Bản đăng ký …", "báo cáo UBND tỉnh kết quả …".
-_DOC_NOUN = re.compile(
-    r"(?:bản(?=\s+(?-i:[a-zđ]))|báo cáo|hồ sơ|danh sách|kế hoạch|văn bản|tờ trình|biểu mẫu|mẫu|phiếu|đề án|"
-    r"công văn|kết quả|thông tin|số liệu|tài liệu|nội dung|tình hình|sản phẩm|đề xuất|ý kiến|việc)(?!\w)", _F)
+_DOC_NOUN = re.compile(r"(?:bản(?=\s+(?-i:[a-zđ]))|" + lexicon.pattern("sent_items") + r")(?!\w)", _F)
 
 
 def _cut_object(cand: str) -> str:
@@ -262,8 +259,7 @@ def _cut_object(cand: str) -> str:
 
 
 #: Words that end a body name written in lower case ("UBND tỉnh", "Ban Dân vận Đảng ủy").
-_NAME_END_WORDS = {"xã", "phường", "trấn", "huyện", "quận", "tỉnh", "phố", "thôn", "ấp", "bản", "làng", "sở",
-                   "thuộc", "ủy", "uỷ", "đoàn", "hội", "bộ"}
+_NAME_END_WORDS = lexicon.keys("name_end_words")
 
 
 def _name_ended(before: str) -> bool:
@@ -272,12 +268,12 @@ def _name_ended(before: str) -> bool:
     if not words:
         return False
     last = words[-1]
-    return last.endswith(")") or any(c.isupper() for c in last) or nfc(last.lower()) in _NAME_END_WORDS
+    return last.endswith(")") or any(c.isupper() for c in last) or match_key(last) in _NAME_END_WORDS
 
 
 #: An honorific in front of a position names a person as the recipient ("gửi về đồng chí Bí thư Chi bộ").
-_BODY_START = re.compile(r"^(?:(?:các|những|mỗi|từng|tất cả(?: các)?|toàn thể)\s+|(?:các\s+)?(?:đồng chí|đ/c)\s+)?"
-                         + _BODY_RE.pattern, _F)
+_BODY_START = re.compile(r"^(?:" + lexicon.pattern("subject_quantifiers") + r"\s+|(?:các\s+)?"
+                         + lexicon.pattern("honorifics") + r"\s+)?" + _BODY_RE.pattern, _F)
 
 
 def _first_verb(text: str) -> Optional[re.Match[str]]:
@@ -290,12 +286,23 @@ def _first_verb(text: str) -> Optional[re.Match[str]]:
     return None
 
 
+#: Modal and manner words between a subject and its verb ("… nghiêm túc triển khai", "Sở X chủ trì xây dựng").
+_SUBJECT_TRAILER = re.compile(r"(?:[\s,]+" + lexicon.pattern("subject_trailers") + r")+[\s,]*$", _F)
+
+
+_TRAILER_WORD = re.compile(r"[\s,]+" + lexicon.pattern("subject_trailers") + r"(?!\w)", _F)
+
+
 def _subject_here(text: str) -> Optional[str]:
     m = _first_verb(text)
     if not m or m.start() == 0:
         return None
     cand = text[:m.start()].strip(" ,;:-–")
-    cand = re.sub(r"\s+(?:cần|phải|sẽ|có trách nhiệm|chủ động|tiếp tục|tiến hành|được|đã|đang|không|chưa)$", "", cand, flags=_F)
+    cand = re.split(r",?\s+là\s+", cand)[0]  # "Phòng Nội vụ là cơ quan thường trực, …"
+    inner = _TRAILER_WORD.search(cand)
+    if inner and _BODY_START.match(cand[:inner.start()]):
+        cand = cand[:inner.start()]  # "Ban Tuyên giáo chủ trì biên soạn …": the name ends before its role
+    cand = _SUBJECT_TRAILER.sub("", cand)
     if not cand or len(cand.split()) > 18 or re.search(r"\d", cand) or not _BODY_START.match(cand):
         return None
     if _DOC_NOUN.match(text):
@@ -310,6 +317,8 @@ def _subject_before(text: str) -> Optional[str]:
         return req[0]  # "Sở Nội vụ đề nghị UBND các huyện báo cáo …": the body asked to act
     starts = [0] + [m.end() for m in re.finditer(r"[,;]\s*", text)]
     doc_first = bool(_DOC_NOUN.match(re.sub(r"^[-–•+*\s]+", "", text)))
+    if _opens_on_predicate(text):
+        return None  # "Tuyên truyền, vận động đoàn viên, hội viên tham gia …": no subject is written
     for start in starts:
         lead = _object_lead(text[:start]) if start else None
         if lead == "directed":
@@ -317,7 +326,7 @@ def _subject_before(text: str) -> Optional[str]:
         if start and doc_first and not re.match(r"(?:các|những|mỗi|từng|tất cả)\s|[A-ZĐÀ-Ỹ]", text[start:]):
             continue  # "Hồ sơ khen thưởng các tập thể, cá nhân gửi về …": still the document's noun phrase
         clause = _strip_time_lead(text[start:])
-        clause = re.sub(r"^(?:định kỳ|đề nghị|giao|yêu cầu)\s+", "", clause, flags=_F)
+        clause = re.sub(r"^(?:định kỳ|" + lexicon.pattern("request_verbs") + r")\s+", "", clause, flags=_F)
         subj = _subject_here(clause)
         if subj and lead == "possessive":
             verb = _first_verb(clause)
@@ -328,8 +337,25 @@ def _subject_before(text: str) -> Optional[str]:
     return None
 
 
+#: A legal basis opening a sentence with a verb ("Thực hiện Kế hoạch số …, UBND các xã báo cáo …"): not its predicate.
+_BASIS_OPENER = re.compile(r"(?:thực hiện|triển khai|thi hành|theo)\s+(?:" + lexicon.pattern("document_kinds")
+                           + r"|sự chỉ đạo|chỉ đạo|ý kiến)(?!\w)", _F)
+_LEAD_TRAILERS = re.compile(r"^(?:" + lexicon.pattern("subject_trailers") + r"[\s,]+)+", _F)
+
+
+def _opens_on_predicate(text: str) -> bool:
+    """Does the sentence open on its verb (an instruction without a written subject)?
+
+    "Chủ trì, phối hợp …", "Tổng hợp kết quả …": the actor is the heading or the context, and a body named
+    later in the sentence is an object ("… vận động đoàn viên, hội viên tham gia"). A legal basis opening on a
+    verb ("Thực hiện Kế hoạch số …, …") is no predicate."""
+    clause = _LEAD_TRAILERS.sub("", re.sub(r"^[-–•+*\s]+", "", _strip_time_lead(text)))
+    m = _VERB_RE.match(clause)
+    return bool(m) and not _BASIS_OPENER.match(clause)
+
+
 _POSSESSIVE_LEAD = re.compile(r"(?<!\w)(?:của|cho|với|tại|đối với)\s+[^,;:()]*,\s*$", _F)
-_DIRECTIVE_LEAD = re.compile(r"(?<!\w)(?:chỉ đạo|hướng dẫn|đôn đốc)\s+[^;:()]*,\s*$", _F)
+_DIRECTIVE_LEAD = re.compile(r"(?<!\w)" + lexicon.pattern("directive_verbs") + r"\s+[^;:()]*,\s*$", _F)
 
 
 def _object_lead(before: str) -> Optional[str]:
@@ -349,7 +375,7 @@ def _object_lead(before: str) -> Optional[str]:
 
 def _after_request(text: str) -> Optional[tuple[str, str]]:
     """"<A> đề nghị <B> <verb> …" → (B, verb): the body asked to act."""
-    m = re.search(r"(?:đề nghị|yêu cầu|giao cho|giao)\s+", text, _F)
+    m = re.search(r"(?<!\w)" + lexicon.pattern("request_verbs") + r"\s+", text, _F)
     if not m:
         return None
     rest = text[m.end():]
@@ -359,9 +385,9 @@ def _after_request(text: str) -> Optional[tuple[str, str]]:
     named = re.match(r"([^,;.()]{2,80}?)\s*,?\s+(?:căn cứ|trên cơ sở|phối hợp với|chủ động)(?!\w)", rest, _F)
     if named and v and len(named.group(1).split()) <= 8 and _BODY_START.match(named.group(1)) \
             and not _first_verb(named.group(1)):
-        return named.group(1).strip(), v.group().lower()
+        return _SUBJECT_TRAILER.sub("", named.group(1).strip()), v.group().lower()
     if v and 3 <= v.start() <= 160 and _BODY_START.match(rest[:v.start()].strip()):
-        return rest[:v.start()].strip(" ,"), v.group().lower()
+        return _SUBJECT_TRAILER.sub("", rest[:v.start()].strip(" ,")), v.group().lower()
     return None
 
 
@@ -436,6 +462,7 @@ class _Context:
     kind: str = "other"
     heading: Optional[str] = None  # the body named by the nearest list heading
     heading_level: int = 0
+    heading_leadin: bool = False  # the heading is an unnumbered lead-in ("Trách nhiệm của …:")
     prev_actor: Optional[str] = None
     requested: dict[str, str] = field(default_factory=dict)  # verb -> body asked to do it
     requested_any: Optional[str] = None
@@ -469,9 +496,9 @@ def _infer_year(paras: list[_Para], meta: DocumentMeta) -> Optional[int]:
     return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
 
 
-_AS_OF = re.compile(r"(?:thời\s+điểm|tính\s+đến|tính\s+từ|số\s+liệu\s+đến)\s*(?:\d{1,2}\s*(?:h|giờ)\s*\d{0,2}\s*,?\s*)?"
+_AS_OF = re.compile(lexicon.pattern("as_of_words") + r"\s*(?:\d{1,2}\s*(?:h|giờ)\s*\d{0,2}\s*,?\s*)?"
                     r"(?:ngày\s*)?$", _F)
-_HORIZON = re.compile(r"phấn\s+đấu\s+(?:đến|tới|trong)(?:\s+hết)?\s*$", _F)
+_HORIZON = re.compile(lexicon.pattern("horizon_words") + r"\s*$", _F)
 
 
 def _role(text: str, sent_start: int, expr: TimeExpr, ctx: _Context) -> Optional[str]:
@@ -561,7 +588,7 @@ def extract_timeline(doc: Document, meta: DocumentMeta, warnings: list[str]) -> 
     milestones: list[Milestone] = []
     handled = _from_tasks(structure_of(doc), ctx, deadlines, milestones) if meta.kind != "registration_form" else {}
     for para in paras:
-        _update_heading(para.text, ctx)
+        _update_heading(para, ctx)
         cut = handled.get(para.source.index)
         if cut == 0:
             continue  # a labelled time field: read with its task (_from_tasks)
@@ -589,21 +616,35 @@ def extract_timeline(doc: Document, meta: DocumentMeta, warnings: list[str]) -> 
 #: A period field that opens on a cut-off word is a deadline ("Thời gian thực hiện: Hoàn thành trong năm 2025",
 #: "Thời gian: Trước 30/6", "Dự kiến xong trong tháng 11").
 _CUTOFF_LEAD = re.compile(r"^\s*(?:dự kiến\s+)?(?:" + lexicon.alternation(
-    list(lexicon.words("deadline_triggers")) + ["xong", "hoàn thành trong", "kết thúc"]) + r")(?!\w)", _F)
+    DEADLINE_TRIGGERS + list(lexicon.words("cutoff_field_openers"))) + r")(?!\w)", _F)
 #: A heading naming the bodies its items fall on: "1.4. Ủy ban nhân dân các phường, xã, đặc khu",
 #: "1.5. Trách nhiệm của đối tượng thực hiện kiểm kê:", "1.2. Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo".
-_DUTY_LEAD = re.compile(r"^(?:trách nhiệm|nhiệm vụ|phân công)(?:\s+cụ thể)?\s+(?:của\s+)?", _F)
+_DUTY_LEAD = re.compile(r"^" + lexicon.pattern("duty_leads") + r"\s+", _F)
 
 
-def heading_actor(heading: Optional[str]) -> Optional[str]:
-    """The bodies a section heading names, when it names some (a task's owner when no chủ trì is written)."""
+def heading_actor(heading: Optional[str], titled: bool = True) -> Optional[str]:
+    """The bodies a section heading names, when it names some (a task's owner when no chủ trì is written).
+
+    ``1. Văn phòng UBND phường: xây dựng …`` names its actor before the colon; a heading without a colon
+    (``3. Sở Tài chính``, ``Trách nhiệm của Phòng Văn hóa``, ``5. Đề nghị Ủy ban MTTQ …``) is read whole when
+    ``titled`` (it passed the structure's heading test). A role after a dash or in brackets is not the name
+    (``Sở Tài chính - Cơ quan thường trực``); a department's own dash is (``Phòng Tài chính - Kế hoạch``)."""
     if not heading:
         return None
-    text = _DUTY_LEAD.sub("", _strip_marks(heading).strip())
-    text = re.split(r"\s+[-–]\s+|\s*\(|:", text)[0].strip(" .,;")
-    if not text or len(text.split()) > 14 or not _BODY_START.match(text) or _VERB_RE.match(text):
+    text = _strip_marks(heading).strip()
+    if ":" in text:
+        text = text.split(":", 1)[0]
+    elif not titled:
+        return None
+    text = _DUTY_LEAD.sub("", text.strip())
+    text = _APPOSITIVE.split(text)[0].strip(" .,;")
+    if not text or len(text.split()) > 20 or not _BODY_START.match(text) or _VERB_RE.match(text):
         return None
     return text[:1].upper() + text[1:]
+
+
+#: Where a heading's body name ends: a bracket, or a dash before the role it plays.
+_APPOSITIVE = re.compile(r"\s*\(|\s+[-–]\s+(?=" + lexicon.pattern("appositive_roles") + r"(?!\w))", _F)
 
 
 def _from_tasks(st, ctx: _Context, deadlines: list[Deadline], milestones: list[Milestone]) -> dict[int, int]:  # type: ignore[no-untyped-def]
@@ -645,13 +686,14 @@ def _task_time(task, f, role: str, st, ctx: _Context, deadlines: list[Deadline],
     ocr = st.body[f.para].confidence if f.para is not None else task.confidence
     if role == "due" or _CUTOFF_LEAD.match(f.value) or any(_TRIGGER_TAIL.search(f.value[:e.start]) for e in exprs):
         expr = max((_roll_forward(e, ctx) for e in exprs), key=lambda e: e.last)  # type: ignore[arg-type,return-value]
-        responsible = task.responsible or heading_actor(task.heading)
+        written = _named_subject(task.text) if task.table is None else None
+        responsible = task.responsible or written or heading_actor(task.heading)
         deadline = Deadline(
             due=expr.last.isoformat(), precision=expr.precision, text=text,  # type: ignore[union-attr]
             action=_action(task.text, []) or task.text[:80] or None, responsible=responsible,
             recipient=_recipient(task.text), year_inferred=expr.year_inferred, recurring=expr.recurring,
             time=expr.time_of_day, location=loc)
-        _judge_deadline(deadline, ctx, ocr, from_context=responsible is not None and not task.responsible)
+        _judge_deadline(deadline, ctx, ocr, from_context=responsible is not None and not (task.responsible or written))
         deadlines.append(deadline)
         return
     for expr in exprs:
@@ -662,6 +704,15 @@ def _task_time(task, f, role: str, st, ctx: _Context, deadlines: list[Deadline],
         milestone = Milestone(start, end, precision, text, expr.year_inferred, location=loc)
         _judge_milestone(milestone, ocr)
         milestones.append(milestone)
+
+
+def _named_subject(text: Optional[str]) -> Optional[str]:
+    """The body a task's own sentence names as its subject ("Văn phòng Đảng ủy tham mưu …. Thời gian: …"),
+    written as a name (capitalised) or a group (``các xã``), not a lower-case noun phrase of the task."""
+    subj = _subject_before(_clean_item(_strip_marks(text))) if text else None
+    if subj and (subj[0].isupper() or re.match(lexicon.pattern("subject_quantifiers") + r"\s", subj, _F)):
+        return subj
+    return None
 
 
 def _judge_deadline(deadline: Deadline, ctx: _Context, ocr: Optional[float], from_context: bool) -> None:
@@ -683,43 +734,27 @@ def _judge_milestone(milestone: Milestone, ocr: Optional[float]) -> None:
     doubt.apply(milestone)
 
 
-def _heading_level(stripped: str) -> int:
-    """Outline depth of a numbered paragraph: I. = 0, 1. / Bước 1 = 1, 1.1. = 2, a) = 3."""
-    if re.match(r"^\s*[IVXLC]+[.)]\s", stripped):
-        return 0
-    m = re.match(r"^\s*(\d+(?:\.\d+)*)[.)]\s", stripped)
-    if m:
-        return 1 + m.group(1).count(".")
-    if re.match(r"^\s*Bước\s+\d", stripped, _F):
-        return 1
-    return 3
+def _update_heading(para: "_Para", ctx: _Context) -> None:
+    """A heading naming bodies ("5.1. Các tổ chức …", "a) UBND các xã:") is the actor of the items under it.
 
-
-def _update_heading(text: str, ctx: _Context) -> None:
-    """A numbered heading naming a body ("5.1. Các tổ chức …") is the actor of the items under it.
-
-    A new numbered paragraph at the same or a higher outline level closes the previous scope;
-    a deeper one ("a)" under "5.1.") stays inside it.
+    Outline levels come from the structural view: a new numbered paragraph at the same or a higher level
+    closes the previous scope, a deeper one ("a)" under "5.1.") or a bullet stays inside it. An unnumbered
+    lead-in ending on a colon ("Trách nhiệm của các cơ quan, đơn vị:") governs the bullets right after it.
     """
-    stripped = _strip_marks(text).strip()
-    if not _HEADING_NUM.match(stripped):
-        return
-    level = _heading_level(stripped)
-    if level == 0:  # a new section: earlier actors no longer apply
+    src = para.source
+    level = src.level
+    if ctx.heading is not None and (level <= ctx.heading_level or (ctx.heading_leadin and level == LEVEL_TEXT)):
+        ctx.heading, ctx.heading_leadin = None, False
+    if level <= LEVEL_ROMAN:  # a new section: earlier actors no longer apply
         ctx.prev_actor = None
-    if ctx.heading is not None and level <= ctx.heading_level:
-        ctx.heading = None
-    body = _HEADING_NUM.sub("", stripped, count=1).strip()
-    lead = None
-    if ":" in body:  # "1. Văn phòng UBND phường: xây dựng …" - the lead-in names the actor
-        lead = body.split(":", 1)[0].strip()
-        if not (_BODY_RE.search(lead) and len(lead.split()) <= 16 and not _VERB_RE.match(lead)):
-            lead = None
-    elif len(body.split()) <= 20 and not _ends_sentence(body) and _BODY_RE.search(body) \
-            and not _VERB_RE.match(body) and body[:1].isupper():
-        lead = body
-    if lead:
-        ctx.heading, ctx.heading_level = lead, level
+    if level <= LEVEL_LETTER:
+        lead = heading_actor(src.body, titled=src.heading)
+        if lead:
+            ctx.heading, ctx.heading_level, ctx.heading_leadin = lead, level, False
+    elif level == LEVEL_TEXT and _strip_marks(src.text).rstrip().endswith(":"):
+        lead = heading_actor(src.text)
+        if lead:  # closed by the next numbered item or plain paragraph, not by its bullets
+            ctx.heading, ctx.heading_level, ctx.heading_leadin = lead, LEVEL_LETTER, True
 
 
 def _remember_actor(sentence: str, ctx: _Context) -> None:
@@ -746,8 +781,9 @@ def _strip_time_lead(text: str) -> str:
     return text
 
 
-_UNREAD_DATE = re.compile(r"(?:trước|chậm nhất|muộn nhất|hạn chót|hạn cuối|hạn nộp|không muộn hơn|đến hết)"
-                          r"\s*(?:là\s+|vào\s+)?(?:ngày\s*)?\d", _F)
+_UNREAD_DATE = re.compile(lexicon.alternation(t for t in DEADLINE_TRIGGERS if not t.startswith(("hoàn", "xong", "thời hạn",
+                                                                                              "kết thúc", "không quá", "hết hạn")))
+                          + r"\s*(?:là\s+|vào\s+)?(?:ngày\s*)?\d", _F)
 
 
 def _where(loc: Location) -> str:
@@ -847,7 +883,7 @@ def _read_sentence(para: _Para, s_start: int, sentence: str, exprs: list[TimeExp
 def _is_title_or_basis(sentence: str, ctx: _Context, span: Optional[tuple[int, int]] = None) -> bool:
     """Title, legal basis ("Căn cứ …") and past events name periods, not scheduled activities."""
     key = match_key(_clean_item(sentence))
-    if _is_heading(sentence):
+    if mostly_upper(_strip_marks(sentence)):
         return True  # an all-capitals heading ("I. KẾT QUẢ 6 THÁNG ĐẦU NĂM 2024") names a topic
     told = key
     if span is not None:  # only the clause holding the date: "… đã được phê duyệt …, thực hiện từ ngày …"
