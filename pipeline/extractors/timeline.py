@@ -510,7 +510,8 @@ def _role(text: str, sent_start: int, expr: TimeExpr, ctx: _Context) -> Optional
     before = text[max(sent_start, expr.start - 80):expr.start]
     if _CITED_BEFORE.search(before) or _CITED_KIND_BEFORE.search(before):
         return "cited"
-    if expr.precision == "day" and not expr.is_range and ctx.issued_on and expr.first.isoformat() == ctx.issued_on[:10]:
+    if expr.precision == "day" and not expr.is_range and not expr.year_inferred and ctx.issued_on \
+            and expr.first.isoformat() == ctx.issued_on[:10]:
         return "own"  # "Nghị quyết này được … thông qua ngày 16 tháng 6 năm 2025": the document's own day
     if _AS_OF.search(before):
         return "as_of"  # "thời điểm 0h00 ngày 01/01/2026", "tính đến ngày 30/6": a moment measured, not an activity
@@ -1029,11 +1030,18 @@ def _make_deadline(sentence: str, expr: TimeExpr, s_start: int, rel_spans: list[
             responsible = ctx.addressees  # a letter's task with no named actor is the addressees'
         elif ctx.prev_actor:
             responsible = ctx.prev_actor
-    recipient = _recipient(clean)
+    recipient = _recipient(_clause_at(clean, here[0][0]) if here else clean) or _recipient(clean)
     return Deadline(
         due=expr.last.isoformat() if expr.last else None, precision=expr.precision, text=item,
         action=action, responsible=responsible, recipient=recipient, year_inferred=expr.year_inferred,
         recurring=expr.recurring, time=expr.time_of_day, location=loc)
+
+
+def _clause_at(text: str, at: int) -> str:
+    """The ";"-clause of a sentence holding position ``at`` (each clause may name its own task and recipient)."""
+    start = text.rfind(";", 0, at) + 1
+    end = text.find(";", at)
+    return text[start:end if end >= 0 else len(text)]
 
 
 def _spans_in(clean: str, sentence: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
