@@ -837,6 +837,10 @@ def _read_sentence(para: _Para, s_start: int, sentence: str, exprs: list[TimeExp
         if is_cutoff[i - 1] and not is_cutoff[i] and re.fullmatch(
                 r"\s*(?:,|;|và|hoặc)\s*(?:ngày\s*)?", sentence[exprs[i - 1].end - s_start:exprs[i].start - s_start], _F):
             is_cutoff[i] = True
+    for i, e in enumerate(exprs):  # "trong tháng 3": a task's cut-off or an event's window, by its verb
+        verdict = _window_verdict(sentence, e.start - s_start, e)
+        if verdict is not None:
+            is_cutoff[i] = verdict == "deadline"
     cutoffs = [(e.start - s_start, e.end - s_start) for e, flag in zip(exprs, is_cutoff) if flag]
     seen_ms: set[tuple[str, str]] = set()
     first_ms = len(milestones)
@@ -879,6 +883,38 @@ def _read_sentence(para: _Para, s_start: int, sentence: str, exprs: list[TimeExp
     for m in milestones[first_ms:]:
         if m.precision != "day" and any(m.start <= d.first.isoformat() <= m.end for d in days):  # type: ignore[union-attr]
             milestones.remove(m)
+
+
+#: A window written before a month, quarter or year: "trong tháng 3/2026", "xong trong quý II", "hoàn thành trong năm".
+_WINDOW_BEFORE = re.compile(r"(?<!\w)" + lexicon.pattern("window_words") + r"[\s:,*]*$", _F)
+_EVENT_START = re.compile(r"^" + lexicon.pattern("event_nouns") + r"(?!\w)", _F)
+_ORGANISE = lexicon.keys("organise_verbs")
+_WINDOW_CUTOFF = lexicon.keys("window_cutoff_verbs")
+_CLASS_VERB_RE = re.compile(r"(?<!\w)" + lexicon.alternation(
+    ACTION_VERBS + list(lexicon.words("organise_verbs")) + list(lexicon.words("window_cutoff_verbs"))) + r"(?!\w)", _F)
+
+
+def _window_verdict(sentence: str, at: int, expr: TimeExpr) -> Optional[str]:
+    """"deadline", "milestone" or None (undecided) for a month, quarter or year written as a window.
+
+    The verb of its clause decides (spec: event vs task): producing, sending or finishing something within
+    the window makes its end a cut-off ("Phòng Nội vụ hoàn thành việc thẩm định trong tháng 3/2026", "ban hành
+    quyết định trong tháng 01"); holding an event or running an activity schedules it, even when "xong" follows
+    ("Đại hội … tổ chức xong trong tháng 5/2026", "Trong quý IV, Ban Thường vụ tổ chức tổng kết")."""
+    if expr.precision == "day" or expr.is_range or expr.first is None \
+            or not _WINDOW_BEFORE.search(sentence[max(0, at - 24):at]):
+        return None
+    clause = _clause_at(sentence, at)
+    lead = _strip_time_lead(_clean_item(_strip_marks(clause)))
+    lead = re.sub(r"^(?:" + lexicon.pattern("request_verbs") + r")\s+", "", lead, flags=_F)
+    if _EVENT_START.match(lead):
+        return "milestone"
+    verbs = [m for m in _CLASS_VERB_RE.finditer(lead) if m.start() == 0 or m.group()[0].islower()]
+    if verbs and match_key(verbs[0].group()) in _ORGANISE:
+        return "milestone"
+    if any(match_key(m.group()) in _WINDOW_CUTOFF for m in verbs):
+        return "deadline"
+    return None
 
 
 def _is_title_or_basis(sentence: str, ctx: _Context, span: Optional[tuple[int, int]] = None) -> bool:
