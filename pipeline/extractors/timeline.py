@@ -566,6 +566,22 @@ def _is_milestone_expr(expr: TimeExpr) -> bool:
     return True
 
 
+#: What may stand before a plan's phase: nothing (a heading "1. Giai đoạn 2025 - 2030"), a bracket, a colon, a
+#: list ("giai đoạn 2025 - 2030 và giai đoạn 2031 - 2035") or "trong" ("Trong giai đoạn 2026 - 2030, …").
+_PHASE_BEFORE = re.compile(r"(?:^|[(:;,]|(?<!\w)(?:và|trong))\s*$", _F)
+
+
+def _is_phase(sentence: str, span: tuple[int, int], expr: TimeExpr) -> bool:
+    """A phase of the plan, "giai đoạn Y1 - Y2" standing on its own, is a scheduled period (a milestone).
+
+    The same words after a noun name a programme or a strategy ("Chương trình … giai đoạn 2021 - 2030"): a
+    cited name, not a schedule of this document."""
+    if not (expr.is_range and expr.precision == "year" and re.match(r"giai\s+đoạn", expr.text, _F)):
+        return False
+    before = _clean_item(_strip_marks(sentence[:span[0]])) if sentence[:span[0]].strip() else ""
+    return bool(_PHASE_BEFORE.search(before))
+
+
 def _milestone_bounds(expr: TimeExpr) -> tuple[str, str, str]:
     """Start, end, precision; "cuối năm 2023" is read as its last month."""
     first, last, precision = expr.first, expr.last, expr.precision
@@ -869,7 +885,8 @@ def _read_sentence(para: _Para, s_start: int, sentence: str, exprs: list[TimeExp
                             f"{_clean_item(sentence)[:160]}")
             continue
         span = (expr.start - s_start, expr.end - s_start)
-        if _is_milestone_expr(expr) and not _is_title_or_basis(sentence, ctx, span) and not _reported_past(expr, ctx):
+        if (_is_milestone_expr(expr) or _is_phase(sentence, span, expr)) and not _is_title_or_basis(sentence, ctx, span) \
+                and not _reported_past(expr, ctx):
             start, end, precision = _milestone_bounds(expr)
             if (start, end) in seen_ms:
                 continue
