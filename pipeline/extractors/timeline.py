@@ -36,7 +36,7 @@ from .dates import TimeExpr, find_time_expressions
 from . import doubt as doubt_words
 from .doubt import Doubt
 from .shapes import mostly_upper
-from .structure import LEVEL_LETTER, LEVEL_ROMAN, LEVEL_TEXT, structure_of
+from .structure import LEVEL_LETTER, LEVEL_ROMAN, LEVEL_TEXT, strip_marker, structure_of
 from .. import lexicon
 from ..model import Deadline, Document, DocumentMeta, Location, Milestone
 from ..textnorm import match_key, nfc
@@ -578,7 +578,7 @@ def _is_phase(sentence: str, span: tuple[int, int], expr: TimeExpr) -> bool:
     cited name, not a schedule of this document."""
     if not (expr.is_range and expr.precision == "year" and re.match(r"giai\s+đoạn", expr.text, _F)):
         return False
-    before = _clean_item(_strip_marks(sentence[:span[0]])) if sentence[:span[0]].strip() else ""
+    before = strip_marker(_strip_marks(sentence[:span[0]])).strip(" -–•+*")
     return bool(_PHASE_BEFORE.search(before))
 
 
