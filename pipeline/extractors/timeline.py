@@ -501,8 +501,15 @@ _AS_OF = re.compile(lexicon.pattern("as_of_words") + r"\s*(?:\d{1,2}\s*(?:h|gi�
 _HORIZON = re.compile(lexicon.pattern("horizon_words") + r"\s*$", _F)
 
 
+#: A report-period noun ("kết quả", "phương hướng nhiệm vụ", "kỳ báo cáo") with the period it covers right after it,
+#: at most a few words of its noun phrase between (no preposition or time word that would start a schedule).
+_REPORT_PERIOD = re.compile(r"(?<!\w)" + lexicon.pattern("report_period_words")
+                            + r"(?:\s+(?!(?:trong|trước|vào|từ|đến|tới|về|cho|tại|lúc|ngày|hạn|chậm|sau|gửi|nộp)(?!\w))"
+                              r"[^\W\d_]+){0,4}[\s:]*(?:từ\s+)?(?:ngày\s*)?$", _F)
+
+
 def _role(text: str, sent_start: int, expr: TimeExpr, ctx: _Context) -> Optional[str]:
-    """own | cited | as_of | horizon | anniversary | past | None (deadline/milestone decided later)."""
+    """own | cited | as_of | report_period | horizon | anniversary | past | None (deadline/milestone decided later)."""
     if _is_own_date(text, expr):
         return "own"
     if expr.first is None:
@@ -515,6 +522,8 @@ def _role(text: str, sent_start: int, expr: TimeExpr, ctx: _Context) -> Optional
         return "own"  # "Nghị quyết này được … thông qua ngày 16 tháng 6 năm 2025": the document's own day
     if _AS_OF.search(before):
         return "as_of"  # "thời điểm 0h00 ngày 01/01/2026", "tính đến ngày 30/6": a moment measured, not an activity
+    if _REPORT_PERIOD.search(before):
+        return "report_period"  # "báo cáo kết quả 6 tháng đầu năm", "Kỳ báo cáo: từ …": what a report covers
     if _HORIZON.search(before) and not expr.is_range:
         return "horizon"  # "Phấn đấu đến cuối năm 2025 đạt …": a target's horizon, not a schedule
     if expr.is_range and expr.first and expr.last and ctx.ref_year and expr.first.year <= ctx.ref_year - 5:
