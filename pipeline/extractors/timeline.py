@@ -530,7 +530,7 @@ def _role(text: str, sent_start: int, expr: TimeExpr, ctx: _Context) -> Optional
         return "anniversary"
     if ctx.ref_year and expr.last and expr.last.year < ctx.ref_year - 1:
         return "past"
-    if re.search(r"kể\s+từ\s*$", before, _F) and not expr.is_range:
+    if re.search(r"kể\s+từ\s*$", before, _F) and not expr.is_range and RELATIVE_TRIGGERS.search(before):
         return "relative"  # "trong 05 ngày kể từ ngày 15/3": the start of a window, not an event
     return None
 
@@ -591,8 +591,17 @@ def _is_phase(sentence: str, span: tuple[int, int], expr: TimeExpr) -> bool:
     return bool(_PHASE_BEFORE.search(before))
 
 
-def _milestone_bounds(expr: TimeExpr) -> tuple[str, str, str]:
-    """Start, end, precision; "cuối năm 2023" is read as its last month."""
+#: "từ ngày X", "bắt đầu từ tháng 4/2026", "có hiệu lực kể từ ngày …": a start with no end written.
+_OPEN_START = re.compile(r"(?<!\w)(?:bắt\s+đầu\s+)?(?:kể\s+)?từ[\s*]*$", _F)
+
+
+def _opens(before: str, expr: TimeExpr) -> bool:
+    """Is this single date the open start of a period ("áp dụng từ ngày 01/01/2026")?"""
+    return not expr.is_range and bool(_OPEN_START.search(before))
+
+
+def _milestone_bounds(expr: TimeExpr, open_end: bool = False) -> tuple[str, Optional[str], str]:
+    """Start, end (None for an open start: "từ ngày X"), precision; "cuối năm 2023" is read as its last month."""
     first, last, precision = expr.first, expr.last, expr.precision
     if precision == "year" and expr.position and first and last:
         month = {"early": 1, "mid": 6, "late": 12}[expr.position]
@@ -600,7 +609,7 @@ def _milestone_bounds(expr: TimeExpr) -> tuple[str, str, str]:
         last = first.replace(month=12, day=31) if month == 12 else \
             first.replace(month=month + 1) - dt.timedelta(days=1)
         precision = "month"
-    return first.isoformat(), last.isoformat(), precision  # type: ignore[union-attr]
+    return first.isoformat(), None if open_end else last.isoformat(), precision  # type: ignore[union-attr]
 
 
 def extract_timeline(doc: Document, meta: DocumentMeta, warnings: list[str]) -> tuple[list[Deadline], list[Milestone]]:
@@ -726,7 +735,7 @@ def _task_time(task, f, role: str, st, ctx: _Context, deadlines: list[Deadline],
         expr = _roll_forward(expr, ctx)
         if not (_is_milestone_expr(expr) or (expr.precision == "year" and not expr.year_inferred)):
             continue  # a period field's year ("2026", "Giai đoạn 2026-2030") is the task's schedule
-        start, end, precision = _milestone_bounds(expr)
+        start, end, precision = _milestone_bounds(expr, _opens(f.value[:expr.start], expr))
         milestone = Milestone(start, end, precision, text, expr.year_inferred, location=loc)
         _judge_milestone(milestone, ocr)
         milestones.append(milestone)
@@ -896,7 +905,7 @@ def _read_sentence(para: _Para, s_start: int, sentence: str, exprs: list[TimeExp
         span = (expr.start - s_start, expr.end - s_start)
         if (_is_milestone_expr(expr) or _is_phase(sentence, span, expr)) and not _is_title_or_basis(sentence, ctx, span) \
                 and not _reported_past(expr, ctx):
-            start, end, precision = _milestone_bounds(expr)
+            start, end, precision = _milestone_bounds(expr, _opens(sentence[:span[0]], expr))
             if (start, end) in seen_ms:
                 continue
             seen_ms.add((start, end))
