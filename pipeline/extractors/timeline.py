@@ -629,7 +629,7 @@ def extract_timeline(doc: Document, meta: DocumentMeta, warnings: list[str]) -> 
             continue  # a labelled time field: read with its task (_from_tasks)
         exprs = find_time_expressions(para.text, default_year=year)
         if not exprs:
-            _relative_warning(para.text, para, warnings)
+            _dateless(para.text, para, ctx, deadlines, warnings)
             _remember_actor(para.text, ctx)
             continue
         for s_start, s_end in _sentences(para.text):
@@ -638,7 +638,7 @@ def extract_timeline(doc: Document, meta: DocumentMeta, warnings: list[str]) -> 
             sentence = para.text[s_start:s_end]
             inside = [e for e in exprs if s_start <= e.start < s_end]
             if not inside:
-                _relative_warning(sentence, para, warnings, s_start)
+                _dateless(sentence, para, ctx, deadlines, warnings, s_start)
                 _remember_actor(sentence, ctx)
                 continue
             _read_sentence(para, s_start, sentence, inside, ctx, deadlines, milestones, warnings)
@@ -827,19 +827,56 @@ def _where(loc: Location) -> str:
     return ", ".join(p for p in parts if p) or "unknown place"
 
 
-def _relative_warning(text: str, para: _Para, warnings: list[str], offset: int = 0) -> None:
-    """Deadline-like wording with no readable calendar date becomes a warning."""
+#: A periodic duty written without a calendar date: "Định kỳ hằng quý, các phòng báo cáo …".
+_PERIODIC = re.compile(r"(?<!\w)" + lexicon.pattern("periodic_words") + r"(?!\w)", _F)
+_CYCLES = {match_key(k): v for k, v in lexicon.mapping("periodic_words").items()}
+_CYCLE_PRECISION = {"weekly": "day", "monthly": "month", "quarterly": "quarter", "half_yearly": "half", "yearly": "year"}
+_REPORT_DUTY = re.compile(r"(?<!\w)" + lexicon.pattern("report_duty_verbs") + r"(?!\w)", _F)
+
+
+def _dateless(text: str, para: _Para, ctx: _Context, deadlines: list[Deadline], warnings: list[str],
+              offset: int = 0, cycle: Optional[str] = None) -> None:
+    """A duty with no calendar date: a deadline with ``due: null`` (the scorer and the calendar leave it out, the
+    reviewers' list of undated deadlines shows it), or a warning when a date was written but could not be read.
+
+    Relative limits ("trong vòng 05 ngày làm việc kể từ ngày nhận …", "chậm nhất sau 03 tháng …") and periodic
+    report duties ("Định kỳ hằng quý, các phòng báo cáo … về Phòng Nội vụ", "ngày 05 hằng tháng") are such duties:
+    never guessed into a date (spec: relative deadlines; recurring dates)."""
     u = _UNREAD_DATE.search(text)
     if u and not RELATIVE_TRIGGERS.search(text):
         loc = para.location(offset + u.start())
         warnings.append(f"timeline: deadline-like sentence whose date could not be read ({_where(loc)}): "
                         f"{_clean_item(text)[:160]}")
         return
-    m = RELATIVE_TRIGGERS.search(text)
-    if m:
-        loc = para.location(offset + m.start())
-        warnings.append(f"timeline: relative deadline without a calendar date ({_where(loc)}): "
-                        f"{_clean_item(text)[:160]}")
+    relative = RELATIVE_TRIGGERS.search(text)
+    periodic = _PERIODIC.search(text) if cycle is None else None
+    if relative:
+        at, precision = relative.start(), "month" if re.search(r"tháng", relative.group(), _F) else "day"
+        reason = doubt_words.RELATIVE_DEADLINE
+    elif (cycle or periodic) and _REPORT_DUTY.search(text) and ctx.kind != "report" \
+            and not re.search(r"(?<!\w)đã\s", text, _F):
+        cycle = cycle or _CYCLES.get(match_key(periodic.group()))  # type: ignore[union-attr]
+        at, precision = (periodic.start() if periodic else _REPORT_DUTY.search(text).start()), \
+            _CYCLE_PRECISION.get(cycle or "", "day")  # type: ignore[union-attr]
+        reason = doubt_words.PERIODIC_DEADLINE
+    else:
+        return
+    clean = _strip_marks(text)
+    body = _clean_item(clean)
+    action = _action(clean, [])
+    responsible = _subject_before(_strip_time_lead(body))
+    from_context = responsible is None
+    if responsible is None:
+        responsible = _actor_from_context(action, ctx)
+    deadline = Deadline(due=None, precision=precision, text=_clean_item(text), action=action,
+                        responsible=responsible, recipient=_recipient(clean),
+                        recurring=cycle if not relative else None, location=para.location(offset + at))
+    doubt = Doubt(0.9).add(True, reason, 0.3)
+    doubt.add(responsible is None, doubt_words.NO_RESPONSIBLE, 0.25)
+    doubt.add(from_context and responsible is not None, doubt_words.RESPONSIBLE_FROM_CONTEXT, 0.1)
+    doubt.ocr(para.source.confidence)
+    doubt.apply(deadline)
+    deadlines.append(deadline)
 
 
 def _token_index(doc, char: int) -> int:  # type: ignore[no-untyped-def]
@@ -881,7 +918,7 @@ def _read_sentence(para: _Para, s_start: int, sentence: str, exprs: list[TimeExp
     for expr, is_deadline in zip(exprs, is_cutoff):
         role = _role(para.text, s_start, expr, ctx)
         if role == "relative" and RELATIVE_TRIGGERS.search(sentence):
-            _relative_warning(sentence, para, warnings, s_start)
+            _dateless(sentence, para, ctx, deadlines, warnings, s_start)
         if role is not None:
             continue
         expr = _roll_forward(expr, ctx)
@@ -898,9 +935,12 @@ def _read_sentence(para: _Para, s_start: int, sentence: str, exprs: list[TimeExp
                                 _clean_item(_strip_marks(sentence))))
             deadlines.append(deadline)
             continue
-        if expr.recurring in ("monthly", "weekly"):
-            warnings.append(f"timeline: {expr.recurring} limit without a calendar date ({_where(loc)}): "
-                            f"{_clean_item(sentence)[:160]}")
+        if expr.recurring in ("monthly", "weekly"):  # "ngày 05 hằng tháng": a duty with no calendar date
+            before = len(deadlines)
+            _dateless(sentence, para, ctx, deadlines, warnings, s_start, cycle=expr.recurring)
+            if len(deadlines) == before:
+                warnings.append(f"timeline: {expr.recurring} limit without a calendar date ({_where(loc)}): "
+                                f"{_clean_item(sentence)[:160]}")
             continue
         span = (expr.start - s_start, expr.end - s_start)
         if (_is_milestone_expr(expr) or _is_phase(sentence, span, expr)) and not _is_title_or_basis(sentence, ctx, span) \
@@ -1085,27 +1125,32 @@ def _make_deadline(sentence: str, expr: TimeExpr, s_start: int, rel_spans: list[
     limits = _spans_in(clean, sentence, cutoffs) if cutoffs is not None else clean_spans
     action = _action(clean, limits, here[0][0] if here else None, limits)  # other dates stay in the action
     if responsible is None:
-        verb = None
-        if action:
-            vm = _VERB_RE.search(action)
-            verb = vm.group().lower() if vm else None
-        if ctx.heading:
-            responsible = ctx.heading
-        elif verb and ctx.requested.get(verb):
-            responsible = ctx.requested[verb]
-        elif action and any(v in action.lower() for v in ctx.requested):
-            responsible = next(ctx.requested[v] for v in ctx.requested if v in action.lower())
-        elif ctx.requested_any and ctx.prev_actor in (None, ctx.requested_any):
-            responsible = ctx.requested_any
-        elif ctx.addressees:
-            responsible = ctx.addressees  # a letter's task with no named actor is the addressees'
-        elif ctx.prev_actor:
-            responsible = ctx.prev_actor
+        responsible = _actor_from_context(action, ctx)
     recipient = _recipient(_clause_at(clean, here[0][0]) if here else clean) or _recipient(clean)
     return Deadline(
         due=expr.last.isoformat() if expr.last else None, precision=expr.precision, text=item,
         action=action, responsible=responsible, recipient=recipient, year_inferred=expr.year_inferred,
         recurring=expr.recurring, time=expr.time_of_day, location=loc)
+
+
+def _actor_from_context(action: Optional[str], ctx: _Context) -> Optional[str]:
+    """Who acts when the sentence names nobody: the section heading's bodies, the body asked to do this verb
+    (or anything) earlier, a letter's addressees, or the previous sentence's actor."""
+    verb = None
+    if action:
+        vm = _VERB_RE.search(action)
+        verb = vm.group().lower() if vm else None
+    if ctx.heading:
+        return ctx.heading
+    if verb and ctx.requested.get(verb):
+        return ctx.requested[verb]
+    if action and any(v in action.lower() for v in ctx.requested):
+        return next(ctx.requested[v] for v in ctx.requested if v in action.lower())
+    if ctx.requested_any and ctx.prev_actor in (None, ctx.requested_any):
+        return ctx.requested_any
+    if ctx.addressees:
+        return ctx.addressees  # a letter's task with no named actor is the addressees'
+    return ctx.prev_actor
 
 
 def _clause_at(text: str, at: int) -> str:

@@ -76,7 +76,7 @@ def by_due(deadlines):
 
 def test_deadline_triggers_give_exactly_the_cut_offs(plan):
     deadlines, _, _ = plan
-    assert sorted(by_due(deadlines)) == ["2025-06-30", "2025-08-15", "2025-08-31", "2025-12-10"]
+    assert sorted(d.due for d in deadlines if d.due) == ["2025-06-30", "2025-08-15", "2025-08-31", "2025-12-10"]
 
 
 def test_own_date_cited_dates_and_anniversaries_are_neither_deadlines_nor_milestones(plan):
@@ -115,11 +115,20 @@ def test_milestones_are_scheduled_periods(plan):
                    ("2025-12-19", "2025-12-19", "day")}
 
 
-def test_warnings_for_monthly_relative_and_unreadable_limits(plan):
-    _, _, warnings = plan
+def test_monthly_and_relative_limits_are_dateless_deadlines_an_unreadable_date_a_warning(plan):
+    """Decision (spec: relative deadlines, recurring dates): a duty with no calendar date is a deadline with
+    ``due: null`` and a Vietnamese reason — never a guessed date, never on the calendar; a date written but
+    impossible to read (31/2) is a warning."""
+    deadlines, _, warnings = plan
+    dateless = {d.text: d for d in deadlines if d.due is None}
+    monthly = dateless["Báo cáo nhanh vào ngày 05 hằng tháng."]
+    assert (monthly.recurring, monthly.precision) == ("monthly", "month")
+    assert monthly.responsible == "UBND các huyện, thị xã, thành phố"
+    relative = next(d for t, d in dateless.items() if "05 ngày làm việc" in t)
+    assert relative.responsible == "Sở Nội vụ" and relative.recurring is None
+    assert all(d.confidence < 0.7 and d.review for d in dateless.values())
+    assert len(dateless) == 2
     text = "\n".join(warnings)
-    assert "monthly" in text and "05 hằng tháng" in text
-    assert "relative" in text and "05 ngày làm việc" in text
     assert "could not be read" in text and "31/2/2025" in text
 
 
@@ -289,10 +298,10 @@ def test_more_cut_off_shapes(sentence, dues):
     assert [d.due for d in deadlines] == dues and milestones == []
 
 
-def test_start_of_a_relative_window_is_a_warning_and_an_open_start_a_milestone():
+def test_start_of_a_relative_window_is_a_dateless_deadline_and_an_open_start_a_milestone():
     deadlines, milestones, warnings = run(["Trong thời hạn 05 ngày kể từ ngày 15/3/2025, các đơn vị gửi ý kiến.",
                                            "Từ tháng 3/2025, các đơn vị triển khai thực hiện."])
-    assert deadlines == [] and any("relative" in w for w in warnings)
+    assert [(d.due, d.responsible) for d in deadlines] == [(None, "các đơn vị")]
     assert [(m.start, m.end) for m in milestones] == [("2025-03-01", None)]  # an open start
 
 
