@@ -737,7 +737,7 @@ def _task_time(task, f, role: str, st, ctx: _Context, deadlines: list[Deadline],
             continue  # a period field's year ("2026", "Giai đoạn 2026-2030") is the task's schedule
         start, end, precision = _milestone_bounds(expr, _opens(f.value[:expr.start], expr))
         milestone = Milestone(start, end, precision, text, expr.year_inferred, location=loc)
-        _judge_milestone(milestone, ocr)
+        _judge_milestone(milestone, ocr, ctx, label_guessed=_label_guessed(f.label))
         milestones.append(milestone)
 
 
@@ -750,7 +750,8 @@ def _named_subject(text: Optional[str]) -> Optional[str]:
     return None
 
 
-def _judge_deadline(deadline: Deadline, ctx: _Context, ocr: Optional[float], from_context: bool) -> None:
+def _judge_deadline(deadline: Deadline, ctx: _Context, ocr: Optional[float], from_context: bool,
+                    label_guessed: bool = False, window_guessed: bool = False) -> None:
     """Confidence and review reasons of a deadline (see :mod:`.doubt`)."""
     doubt = Doubt(0.9)
     doubt.add(deadline.year_inferred, doubt_words.YEAR_INFERRED, 0.25)
@@ -758,15 +759,34 @@ def _judge_deadline(deadline: Deadline, ctx: _Context, ocr: Optional[float], fro
     doubt.add(from_context, doubt_words.RESPONSIBLE_FROM_CONTEXT, 0.1)
     doubt.add(bool(deadline.due and ctx.issued_on and deadline.due < ctx.issued_on[:10]),
               doubt_words.BEFORE_ISSUE, 0.3)
+    doubt.add(label_guessed, doubt_words.TIME_ROLE_GUESSED, 0.2)
+    doubt.add(window_guessed, doubt_words.WINDOW_BY_VERB, 0.15)
+    doubt.add(not deadline.action, doubt_words.NO_ACTION, 0.1)
     doubt.ocr(ocr)
     doubt.apply(deadline)
 
 
-def _judge_milestone(milestone: Milestone, ocr: Optional[float]) -> None:
+def _judge_milestone(milestone: Milestone, ocr: Optional[float], ctx: Optional[_Context] = None,
+                     label_guessed: bool = False, window_guessed: bool = False) -> None:
+    """Confidence and review reasons of a milestone: a period already over when a plan was issued is likely a
+    past event told in the text."""
     doubt = Doubt(0.85)
     doubt.add(milestone.year_inferred, doubt_words.YEAR_INFERRED, 0.25)
+    ended = milestone.end or milestone.start
+    doubt.add(bool(ctx and ctx.issued_on and ended and ended < ctx.issued_on[:10]),
+              doubt_words.MILESTONE_BEFORE_ISSUE, 0.25)
+    doubt.add(label_guessed, doubt_words.TIME_ROLE_GUESSED, 0.2)
+    doubt.add(window_guessed, doubt_words.WINDOW_BY_VERB, 0.15)
     doubt.ocr(ocr)
     doubt.apply(milestone)
+
+
+#: Labels and column headers that say "time" without saying whether it is a cut-off or a period.
+_GENERIC_TIME_LABELS = lexicon.keys("generic_time_labels")
+
+
+def _label_guessed(label: Optional[str]) -> bool:
+    return bool(label) and match_key(re.sub(r"[\s:.*]+$", "", label or "")) in _GENERIC_TIME_LABELS
 
 
 def _update_heading(para: "_Para", ctx: _Context) -> None:
@@ -908,10 +928,12 @@ def _read_sentence(para: _Para, s_start: int, sentence: str, exprs: list[TimeExp
         if is_cutoff[i - 1] and not is_cutoff[i] and re.fullmatch(
                 r"\s*(?:,|;|và|hoặc)\s*(?:ngày\s*)?", sentence[exprs[i - 1].end - s_start:exprs[i].start - s_start], _F):
             is_cutoff[i] = True
+    flipped: set[int] = set()  # dates whose role the verb class decided against the trigger words
     for i, e in enumerate(exprs):  # "trong tháng 3": a task's cut-off or an event's window, by its verb
         verdict = _window_verdict(sentence, e.start - s_start, e)
-        if verdict is not None:
+        if verdict is not None and is_cutoff[i] != (verdict == "deadline"):
             is_cutoff[i] = verdict == "deadline"
+            flipped.add(e.start)
     cutoffs = [(e.start - s_start, e.end - s_start) for e, flag in zip(exprs, is_cutoff) if flag]
     seen_ms: set[tuple[str, str]] = set()
     first_ms = len(milestones)
@@ -932,7 +954,7 @@ def _read_sentence(para: _Para, s_start: int, sentence: str, exprs: list[TimeExp
             deadline = _make_deadline(sentence, expr, s_start, rel_spans, ctx, loc, cutoffs)
             _judge_deadline(deadline, ctx, para.source.confidence,
                             from_context=deadline.responsible is not None and not _subject_before(
-                                _clean_item(_strip_marks(sentence))))
+                                _clean_item(_strip_marks(sentence))), window_guessed=expr.start in flipped)
             deadlines.append(deadline)
             continue
         if expr.recurring in ("monthly", "weekly"):  # "ngày 05 hằng tháng": a duty with no calendar date
@@ -950,7 +972,7 @@ def _read_sentence(para: _Para, s_start: int, sentence: str, exprs: list[TimeExp
                 continue
             seen_ms.add((start, end))
             milestone = Milestone(start, end, precision, _clean_item(sentence), expr.year_inferred, location=loc)
-            _judge_milestone(milestone, para.source.confidence)
+            _judge_milestone(milestone, para.source.confidence, ctx, window_guessed=expr.start in flipped)
             milestones.append(milestone)
     # "Cuộc họp giao ban tháng 4/2025 … ngày 07/4/2025": the day is the schedule, the month a label
     days = [e for e in exprs if e.precision == "day" and e.first and not e.is_range
