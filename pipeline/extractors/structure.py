@@ -302,6 +302,8 @@ def _joins(prev: Para, cur: Para, width: float) -> bool:
         if gap <= 0 or gap > 3:
             return False
     prev_last_piece = last[prev.pieces[-1].offset:] if prev.pieces[-1].offset < len(last) else last
+    if last.endswith(":") and gap == 1 and match_key(re.split(r"[.;]\s", clean(last[:-1]))[-1]) in lexicon.keys("field_labels"):
+        return True  # "… gửi Bộ Tài chính. Thời gian hoàn thành:" / "Trước ngày 31/5/2026.": a label and its value
     if _ENDS_SENTENCE.search(last):
         return False
     up_prev, up_cur = is_caps_text(prev_last_piece), is_caps_text(text)

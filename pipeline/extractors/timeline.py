@@ -293,16 +293,22 @@ _SUBJECT_TRAILER = re.compile(r"(?:[\s,]+" + lexicon.pattern("subject_trailers")
 _TRAILER_WORD = re.compile(r"[\s,]+" + lexicon.pattern("subject_trailers") + r"(?!\w)", _F)
 
 
+def _trim_subject(cand: str) -> str:
+    """A subject without what follows its name: an apposition ("Phòng Nội vụ là cơ quan thường trực"), its role or
+    manner ("Ban Tuyên giáo chủ trì biên soạn …", "UBND các xã khẩn trương rà soát")."""
+    cand = re.split(r",?\s+là\s+", cand)[0]
+    inner = _TRAILER_WORD.search(cand)
+    if inner and _BODY_START.match(cand[:inner.start()]):
+        cand = cand[:inner.start()]
+    return _SUBJECT_TRAILER.sub("", cand).strip(" ,")
+
+
 def _subject_here(text: str) -> Optional[str]:
     m = _first_verb(text)
     if not m or m.start() == 0:
         return None
     cand = text[:m.start()].strip(" ,;:-–")
-    cand = re.split(r",?\s+là\s+", cand)[0]  # "Phòng Nội vụ là cơ quan thường trực, …"
-    inner = _TRAILER_WORD.search(cand)
-    if inner and _BODY_START.match(cand[:inner.start()]):
-        cand = cand[:inner.start()]  # "Ban Tuyên giáo chủ trì biên soạn …": the name ends before its role
-    cand = _SUBJECT_TRAILER.sub("", cand)
+    cand = _trim_subject(cand)
     if not cand or len(cand.split()) > 18 or re.search(r"\d", cand) or not _BODY_START.match(cand):
         return None
     if _DOC_NOUN.match(text):
@@ -385,9 +391,9 @@ def _after_request(text: str) -> Optional[tuple[str, str]]:
     named = re.match(r"([^,;.()]{2,80}?)\s*,?\s+(?:căn cứ|trên cơ sở|phối hợp với|chủ động)(?!\w)", rest, _F)
     if named and v and len(named.group(1).split()) <= 8 and _BODY_START.match(named.group(1)) \
             and not _first_verb(named.group(1)):
-        return _SUBJECT_TRAILER.sub("", named.group(1).strip()), v.group().lower()
+        return _trim_subject(named.group(1).strip()), v.group().lower()
     if v and 3 <= v.start() <= 160 and _BODY_START.match(rest[:v.start()].strip()):
-        return _SUBJECT_TRAILER.sub("", rest[:v.start()].strip(" ,")), v.group().lower()
+        return _trim_subject(rest[:v.start()].strip(" ,")), v.group().lower()
     return None
 
 
@@ -467,6 +473,7 @@ class _Context:
     requested: dict[str, str] = field(default_factory=dict)  # verb -> body asked to do it
     requested_any: Optional[str] = None
     addressees: Optional[str] = None  # "Kính gửi: …" of an official letter
+    prev_task: Optional[str] = None  # the sentence just read, when it states a task without a date
 
 
 def _addressees(doc: Document) -> Optional[str]:
@@ -813,6 +820,7 @@ def _update_heading(para: "_Para", ctx: _Context) -> None:
 
 
 def _remember_actor(sentence: str, ctx: _Context) -> None:
+    ctx.prev_task = sentence if _VERB_RE.search(sentence) else None
     clean = _clean_item(_strip_marks(sentence))
     clean = _strip_time_lead(clean)
     subj = _subject_before(clean)
@@ -1149,6 +1157,9 @@ def _make_deadline(sentence: str, expr: TimeExpr, s_start: int, rel_spans: list[
     if responsible is None:
         responsible = _actor_from_context(action, ctx)
     recipient = _recipient(_clause_at(clean, here[0][0]) if here else clean) or _recipient(clean)
+    if not action and ctx.prev_task:  # "… báo cáo kết quả gửi Bộ Tài chính. Trước ngày 31/5/2026.": that task's date
+        previous = _strip_marks(ctx.prev_task)
+        action, recipient = _action(previous, []), recipient or _recipient(previous)
     return Deadline(
         due=expr.last.isoformat() if expr.last else None, precision=expr.precision, text=item,
         action=action, responsible=responsible, recipient=recipient, year_inferred=expr.year_inferred,

@@ -245,3 +245,22 @@ def test_every_item_carries_a_confidence_and_low_ones_a_reason():
     past = [m for m in milestones if m.start == "2025-12-02"]
     assert past and past[0].confidence < 0.7 and "mốc thời gian đã qua trước ngày ban hành" in past[0].review
     assert all(0 < x.confidence <= 1 for x in deadlines + milestones)
+
+
+def test_a_date_alone_after_a_task_takes_that_tasks_action_and_recipient():
+    deadlines, _, _ = run(["1.2. Sở Tài chính", "- Tổng hợp kết quả kiểm kê, báo cáo kết quả gửi Bộ Tài chính.",
+                           "Trước ngày 31/5/2026."])
+    assert [(d.due, d.responsible, d.recipient) for d in deadlines] == [("2026-05-31", "Sở Tài chính", "Bộ Tài chính")]
+    assert deadlines[0].action and deadlines[0].action.startswith("tổng hợp kết quả")
+
+
+def test_a_label_ending_a_wrapped_line_keeps_its_value_from_the_next_line():
+    """A PDF line ending on "Thời gian hoàn thành:" with the date on the next line reads as the text file does."""
+    lines = ["1.2. Sở Tài chính", "- Tổng hợp kết quả kiểm kê, báo cáo kết quả gửi Bộ Tài chính. Thời gian hoàn thành:",
+             "Trước ngày 31/5/2026."]
+    for fmt in ("txt", "pdf"):
+        warnings: list[str] = []
+        deadlines, _ = extract_timeline(lines_doc(["KẾ HOẠCH", TITLE] + lines, fmt=fmt),
+                                        DocumentMeta(kind="plan", issued_on="2026-01-12", title=TITLE), warnings)
+        assert [(d.due, d.responsible, d.recipient, d.text) for d in deadlines] == [
+            ("2026-05-31", "Sở Tài chính", "Bộ Tài chính", "Thời gian hoàn thành: Trước ngày 31/5/2026.")], fmt
