@@ -744,7 +744,7 @@ def _task_time(task, f, role: str, st, ctx: _Context, deadlines: list[Deadline],
             continue  # a period field's year ("2026", "Giai đoạn 2026-2030") is the task's schedule
         start, end, precision = _milestone_bounds(expr, _opens(f.value[:expr.start], expr))
         milestone = Milestone(start, end, precision, text, expr.year_inferred, location=loc)
-        _judge_milestone(milestone, ocr, ctx, label_guessed=_label_guessed(f.label))
+        _judge_milestone(milestone, ocr, ctx, label_guessed=_label_guessed(f.label) and not expr.is_range and bool(end))
         milestones.append(milestone)
 
 
@@ -779,7 +779,7 @@ def _judge_milestone(milestone: Milestone, ocr: Optional[float], ctx: Optional[_
     past event told in the text."""
     doubt = Doubt(0.85)
     doubt.add(milestone.year_inferred, doubt_words.YEAR_INFERRED, 0.25)
-    ended = milestone.end or milestone.start
+    ended = milestone.end  # an open start ("từ 01/7/2025") is not over
     doubt.add(bool(ctx and ctx.issued_on and ended and ended < ctx.issued_on[:10]),
               doubt_words.MILESTONE_BEFORE_ISSUE, 0.25)
     doubt.add(label_guessed, doubt_words.TIME_ROLE_GUESSED, 0.2)
@@ -959,6 +959,8 @@ def _read_sentence(para: _Para, s_start: int, sentence: str, exprs: list[TimeExp
                 warnings.append(f"timeline: deadline without a calendar date ({_where(loc)}): "
                                 f"{_clean_item(sentence)[:160]}")
                 continue
+            if ctx.kind == "report" and _reported_past(expr, ctx):
+                continue  # a report recounting a cut-off already over ("báo cáo chậm so với thời hạn (trước ngày …)")
             deadline = _make_deadline(sentence, expr, s_start, rel_spans, ctx, loc, cutoffs)
             _judge_deadline(deadline, ctx, para.source.confidence,
                             from_context=deadline.responsible is not None and not _subject_before(
