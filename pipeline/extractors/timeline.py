@@ -432,6 +432,9 @@ def _action(sentence: str, expr_spans: list[tuple[int, int]], date_at: Optional[
         while words and words[-1].lower() in ("và", "hoặc", "của", "các", "cho", "với", "trong", "vào", "từ",
                                               "đến", "tại", "theo", "trước", "sau", "là", "ngày", "hạn", "nộp"):
             words.pop()
+        before = re.sub(r"^[-–•+*\s]+|\d+(?:\.\d+)*[.)]\s*", "", masked[:m.start()]).strip(" ,")
+        if len(words) == 1 and _DOC_NOUN.match(before) and len(before.split()) <= 8 and not phrases:
+            words = [words[0], before[:1].lower() + before[1:]]  # "Hồ sơ gửi về …" → "gửi hồ sơ"
         if len(words) >= 2:
             phrase = " ".join(words)
             if phrase[:1].isupper() and phrase.split()[0][1:].islower():
@@ -870,7 +873,7 @@ def _dateless(text: str, para: _Para, ctx: _Context, deadlines: list[Deadline], 
     Relative limits ("trong vòng 05 ngày làm việc kể từ ngày nhận …", "chậm nhất sau 03 tháng …") and periodic
     report duties ("Định kỳ hằng quý, các phòng báo cáo … về Phòng Nội vụ", "ngày 05 hằng tháng") are such duties:
     never guessed into a date (spec: relative deadlines; recurring dates)."""
-    u = _UNREAD_DATE.search(text)
+    u = _UNREAD_DATE.search(text) if cycle is None else None
     if u and not RELATIVE_TRIGGERS.search(text):
         loc = para.location(offset + u.start())
         warnings.append(f"timeline: deadline-like sentence whose date could not be read ({_where(loc)}): "
@@ -932,20 +935,36 @@ def _read_sentence(para: _Para, s_start: int, sentence: str, exprs: list[TimeExp
     rel_spans = [(e.start - s_start, e.end - s_start) for e in exprs]
     is_cutoff = [_is_deadline(sentence, e.start - s_start, spacy_doc, triggers, e.end - s_start, rel_spans)
                  for e in exprs]
-    for i in range(1, len(exprs)):  # "trước ngày 15/6 và ngày 15/12": both are cut-offs
-        if is_cutoff[i - 1] and not is_cutoff[i] and re.fullmatch(
-                r"\s*(?:,|;|và|hoặc)\s*(?:ngày\s*)?", sentence[exprs[i - 1].end - s_start:exprs[i].start - s_start], _F):
+    for i, e in enumerate(exprs):  # "Đến ngày 31/12/2026, 100% hồ sơ …": a fronted "by <date>" closes the clause
+        head = strip_marker(_strip_marks(sentence[:e.start - s_start])).strip(" -–•+*")
+        if re.fullmatch(r"đến", head, _F) and re.match(r"\s*[,:]", sentence[e.end - s_start:]):
             is_cutoff[i] = True
     flipped: set[int] = set()  # dates whose role the verb class decided against the trigger words
+    windows: set[int] = set()  # dates read as a task's window
     for i, e in enumerate(exprs):  # "trong tháng 3": a task's cut-off or an event's window, by its verb
         verdict = _window_verdict(sentence, e.start - s_start, e)
+        if verdict == "deadline":
+            windows.add(i)
         if verdict is not None and is_cutoff[i] != (verdict == "deadline"):
             is_cutoff[i] = verdict == "deadline"
             flipped.add(e.start)
+    merged: set[int] = set()  # a window listed over several periods ends once, at its latest end
+    for i in range(1, len(exprs)):  # "trước ngày 15/6 và ngày 15/12": both are cut-offs
+        joined = re.fullmatch(r"\s*(?:,|;|và|hoặc|đến|-)\s*(?:ngày\s*)?",
+                              sentence[exprs[i - 1].end - s_start:exprs[i].start - s_start], _F)
+        if is_cutoff[i - 1] and not is_cutoff[i] and joined:
+            is_cutoff[i] = True
+            if i - 1 in windows and exprs[i].precision != "day":
+                merged.add(i - 1)  # "hoàn thành trong Quý II/2027 và Quý III/2027": one cut-off, 30/9/2027
+                windows.add(i)
+                if exprs[i - 1].start in flipped:
+                    flipped.add(exprs[i].start)
     cutoffs = [(e.start - s_start, e.end - s_start) for e, flag in zip(exprs, is_cutoff) if flag]
     seen_ms: set[tuple[str, str]] = set()
     first_ms = len(milestones)
-    for expr, is_deadline in zip(exprs, is_cutoff):
+    for k, (expr, is_deadline) in enumerate(zip(exprs, is_cutoff)):
+        if k in merged:
+            continue
         role = _role(para.text, s_start, expr, ctx)
         if role == "relative" and RELATIVE_TRIGGERS.search(sentence):
             _dateless(sentence, para, ctx, deadlines, warnings, s_start)
@@ -954,6 +973,9 @@ def _read_sentence(para: _Para, s_start: int, sentence: str, exprs: list[TimeExp
         expr = _roll_forward(expr, ctx)
         digit = re.search(r"\d", expr.text)  # "… là ngày" / "25/10/2024" wrapped: the line of the date itself
         loc = para.location(expr.start + (digit.start() if digit else 0))
+        if is_deadline and expr.recurring in ("monthly", "weekly"):  # "trước ngày 15 hằng tháng"
+            _dateless(sentence, para, ctx, deadlines, warnings, s_start, cycle=expr.recurring)
+            continue
         if is_deadline:
             if expr.first is None:
                 warnings.append(f"timeline: deadline without a calendar date ({_where(loc)}): "

@@ -264,3 +264,37 @@ def test_a_label_ending_a_wrapped_line_keeps_its_value_from_the_next_line():
                                         DocumentMeta(kind="plan", issued_on="2026-01-12", title=TITLE), warnings)
         assert [(d.due, d.responsible, d.recipient, d.text) for d in deadlines] == [
             ("2026-05-31", "Sở Tài chính", "Bộ Tài chính", "Thời gian hoàn thành: Trước ngày 31/5/2026.")], fmt
+
+
+@pytest.mark.parametrize("sentence, due, precision", [
+    ("Dự kiến tháng 9/2026 hoàn thành việc lắp đặt hệ thống camera.", "2026-09-30", "month"),
+    ("Sở Xây dựng hoàn thành việc điều chỉnh quy hoạch trong Quý II/2027 và Quý III/2027.", "2027-09-30", "quarter"),
+    ("Đến ngày 31/12/2026, 100% thủ tục hành chính được cung cấp trực tuyến toàn trình.", "2026-12-31", "day"),
+])
+def test_a_window_listed_over_periods_or_planned_ends_once_at_its_latest_end(sentence, due, precision):
+    deadlines, milestones, _ = run([sentence])
+    assert [(d.due, d.precision) for d in deadlines] == [(due, precision)] and milestones == []
+
+
+def test_a_planned_event_stays_a_milestone():
+    deadlines, milestones, _ = run(["Dự kiến tháng 10/2026 tổ chức Hội nghị tổng kết."])
+    assert deadlines == [] and [(m.start, m.end) for m in milestones] == [("2026-10-01", "2026-10-31")]
+
+
+def test_a_monthly_cut_off_day_is_a_dateless_monthly_deadline():
+    deadlines, _, warnings = run(["Các xã báo cáo số liệu về Phòng Kinh tế trước ngày 15 hằng tháng."])
+    assert [(d.due, d.recurring, d.responsible, d.recipient) for d in deadlines] == [
+        (None, "monthly", "Các xã", "Phòng Kinh tế")]
+    assert warnings == []
+
+
+def test_a_document_sent_names_the_action_when_no_sender_is_written():
+    deadlines, _, _ = run(["Hồ sơ gửi về Phòng Nội vụ trước 17 giờ ngày 30/3/2026."])
+    assert [(d.due, d.action, d.recipient, d.time) for d in deadlines] == [
+        ("2026-03-30", "gửi hồ sơ", "Phòng Nội vụ", "17 giờ")]
+
+
+def test_a_report_recounting_a_past_cut_off_has_no_deadline():
+    deadlines, _, _ = run(["Một số chi bộ báo cáo chậm so với thời gian quy định (trước ngày 15/5/2025)."],
+                          issued_on="2025-06-28", kind="report")
+    assert deadlines == []
