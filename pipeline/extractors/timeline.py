@@ -15,11 +15,21 @@ Pipeline (one pass over the body, only sentences holding a date reach the NLP):
 4. each date gets one role: the document's own date, a cited document's date, an anniversary,
    a deadline (a trigger right before it), a milestone (a scheduled period), or nothing.
 
-For deadlines we also read the action (verb phrase), the responsible body (subject, list
-heading, the body asked by ``đề nghị``, a letter's ``Kính gửi`` addressees, or the previous
-sentence's actor — never a document noun, a possessive list or the bodies after ``chỉ đạo``)
-and the recipient (cut before the object: "báo cáo UBND tỉnh kết quả …" → "UBND tỉnh").
-Relative limits ("trong vòng 05 ngày làm việc") are warnings, never dateless deadlines.
+A month, quarter or year written as a window ("trong tháng 3/2026", "Dự kiến tháng 9") is a cut-off when its
+clause produces, sends or finishes something and a scheduled window when it holds an event or runs an activity
+(verb classes and event nouns come from the lexicon). Tasks with labelled time fields or task-table columns are
+read from the structural view (:func:`_from_tasks`).
+
+For deadlines we also read the action (verb phrase), the responsible body (the task's chủ trì, the subject named
+before its role and verb, the section heading or lead-in naming bodies, the body asked by ``đề nghị``/``giao``, a
+letter's ``Kính gửi`` addressees, or the previous sentence's actor — never a document noun, an object of an
+instruction, a possessive list or the bodies after ``chỉ đạo``) and the recipient (in the clause of the date, cut
+before the object: "báo cáo UBND tỉnh kết quả …" → "UBND tỉnh").
+
+Duties without a calendar date — relative limits ("trong vòng 05 ngày làm việc kể từ …") and periodic report
+duties ("Định kỳ hằng quý … báo cáo", "ngày 05 hằng tháng") — are deadlines with ``due: null`` and a reason, never a
+guessed date; a date written but unreadable is a warning. Every item carries a confidence and, when doubtful,
+Vietnamese review reasons (:mod:`.doubt`).
 """
 from __future__ import annotations
 
@@ -68,7 +78,7 @@ _VERB_RE = re.compile(r"(?<!\w)" + lexicon.alternation(ACTION_VERBS) + r"(?!\w)"
 _BODY_WORDS = lexicon.words("body_heads") + lexicon.words("levels") + lexicon.words("actor_words")
 _BODY_RE = re.compile(
     r"(?<!\w)(?:" + lexicon.alternation(_BODY_WORDS)
-    + r"|chi(?=\s*,)|cơ sở(?=\s+(?:hội|đoàn|công đoàn|giáo dục|y tế|đào tạo|trực thuộc)(?!\w)))(?!\w)", _F)
+    + r"|" + lexicon.pattern("listed_heads") + r"(?=\s*,)|" + lexicon.pattern("compound_actors") + r")(?!\w)", _F)
 _BULLET = re.compile(r"^\s*(?:[-–•+*]|\d+(?:\.\d+)*[.)]|[a-zđ][.)])\s+", _F)
 
 # The document's own "<Place>, ngày … tháng … năm …" line.
@@ -140,11 +150,6 @@ def _strip_marks(text: str) -> str:
     return text.replace("**", "").replace("*", "") if "*" in text else text
 
 
-def _ends_sentence(text: str) -> bool:
-    t = _strip_marks(text).rstrip()
-    return bool(t) and t[-1] in ".:;!?"
-
-
 def _free_text_row(text: str) -> bool:
     """A sheet row holding one sentence (notes under a form's grid: ``- Gửi danh sách về … trước ngày …``)."""
     return " | " not in text and "\t" not in text and len(text.strip()) >= 30
@@ -214,7 +219,7 @@ def _recipient(sentence: str) -> Optional[str]:
 
 
 def _recipient_in(sentence: str) -> Optional[str]:
-    for pattern in (r"(?:gửi|nộp|chuyển|báo cáo)\s+(?:về|đến|tới|lên|qua)\s+(?=[^\W\d_])",
+    for pattern in (_SENDING_WORDS + r"\s+(?:về|đến|tới|lên|qua)\s+(?=[^\W\d_])",
                     r"(?<!\w)(?:trình|báo cáo)\s+(?=[A-ZĐỦ])(?=(?i:" + _CAPITAL_BODY + "))",
                     r"(?<!\w)(?:về|đến|lên)\s+(?=[^\W\d_])", r"(?<!\w)(?:gửi|nộp)\s+(?=(?:cho\s+)?[A-ZĐ])",
                     r"(?<![\w(])qua\s+(?=[A-ZĐ])"):
@@ -245,7 +250,8 @@ _CAPITAL_BODY = lexicon.alternation(lexicon.words("body_heads") + lexicon.words(
 
 #: A verb of sending earlier in the sentence lets a lower-case body be the recipient
 #: ("nộp hồ sơ … về bộ phận văn thư").
-_SENDING = re.compile(r"(?<!\w)(?:gửi|nộp|chuyển|báo cáo)(?!\w)", _F)
+_SENDING_WORDS = lexicon.pattern("sending_verbs")
+_SENDING = re.compile(r"(?<!\w)" + _SENDING_WORDS + r"(?!\w)", _F)
 
 #: Nouns naming what is sent or done, not who: "Bản đăng ký …", "báo cáo UBND tỉnh kết quả …".
 _DOC_NOUN = re.compile(r"(?:bản(?=\s+(?-i:[a-zđ]))|" + lexicon.pattern("sent_items") + r")(?!\w)", _F)
@@ -276,10 +282,14 @@ _BODY_START = re.compile(r"^(?:" + lexicon.pattern("subject_quantifiers") + r"\s
                          + lexicon.pattern("honorifics") + r"\s+)?" + _BODY_RE.pattern, _F)
 
 
+#: A quantifier or "Ban" right before a verb makes it a noun ("các tổ chức", "Ban Chỉ đạo").
+_NOUN_BEFORE = re.compile(r"(?<!\w)(?:" + lexicon.pattern("subject_quantifiers") + r"|ban)\s+$", _F)
+
+
 def _first_verb(text: str) -> Optional[re.Match[str]]:
     """The first action verb written in lower case (``Ban Chỉ đạo`` is a body, not the verb)."""
     for m in _VERB_RE.finditer(text):
-        if re.search(r"(?:các|những|mỗi|từng|ban)\s+$", text[max(0, m.start() - 12):m.start()], _F):
+        if _NOUN_BEFORE.search(text[max(0, m.start() - 14):m.start()]):
             continue  # "các tổ chức", "Ban Chỉ đạo": a noun here
         if m.start() == 0 or m.group()[0].islower():
             return m
