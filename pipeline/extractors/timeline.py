@@ -584,9 +584,24 @@ def _is_own_date(text: str, expr: TimeExpr) -> bool:
     return not (lead and lead[-1].lower() in ("tại", "ở", "về", "đến", "từ", "và", "của"))
 
 
+#: A sentence opening on what it rests on: "Theo Thông báo kết luận … ngày 05/01/2026, …", "Thực hiện ý kiến chỉ đạo …
+#: tại cuộc họp ngày 08/01/2026, …".
+_BASIS_START = re.compile(r"^\s*(?:" + lexicon.pattern("body_openers") + r"|theo|triển khai)(?!\w)", _F)
+
+
+def _cited_in_basis(sentence: str, expr: TimeExpr, ctx: _Context) -> bool:
+    """A date before the document's own, in a sentence opening on its basis, dates what it rests on (a cited
+    document or meeting, even without a number), not a schedule."""
+    return bool(ctx.issued_on and expr.last and expr.last.isoformat() < ctx.issued_on[:10]
+                and _BASIS_START.match(_clean_item(_strip_marks(sentence))))
+
+
 def _is_milestone_expr(expr: TimeExpr) -> bool:
-    """Scheduled periods worth a calendar entry; a bare "năm 2024" or an undated "cuối năm" is not."""
+    """Scheduled periods worth a calendar entry; a bare "năm 2024", an undated "cuối năm" or a school year named
+    as a label ("năm học 2025 - 2026") is not."""
     if expr.first is None or expr.recurring:
+        return False
+    if re.match(r"năm\s+học", expr.text, _F):
         return False
     if expr.precision == "year":
         return bool(expr.position) and not expr.year_inferred and not expr.is_range
@@ -1008,7 +1023,7 @@ def _read_sentence(para: _Para, s_start: int, sentence: str, exprs: list[TimeExp
             continue
         span = (expr.start - s_start, expr.end - s_start)
         if (_is_milestone_expr(expr) or _is_phase(sentence, span, expr)) and not _is_title_or_basis(sentence, ctx, span) \
-                and not _reported_past(expr, ctx):
+                and not _reported_past(expr, ctx) and not _cited_in_basis(sentence, expr, ctx):
             start, end, precision = _milestone_bounds(expr, _opens(sentence[:span[0]], expr))
             if (start, end) in seen_ms:
                 continue

@@ -298,3 +298,14 @@ def test_a_report_recounting_a_past_cut_off_has_no_deadline():
     deadlines, _, _ = run(["Một số chi bộ báo cáo chậm so với thời gian quy định (trước ngày 15/5/2025)."],
                           issued_on="2025-06-28", kind="report")
     assert deadlines == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Theo Thông báo kết luận của Thường trực Huyện ủy ngày 05/01/2026, các xã rà soát lại danh sách.",
+    "Thực hiện ý kiến chỉ đạo của Chủ tịch UBND huyện tại cuộc họp ngày 08/01/2026, Phòng Nội vụ hướng dẫn như sau:",
+    "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
+    "Tổ chức các hoạt động giáo dục kỹ năng sống cho học sinh năm học 2025 - 2026.",
+])
+def test_what_a_sentence_rests_on_and_a_school_year_label_are_no_schedule(sentence):
+    deadlines, milestones, _ = run([sentence])
+    assert deadlines == [] and milestones == []
