@@ -757,7 +757,7 @@ def _task_time(task, f, role: str, st, ctx: _Context, deadlines: list[Deadline],
     if role == "due" or _CUTOFF_LEAD.match(f.value) or any(_TRIGGER_TAIL.search(f.value[:e.start]) for e in exprs):
         expr = max((_roll_forward(e, ctx) for e in exprs), key=lambda e: e.last)  # type: ignore[arg-type,return-value]
         written = _named_subject(task.text) if task.table is None else None
-        responsible = task.responsible or written or heading_actor(task.heading)
+        responsible = _lead_of(task.responsible) or written or heading_actor(task.heading)
         deadline = Deadline(
             due=expr.last.isoformat(), precision=expr.precision, text=text,  # type: ignore[union-attr]
             action=_action(task.text, []) or task.text[:80] or None, responsible=responsible,
@@ -774,6 +774,30 @@ def _task_time(task, f, role: str, st, ctx: _Context, deadlines: list[Deadline],
         milestone = Milestone(start, end, precision, text, expr.year_inferred, location=loc)
         _judge_milestone(milestone, ocr, ctx, label_guessed=_label_guessed(f.label) and not expr.is_range and bool(end))
         milestones.append(milestone)
+
+
+#: "chủ trì" / "phối hợp" written inside an owner cell: "Sở Nội vụ (chủ trì); các sở phối hợp", "Chủ trì: X; phối hợp: Y".
+_LEAD_MARK = re.compile(r"\(?\s*chủ\s+trì\s*\)?\s*[:,]?", _F)
+_SUPPORT_MARK = re.compile(r"[;,.]?\s*\(?\s*(?:đơn vị\s+|cơ quan\s+)?phối\s+hợp(?:\s+(?:với|thực hiện))?\s*\)?\s*:?", _F)
+
+
+def _lead_of(value: Optional[str]) -> Optional[str]:
+    """The body in charge within an owner cell or field that names both roles; the value as written otherwise."""
+    if not value or not (_LEAD_MARK.search(value) or _SUPPORT_MARK.search(value)):
+        return value
+    text = value.strip()
+    lead = _LEAD_MARK.search(text)
+    if lead and lead.start() == 0:  # "Chủ trì: Sở Nội vụ; phối hợp: …"
+        text = text[lead.end():]
+    elif lead:  # "Sở Nội vụ (chủ trì); …", "Sở Nội vụ chủ trì, phối hợp với …"
+        text = text[:lead.start()]
+    parts = [p for p in re.split(r"\s*;\s*", text) if p.strip()]
+    kept = [p for p in parts if not _SUPPORT_MARK.search(p)]  # "Sở X; các sở, ngành phối hợp"
+    if not kept and parts:
+        support = _SUPPORT_MARK.search(parts[0])
+        kept = [parts[0][:support.start()]] if support and support.start() > 0 else []
+    text = "; ".join(kept).strip(" ,;:-–")
+    return text if text and _BODY_START.match(text) else value
 
 
 def _named_subject(text: Optional[str]) -> Optional[str]:

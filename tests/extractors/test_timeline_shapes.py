@@ -309,3 +309,15 @@ def test_a_report_recounting_a_past_cut_off_has_no_deadline():
 def test_what_a_sentence_rests_on_and_a_school_year_label_are_no_schedule(sentence):
     deadlines, milestones, _ = run([sentence])
     assert deadlines == [] and milestones == []
+
+
+def test_an_owner_column_naming_both_roles_gives_the_body_in_charge():
+    deadlines, _, _ = run([
+        "| TT | Nội dung công việc | Đơn vị thực hiện | Thời gian hoàn thành |",
+        "| 1 | Rà soát danh mục thủ tục hành chính | Văn phòng HĐND và UBND (chủ trì); các phòng chuyên môn (phối hợp) "
+        "| Tháng 3/2026 |",
+        "| 2 | Số hóa hồ sơ lưu trữ | Phòng Nội vụ chủ trì, phối hợp với Trung tâm Phục vụ hành chính công | Quý II/2026 |",
+        "| 3 | Tập huấn kỹ năng số | Chủ trì: Phòng Văn hóa - Thông tin; phối hợp: Đoàn Thanh niên | Tháng 6/2026 |"])
+    assert sorted((d.due, d.responsible) for d in deadlines) == [
+        ("2026-03-31", "Văn phòng HĐND và UBND"), ("2026-06-30", "Phòng Nội vụ"),
+        ("2026-06-30", "Phòng Văn hóa - Thông tin")]
