@@ -483,6 +483,7 @@ class _Context:
     heading_level: int = 0
     heading_leadin: bool = False  # the heading is an unnumbered lead-in ("Trách nhiệm của …:")
     prev_actor: Optional[str] = None
+    actor_age: int = 0  # paragraphs read since prev_actor was named
     requested: dict[str, str] = field(default_factory=dict)  # verb -> body asked to do it
     requested_any: Optional[str] = None
     addressees: Optional[str] = None  # "Kính gửi: …" of an official letter
@@ -658,6 +659,9 @@ def extract_timeline(doc: Document, meta: DocumentMeta, warnings: list[str]) -> 
     milestones: list[Milestone] = []
     handled = _from_tasks(structure_of(doc), ctx, deadlines, milestones) if meta.kind != "registration_form" else {}
     for para in paras:
+        ctx.actor_age += 1
+        if ctx.actor_age > 2:
+            ctx.prev_actor = None  # an actor named two paragraphs ago no longer carries over
         _update_heading(para, ctx)
         cut = handled.get(para.source.index)
         if cut == 0:
@@ -706,8 +710,15 @@ def heading_actor(heading: Optional[str], titled: bool = True) -> Optional[str]:
         text = text.split(":", 1)[0]
     elif not titled:
         return None
+    asked = _after_request(text)
+    if asked:  # "UBND huyện đề nghị các cơ quan, đơn vị thực hiện một số nội dung sau:"
+        return asked[0][:1].upper() + asked[0][1:]
+    duty = _DUTY_LEAD.match(text.strip())  # "Trách nhiệm của <noun phrase>": a name, its verbs included
     text = _DUTY_LEAD.sub("", text.strip())
     text = _APPOSITIVE.split(text)[0].strip(" .,;")
+    verb = None if duty else _first_verb(text)
+    if verb and verb.start() > 0:  # "1. UBND các xã thực hiện các nội dung sau:": the subject of the lead-in
+        text = _trim_subject(text[:verb.start()].strip(" ,"))
     if not text or len(text.split()) > 20 or not _BODY_START.match(text) or _VERB_RE.match(text):
         return None
     return text[:1].upper() + text[1:]
@@ -877,7 +888,7 @@ def _remember_actor(sentence: str, ctx: _Context) -> None:
     clean = _strip_time_lead(clean)
     subj = _subject_before(clean)
     if subj:
-        ctx.prev_actor = subj
+        ctx.prev_actor, ctx.actor_age = subj, 1
     req = _after_request(clean)
     if req:
         ctx.requested[req[1]] = req[0]

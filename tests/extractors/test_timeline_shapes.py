@@ -321,3 +321,31 @@ def test_an_owner_column_naming_both_roles_gives_the_body_in_charge():
     assert sorted((d.due, d.responsible) for d in deadlines) == [
         ("2026-03-31", "Văn phòng HĐND và UBND"), ("2026-06-30", "Phòng Nội vụ"),
         ("2026-06-30", "Phòng Văn hóa - Thông tin")]
+
+
+def test_an_actor_named_paragraphs_ago_does_not_own_a_later_subjectless_deadline():
+    deadlines, _, _ = run([
+        "1. Đối tượng thi đua",
+        "Các cơ quan, đơn vị, doanh nghiệp trên địa bàn tham gia phong trào.",
+        "2. Thời gian thi đua",
+        "a) Đợt 1 từ ngày 02/3/2026 đến ngày 31/3/2026.",
+        "b) Thời gian chấm điểm, xếp hạng thi đua trước ngày 30/4/2026."])
+    assert [(d.due, d.responsible) for d in deadlines] == [("2026-04-30", None)]
+
+
+def test_the_next_schedule_item_keeps_the_actor_of_the_item_just_before():
+    deadlines, _, _ = run(["1. Tháng 02/2026 các ngành, các bộ phận đăng ký mô hình.",
+                           "2. Trước ngày 10/3/2026 tổng hợp đăng ký gửi về Văn phòng."])
+    assert [(d.due, d.responsible) for d in deadlines] == [("2026-03-10", "các ngành, các bộ phận")]
+
+
+@pytest.mark.parametrize("lead_in, responsible", [
+    ("UBND huyện đề nghị Thủ trưởng các cơ quan, đơn vị triển khai một số nội dung sau:",
+     "Thủ trưởng các cơ quan, đơn vị"),
+    ("1. UBND các xã, thị trấn thực hiện các nội dung sau:", "UBND các xã, thị trấn"),
+])
+def test_a_lead_in_with_its_verb_names_the_owner_of_its_items(lead_in, responsible):
+    deadlines, _, _ = run([lead_in, "- Rà soát, thống kê các thủ tục hành chính.",
+                           "- Tuyên truyền trên hệ thống loa.",
+                           "- Báo cáo kết quả về UBND huyện trước ngày 20/3/2026."])
+    assert [(d.due, d.responsible) for d in deadlines] == [("2026-03-20", responsible)]
