@@ -222,6 +222,9 @@ def _recipient_in(sentence: str) -> Optional[str]:
     for pattern in (_SENDING_WORDS + r"\s+(?:về|đến|tới|lên|qua)\s+(?=[^\W\d_])",
                     r"(?<!\w)(?:trình|báo cáo)\s+(?=[A-ZĐỦ])(?=(?i:" + _CAPITAL_BODY + "))",
                     r"(?<!\w)(?:về|đến|lên)\s+(?=[^\W\d_])", r"(?<!\w)(?:gửi|nộp)\s+(?=(?:cho\s+)?[A-ZĐ])",
+                    # "báo cáo kết quả kiểm kê cho cơ quan quản lý cấp trên", "báo cáo cơ quan chịu trách nhiệm …"
+                    r"(?<!\w)(?i:" + _SENDING_WORDS + r")\s+(?:[^\W\d_]+\s+){0,6}?cho\s+(?=[^\W\d_])",
+                    r"(?<!\w)(?:trình|báo cáo)\s+(?=(?i:" + _CAPITAL_BODY + r")\s)",
                     r"(?<![\w(])qua\s+(?=[A-ZĐ])"):
         for m in re.finditer(pattern, sentence, re.UNICODE):
             rest = sentence[m.end():]
@@ -240,7 +243,7 @@ def _recipient_in(sentence: str) -> Optional[str]:
             cand = re.sub(r"\s+", " ", cand)
             cand = _cut_object(cand)
             if cand and _BODY_RE.search(cand) and len(cand.split()) <= 16 and (
-                    cand[0].isupper() or (_BODY_START.match(cand) and _SENDING.search(sentence[:m.start()]))):
+                    cand[0].isupper() or (_BODY_START.match(cand) and _SENDING.search(sentence[:m.end()]))):
                 return cand.rstrip(" ,;")
     return None
 

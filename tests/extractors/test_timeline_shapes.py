@@ -349,3 +349,14 @@ def test_a_lead_in_with_its_verb_names_the_owner_of_its_items(lead_in, responsib
                            "- Tuyên truyền trên hệ thống loa.",
                            "- Báo cáo kết quả về UBND huyện trước ngày 20/3/2026."])
     assert [(d.due, d.responsible) for d in deadlines] == [("2026-03-20", responsible)]
+
+
+@pytest.mark.parametrize("sentence, recipient", [
+    ("Các đơn vị báo cáo kết quả kiểm kê cho cơ quan quản lý cấp trên trước ngày 31/3/2026.",
+     "cơ quan quản lý cấp trên"),
+    ("Các xã tổng hợp số liệu để báo cáo cơ quan thường trực trước ngày 15/4/2026.", "cơ quan thường trực"),
+    ("Các xã tuyên truyền về công tác cải cách hành chính trước ngày 10/3/2026.", None),
+])
+def test_a_lower_case_body_after_a_sending_verb_is_the_recipient(sentence, recipient):
+    deadlines, _, _ = run([sentence])
+    assert [d.recipient for d in deadlines] == [recipient]
