@@ -21,7 +21,6 @@ RESPONSIBLE_FROM_CONTEXT = "đơn vị chủ trì suy ra từ đề mục hoặc
 BEFORE_ISSUE = "hạn chót sớm hơn ngày ban hành"
 RELATIVE_DEADLINE = "hạn tính từ một sự việc, chưa có ngày cụ thể"
 PERIODIC_DEADLINE = "hạn định kỳ, văn bản không ghi ngày cụ thể"
-MILESTONE_BEFORE_ISSUE = "mốc thời gian đã qua trước ngày ban hành"
 TIME_ROLE_GUESSED = "không rõ là thời hạn hoàn thành hay thời gian thực hiện (tiêu đề chỉ ghi «thời gian»)"
 WINDOW_BY_VERB = "hạn chót hay mốc thời gian được suy ra từ động từ của câu"
 NO_ACTION = "không xác định được việc phải làm"

@@ -786,7 +786,7 @@ def _task_time(task, f, role: str, st, ctx: _Context, deadlines: list[Deadline],
             continue  # a period field's year ("2026", "Giai đoạn 2026-2030") is the task's schedule
         start, end, precision = _milestone_bounds(expr, _opens(f.value[:expr.start], expr))
         milestone = Milestone(start, end, precision, text, expr.year_inferred, location=loc)
-        _judge_milestone(milestone, ocr, ctx, label_guessed=_label_guessed(f.label) and not expr.is_range and bool(end))
+        _judge_milestone(milestone, ocr, label_guessed=_label_guessed(f.label) and not expr.is_range and bool(end))
         milestones.append(milestone)
 
 
@@ -839,15 +839,12 @@ def _judge_deadline(deadline: Deadline, ctx: _Context, ocr: Optional[float], fro
     doubt.apply(deadline)
 
 
-def _judge_milestone(milestone: Milestone, ocr: Optional[float], ctx: Optional[_Context] = None,
-                     label_guessed: bool = False, window_guessed: bool = False) -> None:
-    """Confidence and review reasons of a milestone: a period already over when a plan was issued is likely a
-    past event told in the text."""
+def _judge_milestone(milestone: Milestone, ocr: Optional[float], label_guessed: bool = False,
+                     window_guessed: bool = False) -> None:
+    """Confidence and review reasons of a milestone. (A period already over when the document was issued is raised
+    by the reviewers' queue itself, with both dates: :func:`pipeline.reports.review._time_checks`.)"""
     doubt = Doubt(0.85)
     doubt.add(milestone.year_inferred, doubt_words.YEAR_INFERRED, 0.25)
-    ended = milestone.end  # an open start ("từ 01/7/2025") is not over
-    doubt.add(bool(ctx and ctx.issued_on and ended and ended < ctx.issued_on[:10]),
-              doubt_words.MILESTONE_BEFORE_ISSUE, 0.25)
     doubt.add(label_guessed, doubt_words.TIME_ROLE_GUESSED, 0.2)
     doubt.add(window_guessed, doubt_words.WINDOW_BY_VERB, 0.15)
     doubt.ocr(ocr)
@@ -1067,7 +1064,7 @@ def _read_sentence(para: _Para, s_start: int, sentence: str, exprs: list[TimeExp
                 continue
             seen_ms.add((start, end))
             milestone = Milestone(start, end, precision, _clean_item(sentence), expr.year_inferred, location=loc)
-            _judge_milestone(milestone, para.source.confidence, ctx, window_guessed=expr.start in flipped)
+            _judge_milestone(milestone, para.source.confidence, window_guessed=expr.start in flipped)
             milestones.append(milestone)
     # "Cuộc họp giao ban tháng 4/2025 … ngày 07/4/2025": the day is the schedule, the month a label
     days = [e for e in exprs if e.precision == "day" and e.first and not e.is_range
