@@ -922,7 +922,8 @@ def _where(loc: Location) -> str:
 _PERIODIC = re.compile(r"(?<!\w)" + lexicon.pattern("periodic_words") + r"(?!\w)", _F)
 _CYCLES = {match_key(k): v for k, v in lexicon.mapping("periodic_words").items()}
 _CYCLE_PRECISION = {"weekly": "day", "monthly": "month", "quarterly": "quarter", "half_yearly": "half", "yearly": "year"}
-_REPORT_DUTY = re.compile(r"(?<!\w)" + lexicon.pattern("report_duty_verbs") + r"(?!\w)", _F)
+#: "báo cáo" as the verb of a duty, not the noun of a job description ("Tham mưu công tác báo cáo hàng tháng").
+_REPORT_DUTY = re.compile(r"(?<!\w)(?<!công tác )" + lexicon.pattern("report_duty_verbs") + r"(?!\w)", _F)
 
 
 def _dateless(text: str, para: _Para, ctx: _Context, deadlines: list[Deadline], warnings: list[str],

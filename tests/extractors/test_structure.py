@@ -228,6 +228,7 @@ def test_a_blank_line_before_a_label_ends_the_paragraph():
      "4. Trong giai đoạn 2026 - 2030 phấn đấu có ít nhất 10% cán bộ trẻ."),
     (["III. TỔ CHỨC", "THỰC HIỆN"], "III. TỔ CHỨC THỰC HIỆN"),
     (["Thời", "gian hoàn thành: Tháng 12/2025."], "Thời gian hoàn thành: Tháng 12/2025."),
+    (["1. Sở", "Khoa học và Công nghệ"], "1. Sở Khoa học và Công nghệ"),
     (["- Tổng hợp kết quả, gửi Bộ Tài chính. Thời gian hoàn thành:", "Trước ngày 31/5/2026."],
      "- Tổng hợp kết quả, gửi Bộ Tài chính. Thời gian hoàn thành: Trước ngày 31/5/2026."),
 ])
@@ -241,6 +242,7 @@ def test_pieces_of_one_paragraph_are_joined(lines: list[str], joined: str):
     ["- Tổ chức hội nghị;", "- Báo cáo kết quả."],
     ["II. NỘI DUNG", "Triển khai đồng bộ các giải pháp."],
     ["Đơn vị thực hiện:", "- Phòng Nội vụ;"],
+    ["2. Quốc phòng", "Tăng cường công tác giáo dục quốc phòng."],
     ["Kết quả đạt được như sau:", "Toàn xã có 12 mô hình."],
 ])
 def test_separate_paragraphs_stay_apart(lines: list[str]):

@@ -358,3 +358,8 @@ def test_a_lead_in_with_its_verb_names_the_owner_of_its_items(lead_in, responsib
 def test_a_lower_case_body_after_a_sending_verb_is_the_recipient(sentence, recipient):
     deadlines, _, _ = run([sentence])
     assert [d.recipient for d in deadlines] == [recipient]
+
+
+def test_a_job_description_mentioning_reports_is_no_duty():
+    deadlines, _, _ = run(["- Tham mưu công tác báo cáo tổng hợp hàng tuần, hàng tháng, quý và năm."])
+    assert deadlines == []
