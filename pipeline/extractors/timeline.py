@@ -824,7 +824,7 @@ def _named_subject(text: Optional[str]) -> Optional[str]:
 
 
 def _judge_deadline(deadline: Deadline, ctx: _Context, ocr: Optional[float], from_context: bool,
-                    label_guessed: bool = False, window_guessed: bool = False) -> None:
+                    window_guessed: bool = False) -> None:
     """Confidence and review reasons of a deadline (see :mod:`.doubt`)."""
     doubt = Doubt(0.9)
     doubt.add(deadline.year_inferred, doubt_words.YEAR_INFERRED, 0.25)
@@ -832,7 +832,6 @@ def _judge_deadline(deadline: Deadline, ctx: _Context, ocr: Optional[float], fro
     doubt.add(from_context, doubt_words.RESPONSIBLE_FROM_CONTEXT, 0.1)
     doubt.add(bool(deadline.due and ctx.issued_on and deadline.due < ctx.issued_on[:10]),
               doubt_words.BEFORE_ISSUE, 0.3)
-    doubt.add(label_guessed, doubt_words.TIME_ROLE_GUESSED, 0.2)
     doubt.add(window_guessed, doubt_words.WINDOW_BY_VERB, 0.15)
     doubt.add(not deadline.action, doubt_words.NO_ACTION, 0.1)
     doubt.ocr(ocr)
