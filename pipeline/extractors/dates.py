@@ -265,6 +265,7 @@ _TIME = r"\d{1,2}\s*(?:giờ|h|g)(?:\s*\d{2}(?:\s*phút)?)?"
 _TIME_BEFORE = re.compile(r"(?:(?:vào\s+)?lúc\s+)?(?P<t>" + _TIME + r")\s*,?\s*$", _F)
 _TIME_AFTER = re.compile(r"^\s*,?\s*(?:vào\s+)?lúc\s+(?P<t>" + _TIME + r")(?!\w)", _F)
 _AND_NEXT = re.compile(r"^\s*(?:,|và|hoặc)\s*(?:ngày\s+|tháng\s+)?$", _F)
+_LIST_NEXT = re.compile(r"^\s*(?:và|hoặc)\s*$", _F)  # not a comma: "Trước ngày 15/3, 2/3 số xã …" is a fraction
 _CONNECTOR = re.compile(r"^\s*(?:" + _DASH + r"|đến\s+hết|đến|tới|cho\s+đến)\s*$", _F)
 _FROM_BEFORE = re.compile(r"(?:(?<=[\s(*\"“])|^)(?:từ|kể\s+từ)\s+$", _F)
 _YEARLY = re.compile(r"(?:hàng|hằng)\s+năm\b", _F)
@@ -451,7 +452,9 @@ def find_time_expressions(text: str, default_year: Optional[int] = None, *, cell
         a = atoms[i]
         b = atoms[i + 1] if i + 1 < len(atoms) else None
         expr, used = _as_range(text, a, b, prev_end, default_year, cell)
-        if expr is None and a.end_atom is None and not a.partial and (not a.weak or cell or _cued(text, a)):
+        listed = bool(out) and out[-1].precision == a.precision == "day" and not out[-1].is_range \
+            and bool(_LIST_NEXT.match(text[out[-1].end:a.start]))  # "trước ngày 01/6 và 15/11": a list of dates
+        if expr is None and a.end_atom is None and not a.partial and (not a.weak or cell or listed or _cued(text, a)):
             year = default_year
             if a.y is None and b is not None and b.y is not None and b.precision == a.precision \
                     and b.end_atom is None and _AND_NEXT.match(text[a.end:b.start]):
@@ -462,7 +465,21 @@ def find_time_expressions(text: str, default_year: Optional[int] = None, *, cell
             out.append(expr)
             prev_end = expr.end
         i += used or 1
-    return out
+    return _share_recurrence(text, out)
+
+
+def _share_recurrence(text: str, exprs: list[TimeExpr]) -> list[TimeExpr]:
+    """Dates listed together share a recurrence written once (``trước ngày 01/6 và 15/11 hằng năm``)."""
+    for _ in range(2):  # forwards, then backwards
+        for i in range(1, len(exprs)):
+            a, b = exprs[i - 1], exprs[i]
+            if a.recurring == b.recurring or not _AND_NEXT.match(text[a.end:b.start]):
+                continue
+            if a.recurring == "yearly" and b.year_inferred and b.precision == "day" and b.recurring is None:
+                exprs[i] = replace(b, recurring="yearly")
+            elif b.recurring == "yearly" and a.year_inferred and a.precision == "day" and a.recurring is None:
+                exprs[i - 1] = replace(a, recurring="yearly")
+    return exprs
 
 
 #: Bare days listed before a full date that gives their month: ``các ngày 14, 15/6/2026``,

@@ -302,6 +302,8 @@ def _joins(prev: Para, cur: Para, width: float) -> bool:
         if gap <= 0 or gap > 3:
             return False
     prev_last_piece = last[prev.pieces[-1].offset:] if prev.pieces[-1].offset < len(last) else last
+    if last.endswith(":") and gap == 1 and match_key(re.split(r"[.;]\s", clean(last[:-1]))[-1]) in lexicon.keys("field_labels"):
+        return True  # "… gửi Bộ Tài chính. Thời gian hoàn thành:" / "Trước ngày 31/5/2026.": a label and its value
     if _ENDS_SENTENCE.search(last):
         return False
     up_prev, up_cur = is_caps_text(prev_last_piece), is_caps_text(text)
@@ -316,11 +318,17 @@ def _joins(prev: Para, cur: Para, width: float) -> bool:
         # split at its hyphen "49-" / "KH/ThU", a comma before anything but a label or a heading)
         return _starts_lower(text) or bool(re.search(r"\d\s*[-/]$", last)) or (
             last.endswith(",") and not is_heading(text) and not (text.endswith(":") and len(text.split()) <= 6))
-    if _starts_lower(text) or re.match(r"^[\d(\"“]", text) or _GLUE_END.search(last) or year_range:
+    if _starts_lower(text) or re.match(r"^[\d(\"“]", text) or _GLUE_END.search(last) or year_range \
+            or _NAMED_HEAD_END.search(last):
         return True
     if _FIELD_AT_START.match(text):
         return False  # "Chủ trì: Sở Nội vụ": a labelled field opens a paragraph of its own
     return gap == 1 and len(prev_last_piece) >= max(0.6 * width, 50) and not is_heading(prev.text, prev.bold)
+
+
+#: A line ending on a capitalised department head whose name follows ("1. Sở" / "Khoa học và Công nghệ").
+_NAMED_HEAD_END = re.compile(r"(?<!\w)(?:" + "|".join(lexicon.word_regex(r[0]) for r in lexicon.table("body_words")
+                                                    if "head" in lexicon.cell(r, 1).split()) + r")$")
 
 
 def join_lines(units: list[Para]) -> list[Para]:

@@ -15,11 +15,21 @@ Pipeline (one pass over the body, only sentences holding a date reach the NLP):
 4. each date gets one role: the document's own date, a cited document's date, an anniversary,
    a deadline (a trigger right before it), a milestone (a scheduled period), or nothing.
 
-For deadlines we also read the action (verb phrase), the responsible body (subject, list
-heading, the body asked by ``đề nghị``, a letter's ``Kính gửi`` addressees, or the previous
-sentence's actor — never a document noun, a possessive list or the bodies after ``chỉ đạo``)
-and the recipient (cut before the object: "báo cáo UBND tỉnh kết quả …" → "UBND tỉnh").
-Relative limits ("trong vòng 05 ngày làm việc") are warnings, never dateless deadlines.
+A month, quarter or year written as a window ("trong tháng 3/2026", "Dự kiến tháng 9") is a cut-off when its
+clause produces, sends or finishes something and a scheduled window when it holds an event or runs an activity
+(verb classes and event nouns come from the lexicon). Tasks with labelled time fields or task-table columns are
+read from the structural view (:func:`_from_tasks`).
+
+For deadlines we also read the action (verb phrase), the responsible body (the task's chủ trì, the subject named
+before its role and verb, the section heading or lead-in naming bodies, the body asked by ``đề nghị``/``giao``, a
+letter's ``Kính gửi`` addressees, or the previous sentence's actor — never a document noun, an object of an
+instruction, a possessive list or the bodies after ``chỉ đạo``) and the recipient (in the clause of the date, cut
+before the object: "báo cáo UBND tỉnh kết quả …" → "UBND tỉnh").
+
+Duties without a calendar date — relative limits ("trong vòng 05 ngày làm việc kể từ …") and periodic report
+duties ("Định kỳ hằng quý … báo cáo", "ngày 05 hằng tháng") — are deadlines with ``due: null`` and a reason, never a
+guessed date; a date written but unreadable is a warning. Every item carries a confidence and, when doubtful,
+Vietnamese review reasons (:mod:`.doubt`).
 """
 from __future__ import annotations
 
@@ -35,7 +45,8 @@ from typing import Optional
 from .dates import TimeExpr, find_time_expressions
 from . import doubt as doubt_words
 from .doubt import Doubt
-from .structure import structure_of
+from .shapes import mostly_upper
+from .structure import LEVEL_LETTER, LEVEL_ROMAN, LEVEL_TEXT, strip_marker, structure_of
 from .. import lexicon
 from ..model import Deadline, Document, DocumentMeta, Location, Milestone
 from ..textnorm import match_key, nfc
@@ -50,23 +61,24 @@ _F = re.IGNORECASE | re.UNICODE
 DEADLINE_TRIGGERS = list(lexicon.words("deadline_triggers"))
 #: "đến ngày …" closes a task only after a verb of finishing or sending.
 CLOSING_VERBS = list(lexicon.words("closing_verbs"))
-#: Relative limits: no calendar date, so a warning instead of a deadline.
+#: Relative limits: a count of days, weeks or months from an event, no calendar date.
 RELATIVE_TRIGGERS = re.compile(
     r"(?:chậm nhất|muộn nhất|trong (?:vòng|thời hạn))\s+(?:sau\s+)?\d+\s+(?:ngày|tuần|tháng)"
     r"|(?:trước|sau)\s+(?:ngày\s+)?[^\d,.;]{2,40}?\s+\d+\s+ngày(?!\s*\d)", _F)
-#: Anything deadline-like at all (a cheap pre-check before the NLP runs).
-_DEADLINE_HINT = re.compile(r"trước|chậm nhất|muộn nhất|hạn|không muộn|đến|không quá|hoàn thành|hoàn tất|xong", _F)
+#: Anything deadline-like at all (a cheap pre-check before the NLP runs): the first word of every trigger.
+_DEADLINE_HINT = re.compile(lexicon.alternation(
+    {w.split()[0] for w in DEADLINE_TRIGGERS + CLOSING_VERBS + list(lexicon.words("window_words"))}
+    | {"hạn", "không muộn"}), _F)
 
 # Verbs that start an action (sending, finishing, registering …), longest first.
 ACTION_VERBS = sorted(set(lexicon.words("action_verbs")), key=len, reverse=True)
 _VERB_RE = re.compile(r"(?<!\w)" + lexicon.alternation(ACTION_VERBS) + r"(?!\w)", _F)
 
 # Words naming a body that can be responsible for a task or receive a report.
+_BODY_WORDS = lexicon.words("body_heads") + lexicon.words("levels") + lexicon.words("actor_words")
 _BODY_RE = re.compile(
-    r"(?<!\w)(?:" + lexicon.alternation(lexicon.words("body_heads") + lexicon.words("levels")
-                                        + lexicon.words("actor_words"))
-    + r"|chi(?=\s*,)|cơ sở(?=\s+(?:hội|đoàn|công đoàn|giáo dục|y tế|đào tạo|trực thuộc)(?!\w)))(?!\w)", _F)
-_HEADING_NUM = re.compile(r"^\s*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s+|^\s*(?:Bước\s+\d+\s*[:.]?\s*)", _F)
+    r"(?<!\w)(?:" + lexicon.alternation(_BODY_WORDS)
+    + r"|" + lexicon.pattern("listed_heads") + r"(?=\s*,)|" + lexicon.pattern("compound_actors") + r")(?!\w)", _F)
 _BULLET = re.compile(r"^\s*(?:[-–•+*]|\d+(?:\.\d+)*[.)]|[a-zđ][.)])\s+", _F)
 
 # The document's own "<Place>, ngày … tháng … năm …" line.
@@ -138,17 +150,6 @@ def _strip_marks(text: str) -> str:
     return text.replace("**", "").replace("*", "") if "*" in text else text
 
 
-def _ends_sentence(text: str) -> bool:
-    t = _strip_marks(text).rstrip()
-    return bool(t) and t[-1] in ".:;!?"
-
-
-def _is_heading(text: str) -> bool:
-    t = _strip_marks(text).strip()
-    letters = [c for c in t if c.isalpha()]
-    return bool(letters) and (sum(c.isupper() for c in letters) / len(letters) > 0.7)
-
-
 def _free_text_row(text: str) -> bool:
     """A sheet row holding one sentence (notes under a form's grid: ``- Gửi danh sách về … trước ngày …``)."""
     return " | " not in text and "\t" not in text and len(text.strip()) >= 30
@@ -199,9 +200,9 @@ def _clean_item(text: str) -> str:
 
 
 _STOP_RECIPIENT = re.compile(
-    r"\s*(?:,(?!\s*(?:xã|phường|thị trấn|thị xã|huyện|quận|thành phố|tỉnh)(?!\w)(?!\s+hội))|[;:.]|\s(?:trước|chậm nhất|muộn nhất|hạn|trong|để|theo|tổng hợp|báo cáo|xem xét|trước khi|"
-    r"đúng|kèm|hoặc|chậm|không|đến|từ|vào|lúc|ngày|bằng)(?!\w)"
-    r"|\s(?:qua|theo|vào)\s+(?:hộp thư|thư điện tử|địa chỉ|email|e-mail|mail|zalo|phần mềm|hệ thống|trang)(?!\w))", _F)
+    r"\s*(?:,(?!\s*" + lexicon.pattern("levels") + r"(?!\w)(?!\s+hội))|[;:.]|\s(?:trước|chậm nhất|muộn nhất|hạn|trong|"
+    r"để|theo|tổng hợp|báo cáo|xem xét|trước khi|đúng|kèm|hoặc|chậm|không|đến|từ|vào|lúc|ngày|bằng|là)(?!\w)"
+    r"|\s(?:qua|theo|vào)\s+" + lexicon.pattern("channels") + r"(?!\w))", _F)
 
 
 def _recipient(sentence: str) -> Optional[str]:
@@ -218,9 +219,12 @@ def _recipient(sentence: str) -> Optional[str]:
 
 
 def _recipient_in(sentence: str) -> Optional[str]:
-    for pattern in (r"(?:gửi|nộp|chuyển|báo cáo)\s+(?:về|đến|tới|lên|qua)\s+(?=[^\W\d_])",
-                    r"(?<!\w)(?:trình|báo cáo)\s+(?=(?:Ủy|Uỷ|UB|Ban|Thường|Đảng|Huyện|Tỉnh|Thành|Sở|Bộ|Chủ tịch|HĐND))",
+    for pattern in (_SENDING_WORDS + r"\s+(?:về|đến|tới|lên|qua)\s+(?=[^\W\d_])",
+                    r"(?<!\w)(?:trình|báo cáo)\s+(?=[A-ZĐỦ])(?=(?i:" + _CAPITAL_BODY + "))",
                     r"(?<!\w)(?:về|đến|lên)\s+(?=[^\W\d_])", r"(?<!\w)(?:gửi|nộp)\s+(?=(?:cho\s+)?[A-ZĐ])",
+                    # "báo cáo kết quả kiểm kê cho cơ quan quản lý cấp trên", "báo cáo cơ quan chịu trách nhiệm …"
+                    r"(?<!\w)(?i:" + _SENDING_WORDS + r")\s+(?:[^\W\d_]+\s+){0,6}?cho\s+(?=[^\W\d_])",
+                    r"(?<!\w)(?:trình|báo cáo)\s+(?=(?i:" + _CAPITAL_BODY + r")\s)",
                     r"(?<![\w(])qua\s+(?=[A-ZĐ])"):
         for m in re.finditer(pattern, sentence, re.UNICODE):
             rest = sentence[m.end():]
@@ -239,19 +243,21 @@ def _recipient_in(sentence: str) -> Optional[str]:
             cand = re.sub(r"\s+", " ", cand)
             cand = _cut_object(cand)
             if cand and _BODY_RE.search(cand) and len(cand.split()) <= 16 and (
-                    cand[0].isupper() or (_BODY_START.match(cand) and _SENDING.search(sentence[:m.start()]))):
+                    cand[0].isupper() or (_BODY_START.match(cand) and _SENDING.search(sentence[:m.end()]))):
                 return cand.rstrip(" ,;")
     return None
 
 
+#: A body written with a capital right after "trình"/"báo cáo" is the recipient ("báo cáo Thường trực Đảng ủy").
+_CAPITAL_BODY = lexicon.alternation(lexicon.words("body_heads") + lexicon.words("actor_words"))
+
 #: A verb of sending earlier in the sentence lets a lower-case body be the recipient
 #: ("nộp hồ sơ … về bộ phận văn thư").
-_SENDING = re.compile(r"(?<!\w)(?:gửi|nộp|chuyển|báo cáo)(?!\w)", _F)
+_SENDING_WORDS = lexicon.pattern("sending_verbs")
+_SENDING = re.compile(r"(?<!\w)" + _SENDING_WORDS + r"(?!\w)", _F)
 
 #: Nouns naming what is sent or done, not who: "Bản đăng ký …", "báo cáo UBND tỉnh kết quả …".
-_DOC_NOUN = re.compile(
-    r"(?:bản(?=\s+(?-i:[a-zđ]))|báo cáo|hồ sơ|danh sách|kế hoạch|văn bản|tờ trình|biểu mẫu|mẫu|phiếu|đề án|"
-    r"công văn|kết quả|thông tin|số liệu|tài liệu|nội dung|tình hình|sản phẩm|đề xuất|ý kiến|việc)(?!\w)", _F)
+_DOC_NOUN = re.compile(r"(?:bản(?=\s+(?-i:[a-zđ]))|" + lexicon.pattern("sent_items") + r")(?!\w)", _F)
 
 
 def _cut_object(cand: str) -> str:
@@ -262,8 +268,7 @@ def _cut_object(cand: str) -> str:
 
 
 #: Words that end a body name written in lower case ("UBND tỉnh", "Ban Dân vận Đảng ủy").
-_NAME_END_WORDS = {"xã", "phường", "trấn", "huyện", "quận", "tỉnh", "phố", "thôn", "ấp", "bản", "làng", "sở",
-                   "thuộc", "ủy", "uỷ", "đoàn", "hội", "bộ"}
+_NAME_END_WORDS = lexicon.keys("name_end_words")
 
 
 def _name_ended(before: str) -> bool:
@@ -272,22 +277,43 @@ def _name_ended(before: str) -> bool:
     if not words:
         return False
     last = words[-1]
-    return last.endswith(")") or any(c.isupper() for c in last) or nfc(last.lower()) in _NAME_END_WORDS
+    return last.endswith(")") or any(c.isupper() for c in last) or match_key(last) in _NAME_END_WORDS
 
 
 #: An honorific in front of a position names a person as the recipient ("gửi về đồng chí Bí thư Chi bộ").
-_BODY_START = re.compile(r"^(?:(?:các|những|mỗi|từng|tất cả(?: các)?|toàn thể)\s+|(?:các\s+)?(?:đồng chí|đ/c)\s+)?"
-                         + _BODY_RE.pattern, _F)
+_BODY_START = re.compile(r"^(?:" + lexicon.pattern("subject_quantifiers") + r"\s+|(?:các\s+)?"
+                         + lexicon.pattern("honorifics") + r"\s+)?" + _BODY_RE.pattern, _F)
+
+
+#: A quantifier or "Ban" right before a verb makes it a noun ("các tổ chức", "Ban Chỉ đạo").
+_NOUN_BEFORE = re.compile(r"(?<!\w)(?:" + lexicon.pattern("subject_quantifiers") + r"|ban)\s+$", _F)
 
 
 def _first_verb(text: str) -> Optional[re.Match[str]]:
     """The first action verb written in lower case (``Ban Chỉ đạo`` is a body, not the verb)."""
     for m in _VERB_RE.finditer(text):
-        if re.search(r"(?:các|những|mỗi|từng|ban)\s+$", text[max(0, m.start() - 12):m.start()], _F):
+        if _NOUN_BEFORE.search(text[max(0, m.start() - 14):m.start()]):
             continue  # "các tổ chức", "Ban Chỉ đạo": a noun here
         if m.start() == 0 or m.group()[0].islower():
             return m
     return None
+
+
+#: Modal and manner words between a subject and its verb ("… nghiêm túc triển khai", "Sở X chủ trì xây dựng").
+_SUBJECT_TRAILER = re.compile(r"(?:[\s,]+" + lexicon.pattern("subject_trailers") + r")+[\s,]*$", _F)
+
+
+_TRAILER_WORD = re.compile(r"[\s,]+" + lexicon.pattern("subject_trailers") + r"(?!\w)", _F)
+
+
+def _trim_subject(cand: str) -> str:
+    """A subject without what follows its name: an apposition ("Phòng Nội vụ là cơ quan thường trực"), its role or
+    manner ("Ban Tuyên giáo chủ trì biên soạn …", "UBND các xã khẩn trương rà soát")."""
+    cand = re.split(r",?\s+là\s+", cand)[0]
+    inner = _TRAILER_WORD.search(cand)
+    if inner and _BODY_START.match(cand[:inner.start()]):
+        cand = cand[:inner.start()]
+    return _SUBJECT_TRAILER.sub("", cand).strip(" ,")
 
 
 def _subject_here(text: str) -> Optional[str]:
@@ -295,7 +321,7 @@ def _subject_here(text: str) -> Optional[str]:
     if not m or m.start() == 0:
         return None
     cand = text[:m.start()].strip(" ,;:-–")
-    cand = re.sub(r"\s+(?:cần|phải|sẽ|có trách nhiệm|chủ động|tiếp tục|tiến hành|được|đã|đang|không|chưa)$", "", cand, flags=_F)
+    cand = _trim_subject(cand)
     if not cand or len(cand.split()) > 18 or re.search(r"\d", cand) or not _BODY_START.match(cand):
         return None
     if _DOC_NOUN.match(text):
@@ -310,6 +336,8 @@ def _subject_before(text: str) -> Optional[str]:
         return req[0]  # "Sở Nội vụ đề nghị UBND các huyện báo cáo …": the body asked to act
     starts = [0] + [m.end() for m in re.finditer(r"[,;]\s*", text)]
     doc_first = bool(_DOC_NOUN.match(re.sub(r"^[-–•+*\s]+", "", text)))
+    if _opens_on_predicate(text):
+        return None  # "Tuyên truyền, vận động đoàn viên, hội viên tham gia …": no subject is written
     for start in starts:
         lead = _object_lead(text[:start]) if start else None
         if lead == "directed":
@@ -317,7 +345,7 @@ def _subject_before(text: str) -> Optional[str]:
         if start and doc_first and not re.match(r"(?:các|những|mỗi|từng|tất cả)\s|[A-ZĐÀ-Ỹ]", text[start:]):
             continue  # "Hồ sơ khen thưởng các tập thể, cá nhân gửi về …": still the document's noun phrase
         clause = _strip_time_lead(text[start:])
-        clause = re.sub(r"^(?:định kỳ|đề nghị|giao|yêu cầu)\s+", "", clause, flags=_F)
+        clause = re.sub(r"^(?:định kỳ|" + lexicon.pattern("request_verbs") + r")\s+", "", clause, flags=_F)
         subj = _subject_here(clause)
         if subj and lead == "possessive":
             verb = _first_verb(clause)
@@ -328,8 +356,25 @@ def _subject_before(text: str) -> Optional[str]:
     return None
 
 
+#: A legal basis opening a sentence with a verb ("Thực hiện Kế hoạch số …, UBND các xã báo cáo …"): not its predicate.
+_BASIS_OPENER = re.compile(r"(?:thực hiện|triển khai|thi hành|theo)\s+(?:" + lexicon.pattern("document_kinds")
+                           + r"|sự chỉ đạo|chỉ đạo|ý kiến)(?!\w)", _F)
+_LEAD_TRAILERS = re.compile(r"^(?:" + lexicon.pattern("subject_trailers") + r"[\s,]+)+", _F)
+
+
+def _opens_on_predicate(text: str) -> bool:
+    """Does the sentence open on its verb (an instruction without a written subject)?
+
+    "Chủ trì, phối hợp …", "Tổng hợp kết quả …": the actor is the heading or the context, and a body named
+    later in the sentence is an object ("… vận động đoàn viên, hội viên tham gia"). A legal basis opening on a
+    verb ("Thực hiện Kế hoạch số …, …") is no predicate."""
+    clause = _LEAD_TRAILERS.sub("", re.sub(r"^[-–•+*\s]+", "", _strip_time_lead(text)))
+    m = _VERB_RE.match(clause)
+    return bool(m) and not _BASIS_OPENER.match(clause)
+
+
 _POSSESSIVE_LEAD = re.compile(r"(?<!\w)(?:của|cho|với|tại|đối với)\s+[^,;:()]*,\s*$", _F)
-_DIRECTIVE_LEAD = re.compile(r"(?<!\w)(?:chỉ đạo|hướng dẫn|đôn đốc)\s+[^;:()]*,\s*$", _F)
+_DIRECTIVE_LEAD = re.compile(r"(?<!\w)" + lexicon.pattern("directive_verbs") + r"\s+[^;:()]*,\s*$", _F)
 
 
 def _object_lead(before: str) -> Optional[str]:
@@ -349,7 +394,7 @@ def _object_lead(before: str) -> Optional[str]:
 
 def _after_request(text: str) -> Optional[tuple[str, str]]:
     """"<A> đề nghị <B> <verb> …" → (B, verb): the body asked to act."""
-    m = re.search(r"(?:đề nghị|yêu cầu|giao cho|giao)\s+", text, _F)
+    m = re.search(r"(?<!\w)" + lexicon.pattern("request_verbs") + r"\s+", text, _F)
     if not m:
         return None
     rest = text[m.end():]
@@ -359,9 +404,9 @@ def _after_request(text: str) -> Optional[tuple[str, str]]:
     named = re.match(r"([^,;.()]{2,80}?)\s*,?\s+(?:căn cứ|trên cơ sở|phối hợp với|chủ động)(?!\w)", rest, _F)
     if named and v and len(named.group(1).split()) <= 8 and _BODY_START.match(named.group(1)) \
             and not _first_verb(named.group(1)):
-        return named.group(1).strip(), v.group().lower()
+        return _trim_subject(named.group(1).strip()), v.group().lower()
     if v and 3 <= v.start() <= 160 and _BODY_START.match(rest[:v.start()].strip()):
-        return rest[:v.start()].strip(" ,"), v.group().lower()
+        return _trim_subject(rest[:v.start()].strip(" ,")), v.group().lower()
     return None
 
 
@@ -400,6 +445,9 @@ def _action(sentence: str, expr_spans: list[tuple[int, int]], date_at: Optional[
         while words and words[-1].lower() in ("và", "hoặc", "của", "các", "cho", "với", "trong", "vào", "từ",
                                               "đến", "tại", "theo", "trước", "sau", "là", "ngày", "hạn", "nộp"):
             words.pop()
+        before = re.sub(r"^[-–•+*\s]+|\d+(?:\.\d+)*[.)]\s*", "", masked[:m.start()]).strip(" ,")
+        if len(words) == 1 and _DOC_NOUN.match(before) and len(before.split()) <= 8 and not phrases:
+            words = [words[0], before[:1].lower() + before[1:]]  # "Hồ sơ gửi về …" → "gửi hồ sơ"
         if len(words) >= 2:
             phrase = " ".join(words)
             if phrase[:1].isupper() and phrase.split()[0][1:].islower():
@@ -436,10 +484,13 @@ class _Context:
     kind: str = "other"
     heading: Optional[str] = None  # the body named by the nearest list heading
     heading_level: int = 0
+    heading_leadin: bool = False  # the heading is an unnumbered lead-in ("Trách nhiệm của …:")
     prev_actor: Optional[str] = None
+    actor_age: int = 0  # paragraphs read since prev_actor was named
     requested: dict[str, str] = field(default_factory=dict)  # verb -> body asked to do it
     requested_any: Optional[str] = None
     addressees: Optional[str] = None  # "Kính gửi: …" of an official letter
+    prev_task: Optional[str] = None  # the sentence just read, when it states a task without a date
 
 
 def _addressees(doc: Document) -> Optional[str]:
@@ -469,13 +520,20 @@ def _infer_year(paras: list[_Para], meta: DocumentMeta) -> Optional[int]:
     return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
 
 
-_AS_OF = re.compile(r"(?:thời\s+điểm|tính\s+đến|tính\s+từ|số\s+liệu\s+đến)\s*(?:\d{1,2}\s*(?:h|giờ)\s*\d{0,2}\s*,?\s*)?"
+_AS_OF = re.compile(lexicon.pattern("as_of_words") + r"\s*(?:\d{1,2}\s*(?:h|giờ)\s*\d{0,2}\s*,?\s*)?"
                     r"(?:ngày\s*)?$", _F)
-_HORIZON = re.compile(r"phấn\s+đấu\s+(?:đến|tới|trong)(?:\s+hết)?\s*$", _F)
+_HORIZON = re.compile(lexicon.pattern("horizon_words") + r"\s*$", _F)
+
+
+#: A report-period noun ("kết quả", "phương hướng nhiệm vụ", "kỳ báo cáo") with the period it covers right after it,
+#: at most a few words of its noun phrase between (no preposition or time word that would start a schedule).
+_REPORT_PERIOD = re.compile(r"(?<!\w)" + lexicon.pattern("report_period_words")
+                            + r"(?:\s+(?!(?:trong|trước|vào|từ|đến|tới|về|cho|tại|lúc|ngày|hạn|chậm|sau|gửi|nộp)(?!\w))"
+                              r"[^\W\d_]+){0,4}[\s:]*(?:từ\s+)?(?:ngày\s*)?$", _F)
 
 
 def _role(text: str, sent_start: int, expr: TimeExpr, ctx: _Context) -> Optional[str]:
-    """own | cited | as_of | horizon | anniversary | past | None (deadline/milestone decided later)."""
+    """own | cited | as_of | report_period | horizon | anniversary | past | None (deadline/milestone decided later)."""
     if _is_own_date(text, expr):
         return "own"
     if expr.first is None:
@@ -483,17 +541,20 @@ def _role(text: str, sent_start: int, expr: TimeExpr, ctx: _Context) -> Optional
     before = text[max(sent_start, expr.start - 80):expr.start]
     if _CITED_BEFORE.search(before) or _CITED_KIND_BEFORE.search(before):
         return "cited"
-    if expr.precision == "day" and not expr.is_range and ctx.issued_on and expr.first.isoformat() == ctx.issued_on[:10]:
+    if expr.precision == "day" and not expr.is_range and not expr.year_inferred and ctx.issued_on \
+            and expr.first.isoformat() == ctx.issued_on[:10]:
         return "own"  # "Nghị quyết này được … thông qua ngày 16 tháng 6 năm 2025": the document's own day
     if _AS_OF.search(before):
         return "as_of"  # "thời điểm 0h00 ngày 01/01/2026", "tính đến ngày 30/6": a moment measured, not an activity
+    if _REPORT_PERIOD.search(before):
+        return "report_period"  # "báo cáo kết quả 6 tháng đầu năm", "Kỳ báo cáo: từ …": what a report covers
     if _HORIZON.search(before) and not expr.is_range:
         return "horizon"  # "Phấn đấu đến cuối năm 2025 đạt …": a target's horizon, not a schedule
     if expr.is_range and expr.first and expr.last and ctx.ref_year and expr.first.year <= ctx.ref_year - 5:
         return "anniversary"
     if ctx.ref_year and expr.last and expr.last.year < ctx.ref_year - 1:
         return "past"
-    if re.search(r"kể\s+từ\s*$", before, _F) and not expr.is_range:
+    if re.search(r"kể\s+từ\s*$", before, _F) and not expr.is_range and RELATIVE_TRIGGERS.search(before):
         return "relative"  # "trong 05 ngày kể từ ngày 15/3": the start of a window, not an event
     return None
 
@@ -527,9 +588,24 @@ def _is_own_date(text: str, expr: TimeExpr) -> bool:
     return not (lead and lead[-1].lower() in ("tại", "ở", "về", "đến", "từ", "và", "của"))
 
 
+#: A sentence opening on what it rests on: "Theo Thông báo kết luận … ngày 05/01/2026, …", "Thực hiện ý kiến chỉ đạo …
+#: tại cuộc họp ngày 08/01/2026, …".
+_BASIS_START = re.compile(r"^\s*(?:" + lexicon.pattern("body_openers") + r"|theo|triển khai)(?!\w)", _F)
+
+
+def _cited_in_basis(sentence: str, expr: TimeExpr, ctx: _Context) -> bool:
+    """A date before the document's own, in a sentence opening on its basis, dates what it rests on (a cited
+    document or meeting, even without a number), not a schedule."""
+    return bool(ctx.issued_on and expr.last and expr.last.isoformat() < ctx.issued_on[:10]
+                and _BASIS_START.match(_clean_item(_strip_marks(sentence))))
+
+
 def _is_milestone_expr(expr: TimeExpr) -> bool:
-    """Scheduled periods worth a calendar entry; a bare "năm 2024" or an undated "cuối năm" is not."""
+    """Scheduled periods worth a calendar entry; a bare "năm 2024", an undated "cuối năm" or a school year named
+    as a label ("năm học 2025 - 2026") is not."""
     if expr.first is None or expr.recurring:
+        return False
+    if re.match(r"năm\s+học", expr.text, _F):
         return False
     if expr.precision == "year":
         return bool(expr.position) and not expr.year_inferred and not expr.is_range
@@ -538,8 +614,33 @@ def _is_milestone_expr(expr: TimeExpr) -> bool:
     return True
 
 
-def _milestone_bounds(expr: TimeExpr) -> tuple[str, str, str]:
-    """Start, end, precision; "cuối năm 2023" is read as its last month."""
+#: What may stand before a plan's phase: nothing (a heading "1. Giai đoạn 2025 - 2030"), a bracket, a colon, a
+#: list ("giai đoạn 2025 - 2030 và giai đoạn 2031 - 2035") or "trong" ("Trong giai đoạn 2026 - 2030, …").
+_PHASE_BEFORE = re.compile(r"(?:^|[(:;,]|(?<!\w)(?:và|trong))\s*$", _F)
+
+
+def _is_phase(sentence: str, span: tuple[int, int], expr: TimeExpr) -> bool:
+    """A phase of the plan, "giai đoạn Y1 - Y2" standing on its own, is a scheduled period (a milestone).
+
+    The same words after a noun name a programme or a strategy ("Chương trình … giai đoạn 2021 - 2030"): a
+    cited name, not a schedule of this document."""
+    if not (expr.is_range and expr.precision == "year" and re.match(r"giai\s+đoạn", expr.text, _F)):
+        return False
+    before = strip_marker(_strip_marks(sentence[:span[0]])).strip(" -–•+*")
+    return bool(_PHASE_BEFORE.search(before))
+
+
+#: "từ ngày X", "bắt đầu từ tháng 4/2026", "có hiệu lực kể từ ngày …": a start with no end written.
+_OPEN_START = re.compile(r"(?<!\w)(?:bắt\s+đầu\s+)?(?:kể\s+)?từ[\s*]*$", _F)
+
+
+def _opens(before: str, expr: TimeExpr) -> bool:
+    """Is this single date the open start of a period ("áp dụng từ ngày 01/01/2026")?"""
+    return not expr.is_range and bool(_OPEN_START.search(before))
+
+
+def _milestone_bounds(expr: TimeExpr, open_end: bool = False) -> tuple[str, Optional[str], str]:
+    """Start, end (None for an open start: "từ ngày X"), precision; "cuối năm 2023" is read as its last month."""
     first, last, precision = expr.first, expr.last, expr.precision
     if precision == "year" and expr.position and first and last:
         month = {"early": 1, "mid": 6, "late": 12}[expr.position]
@@ -547,7 +648,7 @@ def _milestone_bounds(expr: TimeExpr) -> tuple[str, str, str]:
         last = first.replace(month=12, day=31) if month == 12 else \
             first.replace(month=month + 1) - dt.timedelta(days=1)
         precision = "month"
-    return first.isoformat(), last.isoformat(), precision  # type: ignore[union-attr]
+    return first.isoformat(), None if open_end else last.isoformat(), precision  # type: ignore[union-attr]
 
 
 def extract_timeline(doc: Document, meta: DocumentMeta, warnings: list[str]) -> tuple[list[Deadline], list[Milestone]]:
@@ -561,13 +662,16 @@ def extract_timeline(doc: Document, meta: DocumentMeta, warnings: list[str]) -> 
     milestones: list[Milestone] = []
     handled = _from_tasks(structure_of(doc), ctx, deadlines, milestones) if meta.kind != "registration_form" else {}
     for para in paras:
-        _update_heading(para.text, ctx)
+        ctx.actor_age += 1
+        if ctx.actor_age > 2:
+            ctx.prev_actor = None  # an actor named two paragraphs ago no longer carries over
+        _update_heading(para, ctx)
         cut = handled.get(para.source.index)
         if cut == 0:
             continue  # a labelled time field: read with its task (_from_tasks)
         exprs = find_time_expressions(para.text, default_year=year)
         if not exprs:
-            _relative_warning(para.text, para, warnings)
+            _dateless(para.text, para, ctx, deadlines, warnings)
             _remember_actor(para.text, ctx)
             continue
         for s_start, s_end in _sentences(para.text):
@@ -576,7 +680,7 @@ def extract_timeline(doc: Document, meta: DocumentMeta, warnings: list[str]) -> 
             sentence = para.text[s_start:s_end]
             inside = [e for e in exprs if s_start <= e.start < s_end]
             if not inside:
-                _relative_warning(sentence, para, warnings, s_start)
+                _dateless(sentence, para, ctx, deadlines, warnings, s_start)
                 _remember_actor(sentence, ctx)
                 continue
             _read_sentence(para, s_start, sentence, inside, ctx, deadlines, milestones, warnings)
@@ -589,21 +693,42 @@ def extract_timeline(doc: Document, meta: DocumentMeta, warnings: list[str]) -> 
 #: A period field that opens on a cut-off word is a deadline ("Thời gian thực hiện: Hoàn thành trong năm 2025",
 #: "Thời gian: Trước 30/6", "Dự kiến xong trong tháng 11").
 _CUTOFF_LEAD = re.compile(r"^\s*(?:dự kiến\s+)?(?:" + lexicon.alternation(
-    list(lexicon.words("deadline_triggers")) + ["xong", "hoàn thành trong", "kết thúc"]) + r")(?!\w)", _F)
+    DEADLINE_TRIGGERS + list(lexicon.words("cutoff_field_openers"))) + r")(?!\w)", _F)
 #: A heading naming the bodies its items fall on: "1.4. Ủy ban nhân dân các phường, xã, đặc khu",
 #: "1.5. Trách nhiệm của đối tượng thực hiện kiểm kê:", "1.2. Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo".
-_DUTY_LEAD = re.compile(r"^(?:trách nhiệm|nhiệm vụ|phân công)(?:\s+cụ thể)?\s+(?:của\s+)?", _F)
+_DUTY_LEAD = re.compile(r"^" + lexicon.pattern("duty_leads") + r"\s+", _F)
 
 
-def heading_actor(heading: Optional[str]) -> Optional[str]:
-    """The bodies a section heading names, when it names some (a task's owner when no chủ trì is written)."""
+def heading_actor(heading: Optional[str], titled: bool = True) -> Optional[str]:
+    """The bodies a section heading names, when it names some (a task's owner when no chủ trì is written).
+
+    ``1. Văn phòng UBND phường: xây dựng …`` names its actor before the colon; a heading without a colon
+    (``3. Sở Tài chính``, ``Trách nhiệm của Phòng Văn hóa``, ``5. Đề nghị Ủy ban MTTQ …``) is read whole when
+    ``titled`` (it passed the structure's heading test). A role after a dash or in brackets is not the name
+    (``Sở Tài chính - Cơ quan thường trực``); a department's own dash is (``Phòng Tài chính - Kế hoạch``)."""
     if not heading:
         return None
-    text = _DUTY_LEAD.sub("", _strip_marks(heading).strip())
-    text = re.split(r"\s+[-–]\s+|\s*\(|:", text)[0].strip(" .,;")
-    if not text or len(text.split()) > 14 or not _BODY_START.match(text) or _VERB_RE.match(text):
+    text = _strip_marks(heading).strip()
+    if ":" in text:
+        text = text.split(":", 1)[0]
+    elif not titled:
+        return None
+    asked = _after_request(text)
+    if asked:  # "UBND huyện đề nghị các cơ quan, đơn vị thực hiện một số nội dung sau:"
+        return asked[0][:1].upper() + asked[0][1:]
+    duty = _DUTY_LEAD.match(text.strip())  # "Trách nhiệm của <noun phrase>": a name, its verbs included
+    text = _DUTY_LEAD.sub("", text.strip())
+    text = _APPOSITIVE.split(text)[0].strip(" .,;")
+    verb = None if duty else _first_verb(text)
+    if verb and verb.start() > 0:  # "1. UBND các xã thực hiện các nội dung sau:": the subject of the lead-in
+        text = _trim_subject(text[:verb.start()].strip(" ,"))
+    if not text or len(text.split()) > 20 or not _BODY_START.match(text) or _VERB_RE.match(text):
         return None
     return text[:1].upper() + text[1:]
+
+
+#: Where a heading's body name ends: a bracket, or a dash before the role it plays.
+_APPOSITIVE = re.compile(r"\s*\(|\s+[-–]\s+(?=" + lexicon.pattern("appositive_roles") + r"(?!\w))", _F)
 
 
 def _from_tasks(st, ctx: _Context, deadlines: list[Deadline], milestones: list[Milestone]) -> dict[int, int]:  # type: ignore[no-untyped-def]
@@ -645,26 +770,61 @@ def _task_time(task, f, role: str, st, ctx: _Context, deadlines: list[Deadline],
     ocr = st.body[f.para].confidence if f.para is not None else task.confidence
     if role == "due" or _CUTOFF_LEAD.match(f.value) or any(_TRIGGER_TAIL.search(f.value[:e.start]) for e in exprs):
         expr = max((_roll_forward(e, ctx) for e in exprs), key=lambda e: e.last)  # type: ignore[arg-type,return-value]
-        responsible = task.responsible or heading_actor(task.heading)
+        written = _named_subject(task.text) if task.table is None else None
+        responsible = _lead_of(task.responsible) or written or heading_actor(task.heading)
         deadline = Deadline(
             due=expr.last.isoformat(), precision=expr.precision, text=text,  # type: ignore[union-attr]
             action=_action(task.text, []) or task.text[:80] or None, responsible=responsible,
             recipient=_recipient(task.text), year_inferred=expr.year_inferred, recurring=expr.recurring,
             time=expr.time_of_day, location=loc)
-        _judge_deadline(deadline, ctx, ocr, from_context=responsible is not None and not task.responsible)
+        _judge_deadline(deadline, ctx, ocr, from_context=responsible is not None and not (task.responsible or written))
         deadlines.append(deadline)
         return
     for expr in exprs:
         expr = _roll_forward(expr, ctx)
         if not (_is_milestone_expr(expr) or (expr.precision == "year" and not expr.year_inferred)):
             continue  # a period field's year ("2026", "Giai đoạn 2026-2030") is the task's schedule
-        start, end, precision = _milestone_bounds(expr)
+        start, end, precision = _milestone_bounds(expr, _opens(f.value[:expr.start], expr))
         milestone = Milestone(start, end, precision, text, expr.year_inferred, location=loc)
-        _judge_milestone(milestone, ocr)
+        _judge_milestone(milestone, ocr, label_guessed=_label_guessed(f.label) and not expr.is_range and bool(end))
         milestones.append(milestone)
 
 
-def _judge_deadline(deadline: Deadline, ctx: _Context, ocr: Optional[float], from_context: bool) -> None:
+#: "chủ trì" / "phối hợp" written inside an owner cell: "Sở Nội vụ (chủ trì); các sở phối hợp", "Chủ trì: X; phối hợp: Y".
+_LEAD_MARK = re.compile(r"\(?\s*chủ\s+trì\s*\)?\s*[:,]?", _F)
+_SUPPORT_MARK = re.compile(r"[;,.]?\s*\(?\s*(?:đơn vị\s+|cơ quan\s+)?phối\s+hợp(?:\s+(?:với|thực hiện))?\s*\)?\s*:?", _F)
+
+
+def _lead_of(value: Optional[str]) -> Optional[str]:
+    """The body in charge within an owner cell or field that names both roles; the value as written otherwise."""
+    if not value or not (_LEAD_MARK.search(value) or _SUPPORT_MARK.search(value)):
+        return value
+    text = value.strip()
+    lead = _LEAD_MARK.search(text)
+    if lead and lead.start() == 0:  # "Chủ trì: Sở Nội vụ; phối hợp: …"
+        text = text[lead.end():]
+    elif lead:  # "Sở Nội vụ (chủ trì); …", "Sở Nội vụ chủ trì, phối hợp với …"
+        text = text[:lead.start()]
+    parts = [p for p in re.split(r"\s*;\s*", text) if p.strip()]
+    kept = [p for p in parts if not _SUPPORT_MARK.search(p)]  # "Sở X; các sở, ngành phối hợp"
+    if not kept and parts:
+        support = _SUPPORT_MARK.search(parts[0])
+        kept = [parts[0][:support.start()]] if support and support.start() > 0 else []
+    text = "; ".join(kept).strip(" ,;:-–")
+    return text if text and _BODY_START.match(text) else value
+
+
+def _named_subject(text: Optional[str]) -> Optional[str]:
+    """The body a task's own sentence names as its subject ("Văn phòng Đảng ủy tham mưu …. Thời gian: …"),
+    written as a name (capitalised) or a group (``các xã``), not a lower-case noun phrase of the task."""
+    subj = _subject_before(_clean_item(_strip_marks(text))) if text else None
+    if subj and (subj[0].isupper() or re.match(lexicon.pattern("subject_quantifiers") + r"\s", subj, _F)):
+        return subj
+    return None
+
+
+def _judge_deadline(deadline: Deadline, ctx: _Context, ocr: Optional[float], from_context: bool,
+                    window_guessed: bool = False) -> None:
     """Confidence and review reasons of a deadline (see :mod:`.doubt`)."""
     doubt = Doubt(0.9)
     doubt.add(deadline.year_inferred, doubt_words.YEAR_INFERRED, 0.25)
@@ -672,62 +832,62 @@ def _judge_deadline(deadline: Deadline, ctx: _Context, ocr: Optional[float], fro
     doubt.add(from_context, doubt_words.RESPONSIBLE_FROM_CONTEXT, 0.1)
     doubt.add(bool(deadline.due and ctx.issued_on and deadline.due < ctx.issued_on[:10]),
               doubt_words.BEFORE_ISSUE, 0.3)
+    doubt.add(window_guessed, doubt_words.WINDOW_BY_VERB, 0.15)
+    doubt.add(not deadline.action, doubt_words.NO_ACTION, 0.1)
     doubt.ocr(ocr)
     doubt.apply(deadline)
 
 
-def _judge_milestone(milestone: Milestone, ocr: Optional[float]) -> None:
+def _judge_milestone(milestone: Milestone, ocr: Optional[float], label_guessed: bool = False,
+                     window_guessed: bool = False) -> None:
+    """Confidence and review reasons of a milestone. (A period already over when the document was issued is raised
+    by the reviewers' queue itself, with both dates: :func:`pipeline.reports.review._time_checks`.)"""
     doubt = Doubt(0.85)
     doubt.add(milestone.year_inferred, doubt_words.YEAR_INFERRED, 0.25)
+    doubt.add(label_guessed, doubt_words.TIME_ROLE_GUESSED, 0.2)
+    doubt.add(window_guessed, doubt_words.WINDOW_BY_VERB, 0.15)
     doubt.ocr(ocr)
     doubt.apply(milestone)
 
 
-def _heading_level(stripped: str) -> int:
-    """Outline depth of a numbered paragraph: I. = 0, 1. / Bước 1 = 1, 1.1. = 2, a) = 3."""
-    if re.match(r"^\s*[IVXLC]+[.)]\s", stripped):
-        return 0
-    m = re.match(r"^\s*(\d+(?:\.\d+)*)[.)]\s", stripped)
-    if m:
-        return 1 + m.group(1).count(".")
-    if re.match(r"^\s*Bước\s+\d", stripped, _F):
-        return 1
-    return 3
+#: Labels and column headers that say "time" without saying whether it is a cut-off or a period.
+_GENERIC_TIME_LABELS = lexicon.keys("generic_time_labels")
 
 
-def _update_heading(text: str, ctx: _Context) -> None:
-    """A numbered heading naming a body ("5.1. Các tổ chức …") is the actor of the items under it.
+def _label_guessed(label: Optional[str]) -> bool:
+    return bool(label) and match_key(re.sub(r"[\s:.*]+$", "", label or "")) in _GENERIC_TIME_LABELS
 
-    A new numbered paragraph at the same or a higher outline level closes the previous scope;
-    a deeper one ("a)" under "5.1.") stays inside it.
+
+def _update_heading(para: "_Para", ctx: _Context) -> None:
+    """A heading naming bodies ("5.1. Các tổ chức …", "a) UBND các xã:") is the actor of the items under it.
+
+    Outline levels come from the structural view: a new numbered paragraph at the same or a higher level
+    closes the previous scope, a deeper one ("a)" under "5.1.") or a bullet stays inside it. An unnumbered
+    lead-in ending on a colon ("Trách nhiệm của các cơ quan, đơn vị:") governs the bullets right after it.
     """
-    stripped = _strip_marks(text).strip()
-    if not _HEADING_NUM.match(stripped):
-        return
-    level = _heading_level(stripped)
-    if level == 0:  # a new section: earlier actors no longer apply
+    src = para.source
+    level = src.level
+    if ctx.heading is not None and (level <= ctx.heading_level or (ctx.heading_leadin and level == LEVEL_TEXT)):
+        ctx.heading, ctx.heading_leadin = None, False
+    if level <= LEVEL_ROMAN:  # a new section: earlier actors no longer apply
         ctx.prev_actor = None
-    if ctx.heading is not None and level <= ctx.heading_level:
-        ctx.heading = None
-    body = _HEADING_NUM.sub("", stripped, count=1).strip()
-    lead = None
-    if ":" in body:  # "1. Văn phòng UBND phường: xây dựng …" - the lead-in names the actor
-        lead = body.split(":", 1)[0].strip()
-        if not (_BODY_RE.search(lead) and len(lead.split()) <= 16 and not _VERB_RE.match(lead)):
-            lead = None
-    elif len(body.split()) <= 20 and not _ends_sentence(body) and _BODY_RE.search(body) \
-            and not _VERB_RE.match(body) and body[:1].isupper():
-        lead = body
-    if lead:
-        ctx.heading, ctx.heading_level = lead, level
+    if level <= LEVEL_LETTER:
+        lead = heading_actor(src.body, titled=src.heading)
+        if lead:
+            ctx.heading, ctx.heading_level, ctx.heading_leadin = lead, level, False
+    elif level == LEVEL_TEXT and _strip_marks(src.text).rstrip().endswith(":"):
+        lead = heading_actor(src.text)
+        if lead:  # closed by the next numbered item or plain paragraph, not by its bullets
+            ctx.heading, ctx.heading_level, ctx.heading_leadin = lead, LEVEL_LETTER, True
 
 
 def _remember_actor(sentence: str, ctx: _Context) -> None:
+    ctx.prev_task = sentence if _VERB_RE.search(sentence) else None
     clean = _clean_item(_strip_marks(sentence))
     clean = _strip_time_lead(clean)
     subj = _subject_before(clean)
     if subj:
-        ctx.prev_actor = subj
+        ctx.prev_actor, ctx.actor_age = subj, 1
     req = _after_request(clean)
     if req:
         ctx.requested[req[1]] = req[0]
@@ -746,8 +906,9 @@ def _strip_time_lead(text: str) -> str:
     return text
 
 
-_UNREAD_DATE = re.compile(r"(?:trước|chậm nhất|muộn nhất|hạn chót|hạn cuối|hạn nộp|không muộn hơn|đến hết)"
-                          r"\s*(?:là\s+|vào\s+)?(?:ngày\s*)?\d", _F)
+_UNREAD_DATE = re.compile(lexicon.alternation(t for t in DEADLINE_TRIGGERS if not t.startswith(("hoàn", "xong", "thời hạn",
+                                                                                              "kết thúc", "không quá", "hết hạn")))
+                          + r"\s*(?:là\s+|vào\s+)?(?:ngày\s*)?\d", _F)
 
 
 def _where(loc: Location) -> str:
@@ -756,19 +917,57 @@ def _where(loc: Location) -> str:
     return ", ".join(p for p in parts if p) or "unknown place"
 
 
-def _relative_warning(text: str, para: _Para, warnings: list[str], offset: int = 0) -> None:
-    """Deadline-like wording with no readable calendar date becomes a warning."""
-    u = _UNREAD_DATE.search(text)
+#: A periodic duty written without a calendar date: "Định kỳ hằng quý, các phòng báo cáo …".
+_PERIODIC = re.compile(r"(?<!\w)" + lexicon.pattern("periodic_words") + r"(?!\w)", _F)
+_CYCLES = {match_key(k): v for k, v in lexicon.mapping("periodic_words").items()}
+_CYCLE_PRECISION = {"weekly": "day", "monthly": "month", "quarterly": "quarter", "half_yearly": "half", "yearly": "year"}
+#: "báo cáo" as the verb of a duty, not the noun of a job description ("Tham mưu công tác báo cáo hàng tháng").
+_REPORT_DUTY = re.compile(r"(?<!\w)(?<!công tác )" + lexicon.pattern("report_duty_verbs") + r"(?!\w)", _F)
+
+
+def _dateless(text: str, para: _Para, ctx: _Context, deadlines: list[Deadline], warnings: list[str],
+              offset: int = 0, cycle: Optional[str] = None) -> None:
+    """A duty with no calendar date: a deadline with ``due: null`` (the scorer and the calendar leave it out, the
+    reviewers' list of undated deadlines shows it), or a warning when a date was written but could not be read.
+
+    Relative limits ("trong vòng 05 ngày làm việc kể từ ngày nhận …", "chậm nhất sau 03 tháng …") and periodic
+    report duties ("Định kỳ hằng quý, các phòng báo cáo … về Phòng Nội vụ", "ngày 05 hằng tháng") are such duties:
+    never guessed into a date (spec: relative deadlines; recurring dates)."""
+    u = _UNREAD_DATE.search(text) if cycle is None else None
     if u and not RELATIVE_TRIGGERS.search(text):
         loc = para.location(offset + u.start())
         warnings.append(f"timeline: deadline-like sentence whose date could not be read ({_where(loc)}): "
                         f"{_clean_item(text)[:160]}")
         return
-    m = RELATIVE_TRIGGERS.search(text)
-    if m:
-        loc = para.location(offset + m.start())
-        warnings.append(f"timeline: relative deadline without a calendar date ({_where(loc)}): "
-                        f"{_clean_item(text)[:160]}")
+    relative = RELATIVE_TRIGGERS.search(text)
+    periodic = _PERIODIC.search(text) if cycle is None else None
+    if relative:
+        at, precision = relative.start(), "month" if re.search(r"tháng", relative.group(), _F) else "day"
+        reason = doubt_words.RELATIVE_DEADLINE
+    elif (cycle or periodic) and _REPORT_DUTY.search(text) and ctx.kind != "report" \
+            and not re.search(r"(?<!\w)đã\s", text, _F):
+        cycle = cycle or _CYCLES.get(match_key(periodic.group()))  # type: ignore[union-attr]
+        at, precision = (periodic.start() if periodic else _REPORT_DUTY.search(text).start()), \
+            _CYCLE_PRECISION.get(cycle or "", "day")  # type: ignore[union-attr]
+        reason = doubt_words.PERIODIC_DEADLINE
+    else:
+        return
+    clean = _strip_marks(text)
+    body = _clean_item(clean)
+    action = _action(clean, [])
+    responsible = _subject_before(_strip_time_lead(body))
+    from_context = responsible is None
+    if responsible is None:
+        responsible = _actor_from_context(action, ctx)
+    deadline = Deadline(due=None, precision=precision, text=_clean_item(text), action=action,
+                        responsible=responsible, recipient=_recipient(clean),
+                        recurring=cycle if not relative else None, location=para.location(offset + at))
+    doubt = Doubt(0.9).add(True, reason, 0.3)
+    doubt.add(responsible is None, doubt_words.NO_RESPONSIBLE, 0.25)
+    doubt.add(from_context and responsible is not None, doubt_words.RESPONSIBLE_FROM_CONTEXT, 0.1)
+    doubt.ocr(para.source.confidence)
+    doubt.apply(deadline)
+    deadlines.append(deadline)
 
 
 def _token_index(doc, char: int) -> int:  # type: ignore[no-untyped-def]
@@ -796,45 +995,76 @@ def _read_sentence(para: _Para, s_start: int, sentence: str, exprs: list[TimeExp
     rel_spans = [(e.start - s_start, e.end - s_start) for e in exprs]
     is_cutoff = [_is_deadline(sentence, e.start - s_start, spacy_doc, triggers, e.end - s_start, rel_spans)
                  for e in exprs]
-    for i in range(1, len(exprs)):  # "trước ngày 15/6 và ngày 15/12": both are cut-offs
-        if is_cutoff[i - 1] and not is_cutoff[i] and re.fullmatch(
-                r"\s*(?:,|;|và|hoặc)\s*(?:ngày\s*)?", sentence[exprs[i - 1].end - s_start:exprs[i].start - s_start], _F):
+    for i, e in enumerate(exprs):  # "Đến ngày 31/12/2026, 100% hồ sơ …": a fronted "by <date>" closes the clause
+        head = strip_marker(_strip_marks(sentence[:e.start - s_start])).strip(" -–•+*")
+        if re.fullmatch(r"đến", head, _F) and re.match(r"\s*[,:]", sentence[e.end - s_start:]):
             is_cutoff[i] = True
+    flipped: set[int] = set()  # dates whose role the verb class decided against the trigger words
+    windows: set[int] = set()  # dates read as a task's window
+    for i, e in enumerate(exprs):  # "trong tháng 3": a task's cut-off or an event's window, by its verb
+        verdict = _window_verdict(sentence, e.start - s_start, e)
+        if verdict == "deadline":
+            windows.add(i)
+        if verdict is not None and is_cutoff[i] != (verdict == "deadline"):
+            is_cutoff[i] = verdict == "deadline"
+            flipped.add(e.start)
+    merged: set[int] = set()  # a window listed over several periods ends once, at its latest end
+    for i in range(1, len(exprs)):  # "trước ngày 15/6 và ngày 15/12": both are cut-offs
+        joined = re.fullmatch(r"\s*(?:,|;|và|hoặc|đến|-)\s*(?:ngày\s*)?",
+                              sentence[exprs[i - 1].end - s_start:exprs[i].start - s_start], _F)
+        if is_cutoff[i - 1] and not is_cutoff[i] and joined:
+            is_cutoff[i] = True
+            if i - 1 in windows and exprs[i].precision != "day":
+                merged.add(i - 1)  # "hoàn thành trong Quý II/2027 và Quý III/2027": one cut-off, 30/9/2027
+                windows.add(i)
+                if exprs[i - 1].start in flipped:
+                    flipped.add(exprs[i].start)
     cutoffs = [(e.start - s_start, e.end - s_start) for e, flag in zip(exprs, is_cutoff) if flag]
     seen_ms: set[tuple[str, str]] = set()
     first_ms = len(milestones)
-    for expr, is_deadline in zip(exprs, is_cutoff):
+    for k, (expr, is_deadline) in enumerate(zip(exprs, is_cutoff)):
+        if k in merged:
+            continue
         role = _role(para.text, s_start, expr, ctx)
         if role == "relative" and RELATIVE_TRIGGERS.search(sentence):
-            _relative_warning(sentence, para, warnings, s_start)
+            _dateless(sentence, para, ctx, deadlines, warnings, s_start)
         if role is not None:
             continue
         expr = _roll_forward(expr, ctx)
         digit = re.search(r"\d", expr.text)  # "… là ngày" / "25/10/2024" wrapped: the line of the date itself
         loc = para.location(expr.start + (digit.start() if digit else 0))
+        if is_deadline and expr.recurring in ("monthly", "weekly"):  # "trước ngày 15 hằng tháng"
+            _dateless(sentence, para, ctx, deadlines, warnings, s_start, cycle=expr.recurring)
+            continue
         if is_deadline:
             if expr.first is None:
                 warnings.append(f"timeline: deadline without a calendar date ({_where(loc)}): "
                                 f"{_clean_item(sentence)[:160]}")
                 continue
+            if ctx.kind == "report" and _reported_past(expr, ctx):
+                continue  # a report recounting a cut-off already over ("báo cáo chậm so với thời hạn (trước ngày …)")
             deadline = _make_deadline(sentence, expr, s_start, rel_spans, ctx, loc, cutoffs)
             _judge_deadline(deadline, ctx, para.source.confidence,
                             from_context=deadline.responsible is not None and not _subject_before(
-                                _clean_item(_strip_marks(sentence))))
+                                _clean_item(_strip_marks(sentence))), window_guessed=expr.start in flipped)
             deadlines.append(deadline)
             continue
-        if expr.recurring in ("monthly", "weekly"):
-            warnings.append(f"timeline: {expr.recurring} limit without a calendar date ({_where(loc)}): "
-                            f"{_clean_item(sentence)[:160]}")
+        if expr.recurring in ("monthly", "weekly"):  # "ngày 05 hằng tháng": a duty with no calendar date
+            before = len(deadlines)
+            _dateless(sentence, para, ctx, deadlines, warnings, s_start, cycle=expr.recurring)
+            if len(deadlines) == before:
+                warnings.append(f"timeline: {expr.recurring} limit without a calendar date ({_where(loc)}): "
+                                f"{_clean_item(sentence)[:160]}")
             continue
         span = (expr.start - s_start, expr.end - s_start)
-        if _is_milestone_expr(expr) and not _is_title_or_basis(sentence, ctx, span) and not _reported_past(expr, ctx):
-            start, end, precision = _milestone_bounds(expr)
+        if (_is_milestone_expr(expr) or _is_phase(sentence, span, expr)) and not _is_title_or_basis(sentence, ctx, span) \
+                and not _reported_past(expr, ctx) and not _cited_in_basis(sentence, expr, ctx):
+            start, end, precision = _milestone_bounds(expr, _opens(sentence[:span[0]], expr))
             if (start, end) in seen_ms:
                 continue
             seen_ms.add((start, end))
             milestone = Milestone(start, end, precision, _clean_item(sentence), expr.year_inferred, location=loc)
-            _judge_milestone(milestone, para.source.confidence)
+            _judge_milestone(milestone, para.source.confidence, window_guessed=expr.start in flipped)
             milestones.append(milestone)
     # "Cuộc họp giao ban tháng 4/2025 … ngày 07/4/2025": the day is the schedule, the month a label
     days = [e for e in exprs if e.precision == "day" and e.first and not e.is_range
@@ -844,10 +1074,42 @@ def _read_sentence(para: _Para, s_start: int, sentence: str, exprs: list[TimeExp
             milestones.remove(m)
 
 
+#: A window written before a month, quarter or year: "trong tháng 3/2026", "xong trong quý II", "hoàn thành trong năm".
+_WINDOW_BEFORE = re.compile(r"(?<!\w)" + lexicon.pattern("window_words") + r"[\s:,*]*$", _F)
+_EVENT_START = re.compile(r"^" + lexicon.pattern("event_nouns") + r"(?!\w)", _F)
+_ORGANISE = lexicon.keys("organise_verbs")
+_WINDOW_CUTOFF = lexicon.keys("window_cutoff_verbs")
+_CLASS_VERB_RE = re.compile(r"(?<!\w)" + lexicon.alternation(
+    ACTION_VERBS + list(lexicon.words("organise_verbs")) + list(lexicon.words("window_cutoff_verbs"))) + r"(?!\w)", _F)
+
+
+def _window_verdict(sentence: str, at: int, expr: TimeExpr) -> Optional[str]:
+    """"deadline", "milestone" or None (undecided) for a month, quarter or year written as a window.
+
+    The verb of its clause decides (spec: event vs task): producing, sending or finishing something within
+    the window makes its end a cut-off ("Phòng Nội vụ hoàn thành việc thẩm định trong tháng 3/2026", "ban hành
+    quyết định trong tháng 01"); holding an event or running an activity schedules it, even when "xong" follows
+    ("Đại hội … tổ chức xong trong tháng 5/2026", "Trong quý IV, Ban Thường vụ tổ chức tổng kết")."""
+    if expr.precision == "day" or expr.is_range or expr.first is None \
+            or not _WINDOW_BEFORE.search(sentence[max(0, at - 24):at]):
+        return None
+    clause = _clause_at(sentence, at)
+    lead = _strip_time_lead(_clean_item(_strip_marks(clause)))
+    lead = re.sub(r"^(?:" + lexicon.pattern("request_verbs") + r")\s+", "", lead, flags=_F)
+    if _EVENT_START.match(lead):
+        return "milestone"
+    verbs = [m for m in _CLASS_VERB_RE.finditer(lead) if m.start() == 0 or m.group()[0].islower()]
+    if verbs and match_key(verbs[0].group()) in _ORGANISE:
+        return "milestone"
+    if any(match_key(m.group()) in _WINDOW_CUTOFF for m in verbs):
+        return "deadline"
+    return None
+
+
 def _is_title_or_basis(sentence: str, ctx: _Context, span: Optional[tuple[int, int]] = None) -> bool:
     """Title, legal basis ("Căn cứ …") and past events name periods, not scheduled activities."""
     key = match_key(_clean_item(sentence))
-    if _is_heading(sentence):
+    if mostly_upper(_strip_marks(sentence)):
         return True  # an all-capitals heading ("I. KẾT QUẢ 6 THÁNG ĐẦU NĂM 2024") names a topic
     told = key
     if span is not None:  # only the clause holding the date: "… đã được phê duyệt …, thực hiện từ ngày …"
@@ -977,27 +1239,42 @@ def _make_deadline(sentence: str, expr: TimeExpr, s_start: int, rel_spans: list[
     limits = _spans_in(clean, sentence, cutoffs) if cutoffs is not None else clean_spans
     action = _action(clean, limits, here[0][0] if here else None, limits)  # other dates stay in the action
     if responsible is None:
-        verb = None
-        if action:
-            vm = _VERB_RE.search(action)
-            verb = vm.group().lower() if vm else None
-        if ctx.heading:
-            responsible = ctx.heading
-        elif verb and ctx.requested.get(verb):
-            responsible = ctx.requested[verb]
-        elif action and any(v in action.lower() for v in ctx.requested):
-            responsible = next(ctx.requested[v] for v in ctx.requested if v in action.lower())
-        elif ctx.requested_any and ctx.prev_actor in (None, ctx.requested_any):
-            responsible = ctx.requested_any
-        elif ctx.addressees:
-            responsible = ctx.addressees  # a letter's task with no named actor is the addressees'
-        elif ctx.prev_actor:
-            responsible = ctx.prev_actor
-    recipient = _recipient(clean)
+        responsible = _actor_from_context(action, ctx)
+    recipient = _recipient(_clause_at(clean, here[0][0]) if here else clean) or _recipient(clean)
+    if not action and ctx.prev_task:  # "… báo cáo kết quả gửi Bộ Tài chính. Trước ngày 31/5/2026.": that task's date
+        previous = _strip_marks(ctx.prev_task)
+        action, recipient = _action(previous, []), recipient or _recipient(previous)
     return Deadline(
         due=expr.last.isoformat() if expr.last else None, precision=expr.precision, text=item,
         action=action, responsible=responsible, recipient=recipient, year_inferred=expr.year_inferred,
         recurring=expr.recurring, time=expr.time_of_day, location=loc)
+
+
+def _actor_from_context(action: Optional[str], ctx: _Context) -> Optional[str]:
+    """Who acts when the sentence names nobody: the section heading's bodies, the body asked to do this verb
+    (or anything) earlier, a letter's addressees, or the previous sentence's actor."""
+    verb = None
+    if action:
+        vm = _VERB_RE.search(action)
+        verb = vm.group().lower() if vm else None
+    if ctx.heading:
+        return ctx.heading
+    if verb and ctx.requested.get(verb):
+        return ctx.requested[verb]
+    if action and any(v in action.lower() for v in ctx.requested):
+        return next(ctx.requested[v] for v in ctx.requested if v in action.lower())
+    if ctx.requested_any and ctx.prev_actor in (None, ctx.requested_any):
+        return ctx.requested_any
+    if ctx.addressees:
+        return ctx.addressees  # a letter's task with no named actor is the addressees'
+    return ctx.prev_actor
+
+
+def _clause_at(text: str, at: int) -> str:
+    """The ";"-clause of a sentence holding position ``at`` (each clause may name its own task and recipient)."""
+    start = text.rfind(";", 0, at) + 1
+    end = text.find(";", at)
+    return text[start:end if end >= 0 else len(text)]
 
 
 def _spans_in(clean: str, sentence: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -407,3 +407,9 @@ def test_list_of_days_sharing_one_month():
     assert (expr.first.isoformat(), expr.last.isoformat()) == ("2025-11-03", "2025-11-17")
     (expr,) = find_time_expressions("Nộp hồ sơ trước ngày 19/5/2026.", 2026)
     assert expr.first == expr.last  # a single date is untouched
+
+
+def test_a_bare_day_and_month_listed_after_a_date_is_a_date_a_fraction_after_a_comma_is_not():
+    found = find_time_expressions("trước ngày 01/6 và 15/11 hằng năm", 2026)
+    assert [(e.first.isoformat(), e.recurring) for e in found] == [("2026-06-01", "yearly"), ("2026-11-15", "yearly")]
+    assert [e.text for e in find_time_expressions("Trước ngày 15/3, 2/3 số xã phải hoàn thành.", 2026)] == ["ngày 15/3"]

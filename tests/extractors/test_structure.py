@@ -230,6 +230,9 @@ def test_a_blank_line_before_a_label_ends_the_paragraph():
     (["Thời", "gian hoàn thành: Tháng 12/2025."], "Thời gian hoàn thành: Tháng 12/2025."),
     (["c) Đến hết năm 2030: 100%", "HTX, THT trên địa bàn có sổ sách điện tử."],
      "c) Đến hết năm 2030: 100% HTX, THT trên địa bàn có sổ sách điện tử."),
+    (["1. Sở", "Khoa học và Công nghệ"], "1. Sở Khoa học và Công nghệ"),
+    (["- Tổng hợp kết quả, gửi Bộ Tài chính. Thời gian hoàn thành:", "Trước ngày 31/5/2026."],
+     "- Tổng hợp kết quả, gửi Bộ Tài chính. Thời gian hoàn thành: Trước ngày 31/5/2026."),
 ])
 def test_pieces_of_one_paragraph_are_joined(lines: list[str], joined: str):
     assert bodies(doc_of(["Căn cứ tình hình thực tế."] + lines))[1:] == [joined]
@@ -240,6 +243,9 @@ def test_pieces_of_one_paragraph_are_joined(lines: list[str], joined: str):
     ["Các đơn vị thực hiện.", "Trưởng các ban theo dõi."],
     ["- Tổ chức hội nghị;", "- Báo cáo kết quả."],
     ["II. NỘI DUNG", "Triển khai đồng bộ các giải pháp."],
+    ["Đơn vị thực hiện:", "- Phòng Nội vụ;"],
+    ["2. Quốc phòng", "Tăng cường công tác giáo dục quốc phòng."],
+    ["Kết quả đạt được như sau:", "Toàn xã có 12 mô hình."],
 ])
 def test_separate_paragraphs_stay_apart(lines: list[str]):
     assert bodies(doc_of(lines)) == lines

@@ -49,7 +49,7 @@ def test_execution_period_is_a_milestone_and_a_cut_off_word_makes_it_a_deadline(
         "2. Ra mắt cổng dữ liệu", "Cơ quan chủ trì: Sở Khoa học và Công nghệ.",
         "Thời gian thực hiện: Hoàn thành trong năm 2026.",
         "3. Duy trì cổng dữ liệu", "Cơ quan chủ trì: Sở Khoa học và Công nghệ.", "Thời gian thực hiện: Thường xuyên."])
-    assert [(m.start, m.end) for m in milestones] == [("2025-11-01", "2025-11-30")]
+    assert [(m.start, m.end) for m in milestones] == [("2025-11-01", None)]  # an open start: no end written
     assert [(d.due, d.responsible) for d in deadlines] == [("2026-12-31", "Sở Khoa học và Công nghệ")]
 
 

@@ -76,7 +76,7 @@ def by_due(deadlines):
 
 def test_deadline_triggers_give_exactly_the_cut_offs(plan):
     deadlines, _, _ = plan
-    assert sorted(by_due(deadlines)) == ["2025-06-30", "2025-08-15", "2025-08-31", "2025-12-10"]
+    assert sorted(d.due for d in deadlines if d.due) == ["2025-06-30", "2025-08-15", "2025-08-31", "2025-12-10"]
 
 
 def test_own_date_cited_dates_and_anniversaries_are_neither_deadlines_nor_milestones(plan):
@@ -115,11 +115,20 @@ def test_milestones_are_scheduled_periods(plan):
                    ("2025-12-19", "2025-12-19", "day")}
 
 
-def test_warnings_for_monthly_relative_and_unreadable_limits(plan):
-    _, _, warnings = plan
+def test_monthly_and_relative_limits_are_dateless_deadlines_an_unreadable_date_a_warning(plan):
+    """Decision (spec: relative deadlines, recurring dates): a duty with no calendar date is a deadline with
+    ``due: null`` and a Vietnamese reason — never a guessed date, never on the calendar; a date written but
+    impossible to read (31/2) is a warning."""
+    deadlines, _, warnings = plan
+    dateless = {d.text: d for d in deadlines if d.due is None}
+    monthly = dateless["Báo cáo nhanh vào ngày 05 hằng tháng."]
+    assert (monthly.recurring, monthly.precision) == ("monthly", "month")
+    assert monthly.responsible == "UBND các huyện, thị xã, thành phố"
+    relative = next(d for t, d in dateless.items() if "05 ngày làm việc" in t)
+    assert relative.responsible == "Sở Nội vụ" and relative.recurring is None
+    assert all(d.confidence < 0.7 and d.review for d in dateless.values())
+    assert len(dateless) == 2
     text = "\n".join(warnings)
-    assert "monthly" in text and "05 hằng tháng" in text
-    assert "relative" in text and "05 ngày làm việc" in text
     assert "could not be read" in text and "31/2/2025" in text
 
 
@@ -289,11 +298,11 @@ def test_more_cut_off_shapes(sentence, dues):
     assert [d.due for d in deadlines] == dues and milestones == []
 
 
-def test_start_of_a_relative_window_is_a_warning_and_an_open_start_a_milestone():
+def test_start_of_a_relative_window_is_a_dateless_deadline_and_an_open_start_a_milestone():
     deadlines, milestones, warnings = run(["Trong thời hạn 05 ngày kể từ ngày 15/3/2025, các đơn vị gửi ý kiến.",
                                            "Từ tháng 3/2025, các đơn vị triển khai thực hiện."])
-    assert deadlines == [] and any("relative" in w for w in warnings)
-    assert [(m.start, m.end) for m in milestones] == [("2025-03-01", "2025-03-31")]
+    assert [(d.due, d.responsible) for d in deadlines] == [(None, "các đơn vị")]
+    assert [(m.start, m.end) for m in milestones] == [("2025-03-01", None)]  # an open start
 
 
 def test_a_december_plan_puts_undated_january_cut_offs_in_the_next_year():
@@ -355,7 +364,7 @@ NOTICE = [
 
 def test_notice_of_conclusions():
     deadlines, milestones, warnings = run(NOTICE, issued_on="2025-03-14", kind="notice")
-    got = {d.due: (d.responsible, d.recipient, d.action) for d in deadlines}
+    got = {d.due: (d.responsible, d.recipient, d.action) for d in deadlines if d.due}
     assert got["2025-03-25"][:2] == ("Phòng Tài chính - Kế hoạch", "UBND huyện")
     assert got["2025-06-30"] == ("UBND các xã, thị trấn", "UBND huyện (qua Phòng Tài chính - Kế hoạch)",
                                  "đẩy nhanh tiến độ giải ngân")
@@ -364,7 +373,8 @@ def test_notice_of_conclusions():
     assert len(got) == 3
     # the past meeting is not scheduled; the next one is, on its day (not the whole month)
     assert [(m.start, m.end) for m in milestones] == [("2025-04-07", "2025-04-07")]
-    assert any("monthly" in w for w in warnings)
+    # "báo cáo … định kỳ vào ngày 20 hằng tháng": a monthly duty, kept without a date
+    assert [(d.recurring, d.responsible) for d in deadlines if d.due is None] == [("monthly", "UBND các xã, thị trấn")]
 
 
 @pytest.mark.parametrize("sentence, recipient", [
@@ -521,7 +531,7 @@ def test_a_past_verb_only_dates_its_own_clause():
     not in every clause of a long sentence."""
     _, milestones, _ = run(["Đề nghị UBND xã căn cứ các vị trí việc làm đã được phê duyệt để ban hành bộ tiêu chí, "
                             "thực hiện từ ngày 01/06/2025."])
-    assert [(m.start, m.end) for m in milestones] == [("2025-06-01", "2025-06-01")]
+    assert [(m.start, m.end) for m in milestones] == [("2025-06-01", None)]
     _, milestones, _ = run(["Ngày 28 tháng 3 năm 2025, Chủ tịch UBND tỉnh đã ban hành Công văn về việc cập nhật "
                             "dữ liệu cán bộ."])
     assert milestones == []

@@ -142,10 +142,11 @@ def test_responsible_stops_before_the_verbs():
     "Các đơn vị gửi báo cáo chậm nhất sau 02 tháng kể từ khi kết thúc đợt thi đua.",
     "Chậm nhất 10 ngày sau hội nghị, các chi bộ báo cáo kết quả về Đảng ủy.",
 ])
-def test_relative_limits_are_warnings_never_dateless_deadlines(sentence):
+def test_relative_limits_are_dateless_deadlines_never_a_guessed_date(sentence):
     deadlines, milestones, warnings = run([sentence])
-    assert deadlines == [] and milestones == []
-    assert any("relative" in w for w in warnings)
+    assert [d.due for d in deadlines] == [None] and milestones == []
+    assert deadlines[0].review[0] == "hạn tính từ một sự việc, chưa có ngày cụ thể"
+    assert deadlines[0].responsible is not None
 
 
 # ---------------------------------------------------------------- item 5: provenance
