@@ -41,6 +41,12 @@ needs_font = pytest.mark.skipif(font_path() is None, reason="no Vietnamese TTF f
     ("Tháng D1 - 12/2024", "Tháng 01 - 12/2024"),
     ("Căn cứ Kế hoạch số 03-KH/BDV TU, ngày 29/01/2021", "Căn cứ Kế hoạch số 03-KH/BDVTU, ngày 29/01/2021"),
     ("ngày O5 tháng O2 năm 2O24", "ngày 05 tháng 02 năm 2024"),
+    # a symbol's term number: I read for 1, or a 1 read as "I1"; a speck between the letters of a symbol
+    ("Nghị quyết số 76/2025/UBTVQHI5 ngày 14/4/2025", "Nghị quyết số 76/2025/UBTVQH15 ngày 14/4/2025"),
+    ("Nghị quyết số 199/2025/QHI15;", "Nghị quyết số 199/2025/QH15;"),
+    ("Tờ trình số 40/T'Tr-UBND ngày 17/4/2026", "Tờ trình số 40/TTr-UBND ngày 17/4/2026"),
+    ("Công văn số 15972/SXD-QLN& TTBĐS ngày 14", "Công văn số 15972/SXD-QLN&TTBĐS ngày 14"),
+    ("Tờ trình số 1934/TTr-PVHXH ngày 3] tháng 12 năm 2025", "Tờ trình số 1934/TTr-PVHXH ngày 31 tháng 12 năm 2025"),
 ])
 def test_digit_lookalikes_are_fixed_inside_numbers(raw: str, fixed: str) -> None:
     assert correct_digits(raw) == fixed
@@ -50,6 +56,7 @@ def test_digit_lookalikes_are_fixed_inside_numbers(raw: str, fixed: str) -> None
     "Mục II và III", "IO", "lO người", "Chi bộ khối 5", "Tháng 3 - 12/2024", "3D", "Quý II - Quý IV/2024",
     "Đồng chí Lê Văn Oanh", "KH-UBND", "Ban Dân vận Thành ủy", "Tháng Dân vận", "3D",
     "Kế hoạch số 44/KH-UBND ngày 19/3/2024", "số 10-NQ/TU, ngày 01/12/2023", "Số: 46/KH-UBND PHỔ MINH.",
+    "Luật số 80/2025/QH15", "Báo cáo số 426/BC-UBPLTP15", "Số 12/2024/TT-BTC", "Công văn số 15972/SXD-QLN&TTBĐS",
 ])
 def test_digit_correction_leaves_words_and_roman_numerals_alone(text: str) -> None:
     assert correct_digits(text) == text
@@ -62,6 +69,8 @@ def test_digit_correction_leaves_words_and_roman_numerals_alone(text: str) -> No
     ("HAN CHOT 01/8/2024", "HẠN CHÓT 01/8/2024"),
     ("nộp ngay 05/02/2024", "nộp ngày 05/02/2024"),
     ("Mỹ Phước, ngày 20 thang 3 nam 2024", "Mỹ Phước, ngày 20 tháng 3 năm 2024"),
+    ("tại Tờ trình sô 40/TTr-UBND ngày 17/4/2026", "tại Tờ trình số 40/TTr-UBND ngày 17/4/2026"),
+    ("Sổ 12-KH/ĐU", "Số 12-KH/ĐU"),
 ])
 def test_lost_diacritics_restored_in_trigger_words(raw: str, fixed: str) -> None:
     assert restore_trigger_diacritics(raw) == fixed
@@ -69,6 +78,7 @@ def test_lost_diacritics_restored_in_trigger_words(raw: str, fixed: str) -> None
 
 @pytest.mark.parametrize("text", [
     "triển khai ngay trong tháng", "Việt Nam 2024", "Miền Nam 1975", "trước ngày 10/02/2024", "so với năm trước",
+    "ghi vào sổ 2 trang", "sổ tay 2025",
 ])
 def test_diacritics_restoration_is_conservative(text: str) -> None:
     assert restore_trigger_diacritics(text) == text

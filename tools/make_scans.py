@@ -302,12 +302,13 @@ def render(pdf: Path, dpi: int, pages: list[int] | None) -> list[Image.Image]:
     import pypdfium2 as pdfium
 
     doc = pdfium.PdfDocument(str(pdf))
+    doc.init_forms()  # form fields (a number or date typed into a widget) are printed on paper, so scanned too
     out = []
     for i in range(len(doc)):
         if pages is not None and i not in pages:
             continue
         page = doc[i]
-        out.append(page.render(scale=dpi / 72, grayscale=True).to_pil())
+        out.append(page.render(scale=dpi / 72, grayscale=True, may_draw_forms=True).to_pil())
         page.close()
     doc.close()
     return out

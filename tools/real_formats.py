@@ -8,7 +8,10 @@ with the same gold (``score.py --pred``), so a rule that holds only on one forma
 * DOCX: the two-column header in a borderless table (issuer block, ``Số``, ``V/v`` left; motto, place and
   date right), the type word and summary centred and bold, body paragraphs (hard wraps of the text file
   re-joined), ``a | b`` rows as bordered tables, ``Nơi nhận`` beside the signature in a borderless table;
-* PDF (reportlab, DejaVu/Liberation fonts): the same layout, so the PDF reader sees two columns side by side.
+* PDF (reportlab, DejaVu/Liberation fonts): the same layout, so the PDF reader sees two columns side by side;
+* scan: every PDF above and every original real PDF rendered at 200-300 dpi and degraded like an office scanner
+  (``tools/make_scans.degrade``: grey paper, slight rotation, blur, noise, JPEG) into an image-only PDF, so the
+  whole chain — OCR, then the same extractors — is scored on real documents (slow: one Tesseract pass per page).
 
 The layout is read from the text with simple rules of this tool (never the pipeline's own structure),
 and the gold is only copied beside the rendering. Run::
@@ -16,6 +19,7 @@ and the gold is only copied beside the rendering. Run::
     .venv/bin/python tools/real_formats.py                 # txt / docx / pdf figures
     .venv/bin/python tools/real_formats.py --keep out/     # keep the renderings (NAME.docx, NAME.pdf)
     .venv/bin/python tools/real_formats.py -v --only docx  # the scorer's details for one format
+    .venv/bin/python tools/real_formats.py --only scan     # OCR'd scans (a few minutes)
 """
 from __future__ import annotations
 
@@ -350,10 +354,26 @@ def _pdf(lay: Layout, path: Path) -> None:
 # --------------------------------------------------------------------------- scoring
 
 
-def render(out: Path) -> list[str]:
-    """txt/ docx/ pdf/ folders under ``out``, each with the inputs and their gold."""
+FORMATS = ("txt", "docx", "pdf", "scan")
+
+
+def _scan(pdf: Path, path: Path, seed: int) -> None:
+    """An image-only PDF of ``pdf`` as an office scanner makes it (dpi, degradation and JPEG quality from ``seed``)."""
+    import numpy as np
+    from make_scans import FIXED_DATE, _jpeg, degrade, render as render_pages
+
+    rng = np.random.default_rng(seed)
+    dpi = int(rng.choice([200, 240, 300]))
+    frames = [_jpeg(degrade(page, rng, dpi, bilevel=False), int(rng.integers(55, 85)))
+              for page in render_pages(pdf, dpi, None)]
+    frames[0].save(path, "PDF", save_all=True, append_images=frames[1:], resolution=float(dpi),
+                   creationDate=FIXED_DATE, modDate=FIXED_DATE, producer="real_formats")
+
+
+def render(out: Path, formats: tuple[str, ...] = FORMATS) -> list[str]:
+    """One folder per format under ``out``, each with the inputs and their gold."""
     names = []
-    for fmt in ("txt", "docx", "pdf"):
+    for fmt in formats:
         (out / fmt).mkdir(parents=True, exist_ok=True)
     for src in sorted(REAL.glob("*.txt")):
         name = src.stem
@@ -362,18 +382,27 @@ def render(out: Path) -> list[str]:
             continue
         lay = layout_of(src.read_text(encoding="utf-8"))
         shutil.copy(src, out / "txt" / src.name)
-        _docx(lay, out / "docx" / f"{name}.docx")
-        _pdf(lay, out / "pdf" / f"{name}.pdf")
-        for fmt in ("txt", "docx", "pdf"):
+        if "docx" in formats:
+            _docx(lay, out / "docx" / f"{name}.docx")
+        if "pdf" in formats or "scan" in formats:
+            (out / "pdf").mkdir(parents=True, exist_ok=True)
+            _pdf(lay, out / "pdf" / f"{name}.pdf")
+        for fmt in formats:
             shutil.copy(gold, out / fmt / gold.name)
         names.append(name)
+    if "scan" in formats:
+        originals = [p for p in sorted(REAL.glob("*.pdf")) if (REAL / f"{p.stem}.gold.json").exists()]
+        for seed, pdf in enumerate(sorted((out / "pdf").glob("*.pdf")) + originals):
+            _scan(pdf, out / "scan" / pdf.name, seed)
+            gold = REAL / f"{pdf.stem}.gold.json"
+            shutil.copy(gold, out / "scan" / gold.name)
     return names
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--keep", type=Path, help="render into this folder and keep it")
-    parser.add_argument("--only", choices=("txt", "docx", "pdf"), action="append")
+    parser.add_argument("--only", choices=FORMATS, action="append")
     parser.add_argument("-v", action="store_true", help="the scorer's per-item details")
     args = parser.parse_args()
     from score_sets import score
@@ -383,8 +412,9 @@ def main() -> None:
     if out is None:
         tmp = tempfile.TemporaryDirectory()
         out = Path(tmp.name)
-    render(out)
-    for fmt in args.only or ("txt", "docx", "pdf"):
+    formats = tuple(args.only or ("txt", "docx", "pdf"))
+    render(out, formats)
+    for fmt in formats:
         print(f"== {fmt}")
         print(score(out / fmt, args.v))
     if tmp is not None:

@@ -16,8 +16,8 @@ from typing import Optional
 from ..model import Document, DocumentMeta, Line, Location, Signer
 from .shapes import NUMBER_RE, clean as _clean, is_upper_line, mostly_upper, number_type, parse_date
 from .doubt import (DATE_BLANK, ISSUER_FROM_BODY, ISSUER_FROM_NUMBER, ISSUER_FROM_SIGNATURE, ISSUER_MISSING,
-                    KIND_GUESSED, KIND_UNKNOWN, NUMBER_BLANK, SIGNER_MISSING, UNIT_FROM_FOOTER, UNIT_FROM_SIGNATURE,
-                    UNIT_GUESSED, UNIT_MISSING, Doubt, set_field)
+                    KIND_GUESSED, KIND_UNKNOWN, NUMBER_BLANK, SIGNER_MISSING, SIGNER_WITHOUT_TITLE, UNIT_FROM_FOOTER,
+                    UNIT_FROM_SIGNATURE, UNIT_GUESSED, UNIT_MISSING, Doubt, set_field)
 from .structure import Structure, authority_of, structure_of
 from .. import lexicon
 from ..textnorm import match_key
@@ -201,7 +201,7 @@ def extract_metadata(doc: Document, warnings: list[str]) -> DocumentMeta:
         name = _RANK.sub("", _clean(signature.name))
         if is_upper_line(name):
             name = " ".join(w.capitalize() for w in name.split())  # NGUYỄN THỊ MỸ → Nguyễn Thị Mỹ
-        meta.signer = Signer(name=name, title=_signer_title(signature.titles))
+        meta.signer = Signer(name=name, title=_signer_title(signature.titles) if signature.titles else None)
         meta.location["signer"] = signature.location.to_dict()
 
     # issuer
@@ -245,6 +245,7 @@ def _judge(meta: DocumentMeta, st: Structure, issuer_source: Optional[str], kind
     set_field(meta, "kind", kind)
     signer = Doubt(0.9)
     signer.add(meta.signer.name is None and meta.kind != "registration_form", SIGNER_MISSING, 0.6)
+    signer.add(meta.signer.name is not None and meta.signer.title is None, SIGNER_WITHOUT_TITLE, 0.3)
     set_field(meta, "signer", signer)
     if meta.kind == "registration_form":
         unit = Doubt(0.9)

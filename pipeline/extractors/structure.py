@@ -42,7 +42,7 @@ from typing import Iterable, Iterator, Optional
 
 from .. import lexicon
 from ..model import Cell, Document, Line, Location, Paragraph, Table
-from ..textnorm import match_key, nfc
+from ..textnorm import match_key, nfc, strip_diacritics
 from .shapes import NUMBER_RE, clean, is_upper_line, mostly_upper, normalize_number, parse_date
 
 _F = re.IGNORECASE | re.UNICODE
@@ -653,6 +653,10 @@ class Title:
     lines: list[int] = field(default_factory=list)
 
 
+#: Type words without their tone marks: OCR misreads a mark on a heading standing alone (``THÔNG BẢO``).
+_OCR_HEADINGS = {strip_diacritics(word): kind for word, kind in _HEADING_KINDS if kind != "registration_form"}
+
+
 def find_type_heading(lines: list[Line]) -> Optional[tuple[int, str, str]]:
     """(line index, kind, rest of the line) of the first capitals type word standing as a heading.
 
@@ -672,6 +676,8 @@ def find_type_heading(lines: list[Line]) -> Optional[tuple[int, str, str]]:
             if rest and is_upper_line(rest) and kind != "registration_form" and len(rest) > 60:
                 continue
             return idx, kind, rest
+        if line.confidence is not None and is_upper_line(text) and strip_diacritics(text) in _OCR_HEADINGS:
+            return idx, _OCR_HEADINGS[strip_diacritics(text)], ""
         if text.startswith("DANH SÁCH") and is_upper_line(text):
             nxt = clean(lines[idx + 1].text) if idx + 1 < len(lines) else ""
             if "ĐĂNG KÝ" in text:
@@ -704,6 +710,8 @@ def title_text(lines: list[Line], heading: tuple[int, str, str]) -> tuple[Option
         no = line.location.line
         if not text or _BODY_START.match(text) or re.fullmatch(r"[-_=*.\s]+", text) or LIST_START.match(text):
             break  # a numbered section or a list item is body, never the summary
+        if not parts and _is_date_line(text):
+            continue  # the header's place and date, read after the heading (OCR order): not the summary
         if _SOFT_BODY_START.match(text) and (len(text) > 100 or re.search(r"[,:;]\s*$|\bsố\s*\d", text)):
             break
         if prev_no is not None and no is not None and no - prev_no > (1 if parts else 3):
@@ -732,12 +740,23 @@ def _is_date_line(text: str) -> bool:
     """The place-and-date line or a piece of it (``Cần Thơ, ngày 18`` / ``tháng 11 năm 2025``), never a
     sentence holding a date (``Thực hiện … số 23-CTr/ThU, ngày 08/02/2023 của …``)."""
     m = _DATE_AFTER_PLACE.search(text)
-    if m and len(text) - m.end() <= 8 and len(text[:m.start()].split()) <= 7:
+    if m and len(text) - m.end() <= 8 and len(_without_left_column(text[:m.start()]).split()) <= 7:
         return True
     m = re.search(r",\s*ngày(?:\s+\d{1,2})?\s*$", text)
     if m and len(text[:m.start()].split()) <= 7:
         return True
     return bool(re.match(r"^\s*(?:ngày\s*\S*\s*)?(?:\d{1,2}\s+)?tháng\s*\S*\s*năm\s*\d{4}\s*$", text))
+
+
+def _without_left_column(before: str) -> str:
+    """The words before ``, ngày`` less a leading run of capitals words: a PDF text layer or OCR glues the
+    issuer column's last line to the place (``THÀNH PHỐ HỒ CHÍ MINH Thành phố Hồ Chí Minh, ngày …``), and only
+    the place counts in the test of a place-and-date line."""
+    words = before.split()
+    k = 0
+    while k < len(words) and is_upper_line(words[k] + words[k]) and any(not is_upper_line(w) for w in words[k:]):
+        k += 1
+    return " ".join(words[k:])
 
 
 def header_zone_end(lines: list[Line]) -> int:
@@ -863,7 +882,7 @@ def find_signature(lines: list[Line]) -> Optional[Signature]:
         while j >= 0 and steps < 14:
             prev = clean(lines[j].text)
             steps += 1
-            if not prev or _SIGN_NOISE.match(prev):
+            if not prev or _SIGN_NOISE.match(prev) or _scribble(prev):
                 j -= 1
                 continue
             cand = prev
@@ -896,7 +915,32 @@ def find_signature(lines: list[Line]) -> Optional[Signature]:
             continue
         auth = next((t for t in titles if _AUTHORITY.match(t)), None)
         return Signature(_RANK.sub("", text), titles, auth, lines[idx].location, start, idx)
+    return _name_closing_the_document(lines)
+
+
+def _name_closing_the_document(lines: list[Line]) -> Optional[Signature]:
+    """A scan whose seal or signature hid the title lines: a person's name (mixed case) that ends the document
+    within a few lines under the ``Nơi nhận`` list is the signer's, with no title read."""
+    for idx in range(len(lines) - 1, max(len(lines) - 8, -1), -1):
+        text = clean(lines[idx].text)
+        if not text or _SIGN_NOISE.match(text) or _scribble(text):
+            continue
+        if is_upper_line(text) or not is_name(text, strict_caps=True):
+            continue  # the seal's capitals ("TRUNG TÂM", "PHỤC VỤ"): look further up
+        below_recipients = any(lines[k].region == "recipients" or _RECIPIENTS.match(clean(lines[k].text))
+                               for k in range(max(idx - 12, 0), idx))
+        return Signature(_RANK.sub("", text), [], None, lines[idx].location, idx, idx) if below_recipients else None
     return None
+
+
+def _scribble(text: str) -> bool:
+    """A scanned signature or seal read as a few stray characters between the title and the name (``lŠ``,
+    ``` : c``, ``FHẾ \\ b``): short, no position, no word of a name."""
+    if len(text) > 10 or is_position(text) or text.startswith("-") or _AUTHORITY.match(text):
+        return False
+    letters = sum(ch.isalpha() for ch in text)
+    return letters < 3 or bool(re.search(r"[`'^~|\\{}\[\]<>@#$%&*_=+!?]", text)) \
+        or any(a.islower() and b.isupper() for a, b in zip(text, text[1:]))  # "lŠ", "FlÀ": no written word
 
 
 def _after_position(lines: list[Line], idx: int) -> bool:
@@ -1284,6 +1328,20 @@ def structure_of(doc: Document) -> Structure:
     return built
 
 
+def _date_after_heading(lines: list[Line], heading: Optional[tuple[int, str, str]], head_end: int) -> Optional[int]:
+    """The place-and-date line read just after the type heading, when none stands above it: OCR and some text
+    layers order lines by height, and the right column's date sits lower than a title that starts higher."""
+    if heading is None or heading[1] == "registration_form" \
+            or any(_is_date_line(clean(line.text)) for line in lines[:head_end]):
+        return None  # a form's place and date close it, under the table
+    for k in range(heading[0] + 1, min(len(lines), heading[0] + 4)):
+        if lines[k].location.table is not None or "|" in lines[k].text:
+            return None
+        if _is_date_line(clean(lines[k].text)):
+            return k
+    return None
+
+
 def build(doc: Document) -> Structure:
     units, tables = _units(doc)
     for k, unit in enumerate(units):
@@ -1301,6 +1359,9 @@ def build(doc: Document) -> Structure:
     head_end = heading[0] if heading is not None and heading[0] <= zone + 3 else zone
     header_units = [u if u.table is None else _cells_apart(u) for u in units[:head_end]]
     header_units += [u for u in units[head_end:] if u.region.startswith("header")]
+    late_date = _date_after_heading(lines, heading, head_end)
+    if late_date is not None and units[late_date] not in header_units:
+        header_units.append(units[late_date])
     header = _read_header(header_units, trust_columns=doc.format != "txt")
     title = None
     title_lines: set[int] = set()
@@ -1315,7 +1376,7 @@ def build(doc: Document) -> Structure:
                        if lines[k].region != "recipients" or k == signature.end)
     addressees = _addressees(units)
     closing.update(k for k, u in enumerate(units) if u.region == "recipients")
-    skip = set(range(head_end)) | title_lines | closing
+    skip = set(range(head_end)) | title_lines | closing | ({late_date} if late_date is not None else set())
     body_units = [u for k, u in enumerate(units) if k not in skip and u.table is None
                   and not u.region.startswith("header") and u.region not in ("page-header", "page-footer",
                                                                                 "signature", "recipients")]

@@ -398,9 +398,25 @@ _DIGITISH = re.compile(r"(?<![^\W\d_])[0-9" + re.escape(_CONFUSABLES) + r"]+(?:[
 # glued to punctuation, which no word after a document number is.
 _SPLIT_SYMBOL = re.compile(r"(\b\d+\s?[-/]\s?[A-ZĐ][A-ZĐa-z]*(?:[-/.][A-ZĐ][A-ZĐa-z.]*)*[-/][A-ZĐ]{2,}) ([A-ZĐ]{1,3})(?=[,;.)])")
 # Right after a date word a short run is a number, so D and Q read for 0 are fixed too ("Tháng D1").
-_CONTEXT_DIGITS = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "I": "1", "l": "1", "|": "1"})
-_AFTER_DATE_WORD = re.compile(r"(\b(?:[Tt]háng|THÁNG|[Nn]gày|NGÀY|[Nn]ăm|NĂM|[Qq]uý|QUÝ)\s+)([0-9ODQoIl|]{1,4})(?=$|[\s/.\-,;)])")
+_CONTEXT_DIGITS = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "I": "1", "l": "1", "|": "1", "]": "1"})
+_AFTER_DATE_WORD = re.compile(r"(\b(?:[Tt]háng|THÁNG|[Nn]gày|NGÀY|[Nn]ăm|NĂM|[Qq]uý|QUÝ)\s+)([0-9ODQoIl|\]]{1,4})(?=$|[\s/.\-,;)])")
 _DATE_SPACES = re.compile(r"\b(\d{1,2}) ?([/.]) ?(\d{1,2}) ?(\2) ?(\d{4})\b")
+
+
+#: A document number's symbol (``76/2025/UBTVQH15``, ``40/TTr-UBND``): digits, a slash, then letters, digits, dashes.
+_SYMBOL = re.compile(r"(?<![\w/])\d+/[\w'’`\-/.]*\w")
+#: In a symbol a capital ``I`` between capitals and a term number is a misread 1 (``QHI5`` → ``QH15``), or a 1
+#: read twice (``QHI15`` → ``QH15``): a term number after the body's letters has at most two digits.
+_SYMBOL_ONE = re.compile(r"(?<=[A-ZĐ])I(1?\d)(?![\w])")
+#: A quote mark between letters of a symbol is a speck (``T'Tr-UBND`` → ``TTr-UBND``).
+_SYMBOL_SPECK = re.compile(r"(?<=[A-ZĐa-z])['’`](?=[A-ZĐa-z])")
+#: A symbol never ends on ``&``: the space OCR read after it splits one symbol (``QLN& TTBĐS``).
+_SYMBOL_AMPERSAND = re.compile(r"(?<=\d/)([\w\-/.]*&)\s+(?=[A-ZĐ])")
+
+
+def _fix_symbol(m: re.Match[str]) -> str:
+    symbol = _SYMBOL_SPECK.sub("", m.group(0))
+    return _SYMBOL_ONE.sub(lambda one: one.group(1) if len(one.group(1)) == 2 else "1" + one.group(1), symbol)
 
 
 def _fix_digit_part(part: str) -> str:
@@ -437,6 +453,7 @@ def correct_digits(text: str) -> str:
 
     text = _DIGITISH.sub(repl, text)
     text = _SPLIT_SYMBOL.sub(r"\1\2", text)
+    text = _SYMBOL.sub(_fix_symbol, _SYMBOL_AMPERSAND.sub(r"\1", text))
     text = _AFTER_DATE_WORD.sub(lambda m: m.group(1) + m.group(2).translate(_CONTEXT_DIGITS)
                                 if any(ch.isdigit() for ch in m.group(2)) else m.group(0), text)
     return _DATE_SPACES.sub(lambda m: "".join(m.groups()), text)
@@ -465,6 +482,9 @@ def _trigger_pattern(phrase: str) -> re.Pattern[str]:
 
 
 _TRIGGER_RES = [(p, _trigger_pattern(p)) for p in _TRIGGERS]
+#: "số" with a misread tone mark right before a document number (``Tờ trình sô 40/TTr-UBND``): no other word
+#: spelled s-o stands there.
+_SO_BEFORE_SYMBOL = re.compile(r"(?<![^\W\d_])([sS])[ôơóòỏõọồổỗộớờởỡợ](?=\s*\d+\s*[/-]\s*[A-ZĐ])")
 _YEAR_WORD = re.compile(r"(\d\s+)(nam)(?=\s+\d{4}\b)", re.IGNORECASE)
 _NUMBER_WORD_RES = [(w, re.compile(r"(?<![^\W\d_])" + re.escape(strip_diacritics(w)) + r"(?=\s*\d)", re.IGNORECASE))
                     for w in _BEFORE_NUMBER]
@@ -480,6 +500,7 @@ def restore_trigger_diacritics(text: str) -> str:
         text = pattern.sub(lambda m, p=phrase: _case_like(m.group(0), p), text)
     for word, pattern in _NUMBER_WORD_RES:
         text = pattern.sub(lambda m, w=word: _case_like(m.group(0), w), text)
+    text = _SO_BEFORE_SYMBOL.sub(r"\1ố", text)
     # "năm" only between numbers ("tháng 3 nam 2024"): "Việt Nam 2024" must stay.
     return _YEAR_WORD.sub(lambda m: m.group(1) + _case_like(m.group(2), "năm"), text)
 

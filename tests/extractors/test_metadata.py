@@ -646,3 +646,25 @@ def test_tcvn3_header_number_and_signature(tmp_path: Path):
     assert record.meta.signer.name == "Đinh Thị Huệ"
     assert (record.meta.signer.title or "").lower() == "phó bí thư"
     assert [d.due for d in record.deadlines] == ["2027-04-30"]
+
+
+def test_a_signer_read_without_a_title_is_doubted(tmp_path):
+    """A stamped scan hid the signature title: the name is kept, the title is null and the reviewer is told why."""
+    meta, _ = meta_of(tmp_path, """
+        UBND XÃ NGHĨA LÂM                      CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+        TRUNG TÂM PVHCC                          Độc lập - Tự do - Hạnh phúc
+        Số: 04/TB-TTPVHCC                     Nghĩa Lâm, ngày 26 tháng 5 năm 2026
+
+        THÔNG BÁO
+        Phân công nhiệm vụ của cán bộ, công chức
+
+        Trung tâm thông báo để các bộ phận biết, thực hiện./.
+        Nơi nhận:
+        - Như trên;
+        - Lưu: VT.
+        TRUNG TÂM
+        PHỤC VỤ
+        Nguyễn Thị Mỹ Công
+        """)
+    assert meta.signer.to_dict() == {"name": "Nguyễn Thị Mỹ Công", "title": None}
+    assert meta.confidence["signer"] < 0.7 and any("chức danh" in r for r in meta.review["signer"])

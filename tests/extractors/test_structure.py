@@ -182,11 +182,26 @@ def test_letter_subject_wrapped_under_the_number_and_a_wrapped_place():
     (["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Võ Thị", "Ngọc Lan"], "Võ Thị Ngọc Lan", "KT. CHỦ TỊCH"),
     (["Q. GIÁM ĐỐC", "Đinh Quang Vũ"], "Đinh Quang Vũ", "Q. GIÁM ĐỐC"),
     (["TRƯỞNG BAN", "NGUYỄN VĂN TÁM"], "NGUYỄN VĂN TÁM", None),
+    # a scanned signature read as stray characters between the title and the name
+    (["TM. TỔ XUNG KÍCH", "TỔ TRƯỞNG", "lŠ", "Nguyễn Trọng Nghĩa"], "Nguyễn Trọng Nghĩa", "TM. TỔ XUNG KÍCH"),
+    (["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "` : c", "Huỳnh Minh Tuấn"], "Huỳnh Minh Tuấn",
+     "KT. CHỦ TỊCH"),
 ])
 def test_signer_under_authority_and_title_lines(closing: list[str], name: str, authority):
     st = structure_of(doc_of(["Các đơn vị thực hiện nghiêm túc./.", "Nơi nhận:", "- Như trên;", "- Lưu: VT."]
                              + closing))
     assert st.signature is not None and st.signature.name == name and st.signature.authority == authority
+
+
+def test_a_name_under_a_seal_that_hid_the_title_is_the_signer_without_a_title():
+    """OCR of a stamped scan: the seal's capitals stand where the title was; the name ending the document under
+    the recipients list is still the signer's, shown with no title (and doubted, see test_metadata)."""
+    st = structure_of(doc_of(["Các đơn vị thực hiện nghiêm túc./.", "Nơi nhận:", "- Như trên;", "- Lưu: VT.",
+                              "TRUNG TÂM", ". PHỤC VỤ", "HÀNH CHÍNH CN6", "Nguyễn Thị Mỹ Công"]))
+    assert st.signature is not None and (st.signature.name, st.signature.titles) == ("Nguyễn Thị Mỹ Công", [])
+    body_end = structure_of(doc_of(["Danh sách thành viên tổ công tác gồm:", "- Trưởng tổ: Lê Văn Hai;",
+                                    "Nguyễn Thị Mỹ Công"]))
+    assert body_end.signature is None  # a name ending a list in the body, with no recipients above, is no signer
 
 
 def test_signature_cell_read_as_one_line_is_split():
@@ -374,3 +389,39 @@ def test_view_is_built_once_per_document():
     doc = doc_of(["KẾ HOẠCH", "Tổ chức hội thi", "Căn cứ tình hình thực tế."])
     assert structure_of(doc) is structure_of(doc)
     assert layout_of("") == Layout()
+
+
+def test_issuer_capitals_glued_before_the_place_leave_the_header_whole():
+    """OCR or a text layer glues the issuer column's last line to the place: the line is still the header's
+    place and date, and the number and subject under it stay in the header."""
+    st = structure_of(doc_of(["ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                              "THÀNH PHỐ HỒ CHÍ MINH Thành phố Hồ Chí Minh, ngày 25 tháng 11 năm 2025",
+                              "Số: 4085/UBND-ĐT", "V/v rà soát dữ liệu số nhà", "Kính gửi: Sở Xây dựng",
+                              "Ủy ban nhân dân Thành phố đề nghị Sở Xây dựng rà soát."], fmt="pdf"))
+    assert (st.header.number, st.header.place, st.header.issued_on) == ("4085/UBND-ĐT", "Thành phố Hồ Chí Minh",
+                                                                        "2025-11-25")
+    assert st.header.subject and st.header.subject.startswith("rà soát")
+
+
+def test_place_and_date_read_after_the_type_heading_belong_to_the_header():
+    """OCR orders lines by height: the right column's date can come after a title that starts higher. It is the
+    header's date, not the summary and not a line of the body."""
+    st = structure_of(doc_of(["ỦY BAN THƯỜNG VỤ QUỐC HỘI CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                              "Số: 1670/NQ-UBTVQH15", "Độc lập - Tự do - Hạnh phúc", "NGHỊ QUYẾT",
+                              "Hà Nội, ngày 16 tháng 6 năm 2025", "VỀ VIỆC SẮP XẾP CÁC ĐƠN VỊ HÀNH CHÍNH CẤP XÃ",
+                              "Căn cứ Luật Tổ chức chính quyền địa phương;", "Điều 1. Sắp xếp các đơn vị."], fmt="pdf"))
+    assert (st.header.place, st.header.issued_on) == ("Hà Nội", "2025-06-16")
+    assert st.title is not None and "ngày 16" not in (st.title.text or "")
+    assert not any("ngày 16 tháng 6" in p.text for p in st.body)
+
+
+def test_an_ocr_heading_with_a_misread_tone_mark_is_still_the_type_word():
+    """OCR read ``THÔNG BÁO`` as ``THÔNG BẢO`` (a heading alone on its line): still a notice. Typed text must
+    spell the word; a wrong mark there is no heading guess."""
+    lines = ["UBND XÃ NGHĨA LÂM", "Số: 04/TB-TTPVHCC", "THÔNG BẢO", "Phân công nhiệm vụ của cán bộ",
+             "Căn cứ Quyết định số 02/QĐ-UBND ngày 02/07/2025."]
+    scanned = doc_of(lines, fmt="image")
+    for block in scanned.blocks:
+        block.confidence = 88.0
+    assert structure_of(scanned).title is not None and structure_of(scanned).title.kind == "notice"
+    assert structure_of(doc_of(lines)).title is None
