@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Iterator, Optional
 from ..model import Document, DocumentMeta, Location, Quota
 from . import doubt as doubt_words
 from .doubt import Doubt
+from .phrases import BODY_START, heading_bodies
 from .structure import LEVEL_TEXT, strip_marker, structure_of
 from .. import lexicon
 from ..textnorm import match_key
@@ -360,21 +361,16 @@ def _context_of(st, para, open_: list[_LeadIn], report: bool = False) -> _Contex
 
 
 _LONG_LEAD_IN = 160
-#: A section heading that names bodies: "5.1. Các tổ chức chính trị - xã hội", "2. Giao Ủy ban nhân dân các xã".
-_HEADING_DUTY = re.compile(r"^(?:" + lexicon.pattern("duty_heading_leads") + r")\s+", re.I)
-_BODY_NAME = re.compile(r"^(?:(?:các|những|mỗi|từng|tất cả các|toàn thể)\s+)?(?:"
-                        + lexicon.alternation(lexicon.words("body_heads") + lexicon.words("levels")) + r")(?!\w)", re.I)
 
 
 def _heading_units(p) -> Optional[str]:
-    """The bodies a section heading names, when it is a short heading that opens on a body's name."""
+    """The bodies a section heading names (the noun-phrase reading the timeline uses for a task's owner)."""
     if not (p.heading or p.marker):
         return None
-    text = _HEADING_DUTY.sub("", strip_marker(p.text).strip(" *"))
-    text = re.split(r"\s*[(:]", text)[0].strip(" .,;")
-    if not text or len(text.split()) > 20 or not _BODY_NAME.match(text) or _ENDS_CLAUSE.search(text):
+    text = strip_marker(p.text).strip(" *")
+    if _ENDS_CLAUSE.search(text.split(":", 1)[0].strip()):
         return None
-    return text[:1].upper() + text[1:]
+    return heading_bodies(text)
 
 
 _ENDS_CLAUSE = re.compile(r"[.;!?]$")
@@ -966,7 +962,7 @@ def _subject(sdoc, start: int) -> Optional[str]:
     return text or None
 
 
-_DETERMINERS = {"mỗi", "từng", "các", "những", "toàn", "tất cả", "toàn thể"}
+_DETERMINERS = lexicon.keys("subject_quantifiers") | {"toàn"}  # "Toàn huyện" names the units too
 _MANNER = lexicon.keys("manner_adverbs")  # after a verb before the minimum: "kết nạp mới", "giải quyết đúng hạn"
 
 
@@ -975,7 +971,7 @@ def _names_units(text: str) -> bool:
     (``Các chi hội``, ``Hội Nông dân``, ``Toàn huyện``, ``Tỷ lệ hộ …``, ``Người dân``)."""
     words = match_key(text).split()
     heads = {" ".join(words[:n]) for n in (1, 2)}
-    return bool(words) and (bool(_BODY_NAME.match(text)) or bool(heads & (_DETERMINERS | _SHARE_WORDS | _AGENT_HEADS)))
+    return bool(words) and (bool(BODY_START.match(text)) or bool(heads & (_DETERMINERS | _SHARE_WORDS | _AGENT_HEADS)))
 
 
 _PERIOD = lexicon.alternation(lexicon.words("period_words"))
