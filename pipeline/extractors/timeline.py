@@ -218,8 +218,13 @@ def _recipient_in(sentence: str) -> Optional[str]:
                     # "báo cáo kết quả kiểm kê cho cơ quan quản lý cấp trên", "báo cáo cơ quan chịu trách nhiệm …"
                     r"(?<!\w)(?i:" + _SENDING_WORDS + r")\s+(?:[^\W\d_]+\s+){0,6}?cho\s+(?=[^\W\d_])",
                     r"(?<!\w)(?:trình|báo cáo)\s+(?=(?i:" + _CAPITAL_BODY + r")\s)",
-                    r"(?<![\w(])qua\s+(?=[A-ZĐ])"):
+                    r"(?<![\w(])qua\s+(?=[A-ZĐ])",
+                    # "nộp sản phẩm …: chậm nhất ngày …, tại Văn phòng Hội …": where a submission is handed in
+                    r"(?<!\w)tại\s+(?=[A-ZĐ])"):
         for m in re.finditer(pattern, sentence, re.UNICODE):
+            if sentence[m.start():m.start() + 3] == "tại" and (
+                    not _SENDING.search(sentence[:m.start()]) or _EVENT_START.match(sentence[m.end():])):
+                continue  # "tại" alone is a place (a meeting's hall), the recipient only of a submission
             rest = sentence[m.end():]
             stop = _STOP_RECIPIENT.search(rest)
             cand = rest[:stop.start()] if stop else rest
@@ -991,6 +996,9 @@ _WINDOW_BEFORE = re.compile(r"(?<!\w)" + lexicon.pattern("window_words") + r"[\s
 _EVENT_START = re.compile(r"^" + lexicon.pattern("event_nouns") + r"(?!\w)", _F)
 _ORGANISE = lexicon.keys("organise_verbs")
 _WINDOW_CUTOFF = lexicon.keys("window_cutoff_verbs")
+#: A comma-clause opening on finishing ("…, hoàn thành trong tháng 3/2025"): the window is the cut-off, whatever verb
+#: the clause before it holds.
+_COMPLETION_OPENS = re.compile(r"^[\s\-–•+*]*" + lexicon.pattern("completion_openers") + r"(?!\w)", _F)
 _CLASS_VERB_RE = re.compile(r"(?<!\w)" + lexicon.alternation(
     ACTION_VERBS + list(lexicon.words("organise_verbs")) + list(lexicon.words("window_cutoff_verbs"))) + r"(?!\w)", _F)
 
@@ -1001,11 +1009,15 @@ def _window_verdict(sentence: str, at: int, expr: TimeExpr) -> Optional[str]:
     The verb of its clause decides (spec: event vs task): producing, sending or finishing something within
     the window makes its end a cut-off ("Phòng Nội vụ hoàn thành việc thẩm định trong tháng 3/2026", "ban hành
     quyết định trong tháng 01"); holding an event or running an activity schedules it, even when "xong" follows
-    ("Đại hội … tổ chức xong trong tháng 5/2026", "Trong quý IV, Ban Thường vụ tổ chức tổng kết")."""
+    ("Đại hội … tổ chức xong trong tháng 5/2026", "Trong quý IV, Ban Thường vụ tổ chức tổng kết"). A clause of its
+    own that opens on finishing outranks the verb class ("tổ chức quán triệt …, hoàn thành trong tháng 3")."""
     if expr.precision == "day" or expr.is_range or expr.first is None \
             or not _WINDOW_BEFORE.search(sentence[max(0, at - 24):at]):
         return None
     clause = _clause_at(sentence, at)
+    own = re.split(r"[,;:]", sentence[:at])[-1]
+    if _COMPLETION_OPENS.match(_strip_marks(own)):
+        return "deadline"  # "tổ chức quán triệt …, hoàn thành trong tháng 3": finishing is said in so many words
     lead = _strip_time_lead(_clean_item(_strip_marks(clause)))
     lead = re.sub(r"^(?:" + lexicon.pattern("request_verbs") + r")\s+", "", lead, flags=_F)
     if _EVENT_START.match(lead):

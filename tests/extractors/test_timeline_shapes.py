@@ -102,6 +102,15 @@ def test_a_window_holding_an_event_or_an_activity_is_a_milestone(sentence, start
     assert deadlines == [] and [(m.start, m.end) for m in milestones] == [(start, end)]
 
 
+@pytest.mark.parametrize("sentence, due", [
+    ("Các chi bộ tổ chức học tập chuyên đề cho toàn thể đảng viên, hoàn thành trong tháng 4/2026.", "2026-04-30"),
+    ("Đoàn Thanh niên tổ chức tập huấn cho cán bộ chi đoàn; hoàn tất trong quý II/2026.", "2026-06-30"),
+])
+def test_finishing_said_in_a_clause_of_its_own_outranks_the_event_verb_before_it(sentence, due):
+    deadlines, milestones, _ = run([sentence])
+    assert [d.due for d in deadlines] == [due] and milestones == []
+
+
 def test_holding_an_event_before_a_cut_off_day_is_still_a_deadline():
     deadlines, milestones, _ = run(["Các chi bộ tổ chức đại hội xong trước ngày 31/5/2026."])
     assert [(d.due, d.responsible) for d in deadlines] == [("2026-05-31", "Các chi bộ")] and milestones == []
@@ -356,6 +365,16 @@ def test_a_lead_in_with_its_verb_names_the_owner_of_its_items(lead_in, responsib
     ("Các xã tuyên truyền về công tác cải cách hành chính trước ngày 10/3/2026.", None),
 ])
 def test_a_lower_case_body_after_a_sending_verb_is_the_recipient(sentence, recipient):
+    deadlines, _, _ = run([sentence])
+    assert [d.recipient for d in deadlines] == [recipient]
+
+
+@pytest.mark.parametrize("sentence, recipient", [
+    ("Nộp bài dự thi: chậm nhất ngày 20/4/2026, tại Văn phòng Đoàn phường (phòng 3, nhà B).", "Văn phòng Đoàn phường"),
+    ("Các chi hội gửi báo cáo trước ngày 20/4/2026, tại Hội nghị giao ban sẽ thông qua kết quả.", None),
+    ("Các xã tổ chức tuyên truyền trước ngày 20/4/2026 tại Nhà văn hóa thôn.", None),
+])
+def test_where_a_submission_is_handed_in_is_its_recipient_a_place_of_anything_else_is_not(sentence, recipient):
     deadlines, _, _ = run([sentence])
     assert [d.recipient for d in deadlines] == [recipient]
 
