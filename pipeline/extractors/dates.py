@@ -215,9 +215,24 @@ def _quarter_range(m: re.Match[str]) -> _Atom:
     return a
 
 
-@_shape("half", r"(?<!\w)(?:(?:0?6|sáu)\s+tháng|nửa)\s+(?P<h>đầu|cuối)\s+năm(?:\s+(?P<y>" + _Y4 + r"))?(?![\w/])")
+_MONTH_COUNTS = {"ba": 3, "sáu": 6, "chín": 9}
+
+
+@_shape("half", r"(?<!\w)(?:(?P<n>0?[1-9]|1[01]|ba|sáu|chín)\s+tháng|nửa)\s+(?P<h>đầu|cuối)\s+năm"
+        r"(?:\s+(?P<y>" + _Y4 + r"))?(?![\w/])")
 def _half(m: re.Match[str]) -> _Atom:
-    return _Atom(m.start(), m.end(), "half", h=1 if m["h"].lower() == "đầu" else 2, y=_int(m["y"]))
+    """The first or last N months of a year: ``6 tháng đầu năm`` (a half), ``3 tháng cuối năm 2025`` (the fourth
+    quarter), ``9 tháng đầu năm`` (January to September)."""
+    n = 6 if not m["n"] else _MONTH_COUNTS.get(m["n"].lower()) or int(m["n"])
+    first = m["h"].lower() == "đầu"
+    y = _int(m["y"])
+    if n == 6:
+        return _Atom(m.start(), m.end(), "half", h=1 if first else 2, y=y)
+    if n == 3:
+        return _Atom(m.start(), m.end(), "quarter", q=1 if first else 4, y=y)
+    a = _Atom(m.start(), m.end(), "month", m=1 if first else 13 - n, y=y)
+    a.end_atom = _Atom(m.start(), m.end(), "month", m=n if first else 12, y=y)
+    return a
 
 
 @_shape("half_review", r"(?<=sơ kết\s)(?:0?6|sáu)\s+tháng(?:\s+năm\s+(?P<y>" + _Y4 + r"))?(?!\s*(?:đầu|cuối))(?![\w/])")

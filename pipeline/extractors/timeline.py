@@ -445,6 +445,7 @@ class _Context:
     requested_any: Optional[str] = None
     addressees: Optional[str] = None  # "Kính gửi: …" of an official letter
     prev_task: Optional[str] = None  # the sentence just read, when it states a task without a date
+    report_periods: set = field(default_factory=set)  # (first, last) of the periods a report covers
 
 
 def _addressees(doc: Document) -> Optional[str]:
@@ -486,6 +487,18 @@ _REPORT_PERIOD = re.compile(r"(?<!\w)" + lexicon.pattern("report_period_words")
                               r"[^\W\d_]+){0,4}[\s:]*(?:từ\s+)?(?:ngày\s*)?$", _F)
 
 
+def _report_periods(paras: list[_Para], title: Optional[str], year: Optional[int], ctx: _Context) -> set:
+    """The periods a report covers: those its title names and those named after a report-period noun anywhere in
+    it ("báo cáo kết quả … 9 tháng đầu năm", "phương hướng, nhiệm vụ trọng tâm 3 tháng cuối năm"). Every other
+    mention of the same period in the report tells of that period, it schedules nothing."""
+    found = {(e.first, e.last) for e in find_time_expressions(title or "", default_year=year) if e.first}
+    for p in paras:
+        for e in find_time_expressions(p.text, default_year=year):
+            if e.first and e.precision != "day" and _REPORT_PERIOD.search(p.text[max(0, e.start - 80):e.start]):
+                found.add((e.first, e.last))
+    return found
+
+
 def _role(text: str, sent_start: int, expr: TimeExpr, ctx: _Context) -> Optional[str]:
     """own | cited | as_of | report_period | horizon | anniversary | past | None (deadline/milestone decided later)."""
     if _is_own_date(text, expr):
@@ -502,6 +515,8 @@ def _role(text: str, sent_start: int, expr: TimeExpr, ctx: _Context) -> Optional
         return "as_of"  # "thời điểm 0h00 ngày 01/01/2026", "tính đến ngày 30/6": a moment measured, not an activity
     if _REPORT_PERIOD.search(before):
         return "report_period"  # "báo cáo kết quả 6 tháng đầu năm", "Kỳ báo cáo: từ …": what a report covers
+    if ctx.kind == "report" and (expr.first, expr.last) in ctx.report_periods:
+        return "report_period"  # the same period again ("Trong 9 tháng đầu năm, …", "Trên đây là báo cáo … 9 tháng")
     if _HORIZON.search(before) and not expr.is_range:
         return "horizon"  # "Phấn đấu đến cuối năm 2025 đạt …": a target's horizon, not a schedule
     if expr.is_range and expr.first and expr.last and ctx.ref_year and expr.first.year <= ctx.ref_year - 5:
@@ -612,6 +627,8 @@ def extract_timeline(doc: Document, meta: DocumentMeta, warnings: list[str]) -> 
     ctx = _Context(default_year=year, ref_year=year, issued_on=meta.issued_on,
                    title_key=match_key(meta.title or ""), subject_key=match_key(meta.subject or ""),
                    kind=meta.kind or "other", addressees=_addressees(doc))
+    if ctx.kind == "report":
+        ctx.report_periods = _report_periods(paras, meta.title, year, ctx)
     deadlines: list[Deadline] = []
     milestones: list[Milestone] = []
     handled = _from_tasks(structure_of(doc), ctx, deadlines, milestones) if meta.kind != "registration_form" else {}
