@@ -563,6 +563,16 @@ def _as_single(text: str, a: _Atom, prev_end: int, default_year: Optional[int]) 
     return expr
 
 
+#: "từ ngày X", "bắt đầu từ tháng 4/2026", "có hiệu lực kể từ ngày …": a start with no end written.
+_OPEN_START = re.compile(r"(?<!\w)(?:bắt\s+đầu\s+)?(?:kể\s+)?từ[\s*]*$", _F)
+
+
+def opens_period(before: str, expr: TimeExpr) -> bool:
+    """Is this single date, written after ``before``, the open start of a period ("áp dụng từ ngày 01/01/2026",
+    a form's "Từ tháng 01/2026")? Its end is then unknown, not the end of the month or day written."""
+    return not expr.is_range and bool(_OPEN_START.search(before))
+
+
 def parse_time_expression(text: str, default_year: Optional[int] = None) -> Optional[TimeExpr]:
     """Read a whole cell (a registration's period column) as one expression.
 

@@ -42,7 +42,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Optional
 
-from .dates import TimeExpr, find_time_expressions
+from .dates import TimeExpr, find_time_expressions, opens_period
 from . import doubt as doubt_words
 from .doubt import Doubt
 from .shapes import mostly_upper
@@ -599,15 +599,6 @@ def _is_phase(sentence: str, span: tuple[int, int], expr: TimeExpr) -> bool:
     return bool(_PHASE_BEFORE.search(before))
 
 
-#: "từ ngày X", "bắt đầu từ tháng 4/2026", "có hiệu lực kể từ ngày …": a start with no end written.
-_OPEN_START = re.compile(r"(?<!\w)(?:bắt\s+đầu\s+)?(?:kể\s+)?từ[\s*]*$", _F)
-
-
-def _opens(before: str, expr: TimeExpr) -> bool:
-    """Is this single date the open start of a period ("áp dụng từ ngày 01/01/2026")?"""
-    return not expr.is_range and bool(_OPEN_START.search(before))
-
-
 def _milestone_bounds(expr: TimeExpr, open_end: bool = False) -> tuple[str, Optional[str], str]:
     """Start, end (None for an open start: "từ ngày X"), precision; "cuối năm 2023" is read as its last month."""
     first, last, precision = expr.first, expr.last, expr.precision
@@ -718,7 +709,7 @@ def _task_time(task, f, role: str, st, ctx: _Context, deadlines: list[Deadline],
         expr = _roll_forward(expr, ctx)
         if not (_is_milestone_expr(expr) or (expr.precision == "year" and not expr.year_inferred)):
             continue  # a period field's year ("2026", "Giai đoạn 2026-2030") is the task's schedule
-        start, end, precision = _milestone_bounds(expr, _opens(f.value[:expr.start], expr))
+        start, end, precision = _milestone_bounds(expr, opens_period(f.value[:expr.start], expr))
         milestone = Milestone(start, end, precision, text, expr.year_inferred, location=loc)
         _judge_milestone(milestone, ocr, label_guessed=_label_guessed(f.label) and not expr.is_range and bool(end))
         milestones.append(milestone)
@@ -993,7 +984,7 @@ def _read_sentence(para: _Para, s_start: int, sentence: str, exprs: list[TimeExp
         span = (expr.start - s_start, expr.end - s_start)
         if (_is_milestone_expr(expr) or _is_phase(sentence, span, expr)) and not _is_title_or_basis(sentence, ctx, span) \
                 and not _reported_past(expr, ctx) and not _cited_in_basis(sentence, expr, ctx):
-            start, end, precision = _milestone_bounds(expr, _opens(sentence[:span[0]], expr))
+            start, end, precision = _milestone_bounds(expr, opens_period(sentence[:span[0]], expr))
             if (start, end) in seen_ms:
                 continue
             seen_ms.add((start, end))

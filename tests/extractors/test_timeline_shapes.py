@@ -214,6 +214,18 @@ def test_scheduled_periods_are_milestones_and_an_open_start_has_no_end(sentence,
     assert deadlines == [] and [(m.start, m.end) for m in milestones] == spans
 
 
+def test_a_reports_own_periods_are_no_milestone_wherever_they_recur():
+    title = "Kết quả công tác dân vận 9 tháng đầu năm; phương hướng, nhiệm vụ 3 tháng cuối năm 2026"
+    lines = ["BÁO CÁO", title, "Căn cứ chương trình công tác năm 2026, Ban Dân vận báo cáo như sau:",
+             "I. KẾT QUẢ", "Trong 9 tháng đầu năm, các chi bộ đã tổ chức 42 buổi đối thoại với nhân dân.",
+             "II. PHƯƠNG HƯỚNG", "1. Trong 3 tháng cuối năm 2026, tiếp tục củng cố các mô hình dân vận khéo.",
+             "2. Tổ chức Hội nghị tổng kết vào tháng 12/2026.",
+             "Trên đây là báo cáo kết quả công tác dân vận 9 tháng đầu năm của Ban Dân vận."]
+    _, milestones = extract_timeline(lines_doc(lines), DocumentMeta(kind="report", issued_on="2026-09-25", title=title),
+                                     [])
+    assert [(m.start, m.end) for m in milestones] == [("2026-12-01", "2026-12-31")]
+
+
 def test_a_plans_phases_are_milestones_a_programmes_name_is_not():
     _, milestones, _ = run(["1. Giai đoạn 2026 - 2030", "- Hoàn thiện thể chế, chính sách.",
                             "Gắn với mục tiêu của từng giai đoạn (giai đoạn 2026 - 2030 và giai đoạn 2031 - 2035).",
