@@ -37,6 +37,15 @@ _F = re.IGNORECASE | re.UNICODE
 ACTION_VERBS = sorted(set(lexicon.words("action_verbs")), key=len, reverse=True)
 VERB_RE = re.compile(r"(?<!\w)" + lexicon.alternation(ACTION_VERBS) + r"(?!\w)", _F)
 
+#: Every verb the lexicon knows, whatever role its list gives it: any of them, in lower case, starts a predicate.
+#: (Not "có", "là", "được": they open the relative clause of a name as well — "chi bộ có từ 30 đảng viên"; nor
+#: "cấp", the noun of "cấp huyện".)
+PREDICATE_VERBS = sorted({w for name in ("action_verbs", "organise_verbs", "window_cutoff_verbs", "sending_verbs",
+                                         "directive_verbs", "opening_verbs", "each_verbs", "subject_end_verbs",
+                                         "completion_verbs", "aim_verbs") for w in lexicon.words(name)}
+                         - {"có", "là", "được", "cần", "phải", "cấp"}, key=len, reverse=True)
+PREDICATE_RE = re.compile(r"(?<!\w)" + lexicon.alternation(PREDICATE_VERBS) + r"(?!\w)", _F)
+
 #: Words naming a body that can be responsible for a task or receive a report.
 _BODY_WORDS = lexicon.words("body_heads") + lexicon.words("levels") + lexicon.words("actor_words")
 BODY_RE = re.compile(
@@ -136,7 +145,7 @@ def _predicate_at(text: str, w: _Words, i: int) -> bool:
         return True
     if not word[:1].islower():
         return False
-    m = VERB_RE.match(text, w.toks[i][0])
+    m = PREDICATE_RE.match(text, w.toks[i][0])
     return bool(m) and not _NOUN_BEFORE.search(text[max(0, m.start() - 14):m.start()])
 
 
@@ -216,6 +225,53 @@ def read_body(text: str) -> Optional[tuple[int, bool]]:
     return end, scoped
 
 
+_UNITS_START = re.compile(r"^(?:" + lexicon.pattern("subject_quantifiers") + r"|toàn)\s+", _F)
+#: A verb after these belongs to a relative clause of the name ("Đối tượng được hỗ trợ", "hộ bị thiệt hại").
+_RELATIVE_BEFORE = re.compile(r"(?<!\w)(?:được|bị|có|là)\s+$", _F)
+
+
+def units_phrase(text: Optional[str], after: str = "") -> Optional[str]:
+    """The units a quota falls on, without the predicate a reading ran into: ``Mỗi tổ chức nhận đỡ đầu`` (before
+    ``, hỗ trợ ít nhất 05 …``) → ``Mỗi tổ chức``; ``Toàn Đoàn phường vận động hiến`` (before ``ít nhất 80``) →
+    ``Toàn Đoàn phường``. ``after`` is what the sentence says right after the phrase: when the predicate starts
+    there with a verb or a modal (``Mỗi xã xây dựng nông thôn mới kiểu mẫu`` / ``đăng ký …``), a verb inside the
+    phrase belongs to the unit's name and stays; so does a relative clause (``Chi bộ có từ 30 đảng viên trở
+    lên``, ``Tập thể được đề nghị …``). Only a phrase opening on a quantifier or a body is cut."""
+    if not text:
+        return text
+    quantifier = _UNITS_START.match(text)
+    if not quantifier and not BODY_START.match(text):
+        return text
+    follows = after.lstrip()
+    if PREDICATE_RE.match(follows) or _TRAILER_START.match(follows):
+        return text  # the predicate starts after the phrase: its own verbs name the unit
+    w = _Words(text)
+    bounds = _word_bounds(text)
+    first = next((k for k, t in enumerate(w.toks) if t[0] >= (quantifier.end() if quantifier else 0)), len(w))
+    for i in range(first + 1, len(w)):  # the word right after the quantifier is its noun ("các tổ chức")
+        m = PREDICATE_RE.match(text, w.toks[i][0])
+        if not m or not w.toks[i][2][:1].islower():
+            continue
+        if bounds is not None and (m.start() not in bounds[0] or m.end() not in bounds[1]):
+            continue  # a syllable of another word: "cây trồng" (crops), "Tiếp nhận" of a name
+        if _NOUN_BEFORE.search(text[max(0, m.start() - 14):m.start()]) \
+                or _RELATIVE_BEFORE.search(text[max(0, m.start() - 8):m.start()]):
+            continue
+        return text[:m.start()].rstrip(" ,;:-–") or text
+    return text
+
+
+def _word_bounds(text: str) -> Optional[tuple[set[int], set[int]]]:
+    """(starts, ends) of the words underthesea segments in ``text``; None when the segmenter is unavailable."""
+    try:
+        from .nlp import make_doc
+
+        doc = make_doc(text)
+    except Exception:  # noqa: BLE001 - without the segmenter every syllable may start a verb
+        return None
+    return {t.idx for t in doc}, {t.idx + len(t.text) for t in doc}
+
+
 def body_phrase(text: str) -> Optional[str]:
     """The body noun phrase opening ``text`` (None when it opens on none)."""
     end = body_end(text)
@@ -229,6 +285,7 @@ def body_phrase(text: str) -> Optional[str]:
 #: Modal and manner words between a subject and its verb ("… nghiêm túc triển khai", "Sở X chủ trì xây dựng").
 _SUBJECT_TRAILER = re.compile(r"(?:[\s,]+" + lexicon.pattern("subject_trailers") + r")+[\s,]*$", _F)
 _TRAILER_WORD = re.compile(r"[\s,]+" + lexicon.pattern("subject_trailers") + r"(?!\w)", _F)
+_TRAILER_START = re.compile(r"^" + lexicon.pattern("subject_trailers") + r"(?!\w)", _F)
 
 
 def trim_subject(cand: str) -> str:

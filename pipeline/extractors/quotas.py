@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Iterator, Optional
 from ..model import Document, DocumentMeta, Location, Quota
 from . import doubt as doubt_words
 from .doubt import Doubt
-from .phrases import BODY_START, heading_bodies
+from .phrases import BODY_START, heading_bodies, units_phrase
 from .structure import LEVEL_TEXT, strip_marker, structure_of
 from .. import lexicon
 from ..textnorm import match_key
@@ -500,6 +500,9 @@ def quotas_in_sentence(sentence: str, lead_in: Optional[str] = None, *, results_
             # "Tối thiểu 80% hồ sơ … được tiếp nhận", "Phấn đấu trên 95% hộ …": no body before the share,
             # so the target is measured on the population after it.
             q.subject = _units_after(sdoc, span_end)[0] or None
+        at = sentence.find(q.subject) if q.subject else -1
+        if at >= 0:  # what the sentence says right after the units decides whether a verb in them is theirs
+            q.subject = units_phrase(q.subject, sentence[at + len(q.subject):])
         q.text = sentence.strip()
         out.append(q)
         if label == "MIN":

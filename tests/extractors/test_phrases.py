@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.model import DocumentMeta
-from pipeline.extractors.phrases import body_phrase, heading_bodies
+from pipeline.extractors.phrases import body_phrase, heading_bodies, units_phrase
 from pipeline.extractors.timeline import extract_timeline
 from doc_helpers import lines_doc
 
@@ -85,3 +85,20 @@ def test_subject_after_a_label_owns_the_deadline():
 def test_purpose_named_body_keeps_its_purpose_as_owner():
     owners = _owners(["Trước ngày 30/6/2026, Hội đồng xét duyệt hồ sơ của phường họp, trình Chủ tịch UBND phường."])
     assert owners == {"2026-06-30": "Hội đồng xét duyệt hồ sơ của phường"}
+
+
+@pytest.mark.parametrize("units, after, cut", [
+    # the predicate leaked into the units: cut before its verb
+    ("Mỗi chi đoàn nhận đỡ đầu", ", giúp đỡ ít nhất 02 thiếu nhi", "Mỗi chi đoàn"),
+    ("Toàn Hội Nông dân xã vận động góp", " ít nhất 300 ngày công", "Toàn Hội Nông dân xã"),
+    ("mỗi tổ nộp", " 01 bản thu hoạch", "mỗi tổ"),
+    # a verb of the unit's own name stays when the predicate starts after it
+    ("Mỗi hộ tham gia mô hình", " đăng ký ít nhất 01 sáng kiến", "Mỗi hộ tham gia mô hình"),
+    # so does a relative clause, and a syllable of a noun ("cây trồng") is no verb
+    ("Các hộ được hỗ trợ giống", "", "Các hộ được hỗ trợ giống"),
+    ("Mỗi hộ có diện tích cây trồng", " từ 1 ha", "Mỗi hộ có diện tích cây trồng"),
+    # a measured share is not a list of units: left as read
+    ("Tỷ lệ hộ tham gia bảo hiểm", " đạt tối thiểu 95%", "Tỷ lệ hộ tham gia bảo hiểm"),
+])
+def test_units_of_a_quota_end_before_their_predicate(units, after, cut):
+    assert units_phrase(units, after) == cut
