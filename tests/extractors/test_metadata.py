@@ -508,7 +508,7 @@ def test_department_name_is_capitalised():
     assert readable_case("BAN DÂN VẬN HUYỆN ỦY") == "Ban Dân vận Huyện ủy"
 
 
-def _one_column_pdf(path: Path, left: list[str], right: list[str], body: list[str]) -> Path:
+def _one_column_pdf(path: Path, left: list[str], right: list[str], body: list[str], left_width: int = 230) -> Path:
     """A real PDF (reportlab): the header as a two-cell table, everything else one paragraph a line,
     so the signature sits under ``Nơi nhận:`` in one column as some offices print it."""
     from reportlab.lib.pagesizes import A4
@@ -520,7 +520,7 @@ def _one_column_pdf(path: Path, left: list[str], right: list[str], body: list[st
     pdfmetrics.registerFont(TTFont("MetaSerif", "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"))
     style = ParagraphStyle("n", fontName="MetaSerif", fontSize=11, leading=14)
     story = [Table([[PdfParagraph("<br/>".join(left), style), PdfParagraph("<br/>".join(right), style)]],
-                   colWidths=[230, 270])]
+                   colWidths=[left_width, 500 - left_width])]
     story += [PdfParagraph(line, style) for line in body]
     SimpleDocTemplate(str(path), pagesize=A4).build(story)
     return path
@@ -540,6 +540,36 @@ def test_pdf_wrapped_issuer_and_one_column_signature(tmp_path):
     assert meta.issuer == "Ủy ban nhân dân xã Vĩnh Thạnh Trung"
     assert meta.number == "31/KH-UBND"
     assert meta.signer.to_dict() == {"name": "Trần Văn Lực", "title": "Chủ tịch"}
+
+
+def test_pdf_issuer_wrapped_inside_a_word_by_a_narrow_column_is_joined(tmp_path):
+    """``SỞ NÔNG NGHIỆP VÀ MÔI`` / ``TRƯỜNG``: the column breaks a word whose second syllable could open a body."""
+    pdf = _one_column_pdf(
+        tmp_path / "cv.pdf",
+        ["UBND TỈNH QUẢNG TRỊ", "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", "Số: 512/SNNMT-VP", "V/v báo cáo sản xuất vụ Hè Thu"],
+        ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+         "Quảng Trị, ngày 12 tháng 5 năm 2025"],
+        ["Kính gửi: Ủy ban nhân dân các xã.",
+         "Sở Nông nghiệp và Môi trường đề nghị các xã báo cáo tình hình sản xuất trước ngày 30/5/2025.",
+         "Nơi nhận:", "- Như trên;", "- Lưu: VT.", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Lê Văn Hòa"],
+        left_width=180)
+    doc = read(pdf)
+    assert any(line.text.startswith("TRƯỜNG") for line in doc.lines())  # the column did wrap inside the word
+    meta = extract_metadata(doc, [])
+    assert meta.issuer.startswith("Sở Nông nghiệp và Môi trường")
+    assert meta.number == "512/SNNMT-VP"
+
+
+@pytest.mark.parametrize("block,issuer", [
+    (["UBND TỈNH HÀ TĨNH", "SỞ TÀI NGUYÊN VÀ MÔI", "TRƯỜNG"], "SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG TỈNH HÀ TĨNH"),
+    (["LĐLĐ HUYỆN GIA LÂM", "CÔNG ĐOÀN CƠ", "SỞ TRƯỜNG THCS ĐA TỐN"], "CÔNG ĐOÀN CƠ SỞ TRƯỜNG THCS ĐA TỐN"),
+    # a lone body word names nothing: it ends the name above, whatever the word it completes
+    (["UBND HUYỆN AN PHÚ", "BAN QUẢN LÝ CHỢ VÀ THƯƠNG", "TRƯỜNG"], "BAN QUẢN LÝ CHỢ VÀ THƯƠNG TRƯỜNG UBND HUYỆN AN PHÚ"),
+    # a body of its own under a body naming its place stays the issuer
+    (["UBND HUYỆN AN PHÚ", "TRƯỜNG THCS VĨNH HẬU"], "TRƯỜNG THCS VĨNH HẬU"),
+])
+def test_a_word_broken_over_two_header_lines_is_one_name(block, issuer):
+    assert compose_issuer(block) == issuer
 
 
 def test_department_word_inside_a_name_is_not_a_head():
