@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -55,6 +56,21 @@ def predict(folder: Path, pred_dir: Path) -> None:
         except ReadError as err:
             record = unreadable_record(path, str(path), err.reason)
         (pred_dir / f"{name}.json").write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+
+
+#: ``key=0.950`` and ``key=17/18`` in the scorer's summary lines.
+_FIGURE = re.compile(r"(\w+)=(\d+(?:\.\d+)?)(?:/(\d+))?")
+
+
+def figures(folder: Path) -> dict[str, float]:
+    """Every figure of the scorer's summary for one set (``quotas_f1``, ``responsible_acc``, ``issuer`` …):
+    ratios as written, ``x/y`` counts as their share (left out when y is 0), ``failed_files`` as a count."""
+    found: dict[str, float] = {}
+    for line in score(folder, verbose=False).splitlines():
+        for key, value, total in _FIGURE.findall(line):
+            if total != "0":
+                found.setdefault(key, float(value) / int(total) if total else float(value))
+    return found
 
 
 def score(folder: Path, verbose: bool) -> str:
