@@ -72,13 +72,21 @@ def normalize_field(raw: Optional[str]) -> tuple[Optional[str], Optional[str]]:
 
 @lru_cache(maxsize=2048)
 def _field_code(raw: str) -> str:
-    key = _fold(raw)
+    """The code of the earliest lexicon entry found in the cell. An abbreviation a narrow column broke inside
+    (``VH-X H``, ``XDHT CT``) is read again with the spaces inside it removed."""
+    code = _first_field(_fold(raw))
+    if code is None and " " in raw.strip() and not any(c.islower() for c in raw):
+        code = _first_field(_fold(re.sub(r"(?<=\w)\s+(?=\w)", "", raw)))
+    return code or "other"
+
+
+def _first_field(key: str) -> Optional[str]:
     best: Optional[tuple[int, int, str]] = None
     for prio, (code, rx) in enumerate(_field_res()):
         m = rx.search(key)
         if m and (best is None or (m.start(), prio) < best[:2]):
             best = (m.start(), prio, code)
-    return best[2] if best else "other"
+    return best[2] if best else None
 
 
 # --------------------------------------------------------------------------- periods
@@ -108,17 +116,19 @@ def _period_bounds(text: str, default_year: Optional[int]) -> tuple[Optional[str
     """(first day, last day) as ISO strings; cached because a sheet repeats the same few periods."""
     start = end = None
     try:
-        from .extractors.dates import parse_time_expression
+        from .extractors.dates import opens_period, parse_time_expression
 
         text = _OCR_QUARTER.sub(lambda m: m.group(1) + m.group(2).translate(_OCR_ROMAN), text)
         expr = parse_time_expression(text, default_year)
         if expr is None and _SHORT_MONTH.search(text):
-            expr = parse_time_expression(_SHORT_MONTH.sub(r"tháng \1", text), default_year)
+            text = _SHORT_MONTH.sub(r"tháng \1", text)
+            expr = parse_time_expression(text, default_year)
+        if expr is not None:
+            start = _iso(getattr(expr, "first", None))
+            # "Từ tháng 01/2026": an open start, its end unknown (not the end of January)
+            end = None if opens_period(text[:expr.start], expr) else _iso(getattr(expr, "last", None))
     except Exception:  # noqa: BLE001 - a grammar bug must not lose the row
-        expr = None
-    if expr is not None:
-        start = _iso(getattr(expr, "first", None))
-        end = _iso(getattr(expr, "last", None))
+        pass
     return start, end
 
 

@@ -137,5 +137,28 @@ def test_short_field_codes(raw, code):
     assert normalize_field(raw)[0] == code
 
 
+@pytest.mark.parametrize("raw, code", [
+    ("XH-V H", "culture_society"), ("CC HC", "administrative_reform"), ("QP-A N", "defense_security"),
+    ("XD HT CT", "political_system"), ("C ĐS", "digital_transformation"),
+])
+def test_a_code_broken_inside_by_a_narrow_column_is_read_without_its_spaces(raw, code):
+    assert normalize_field(raw)[0] == code
+
+
+def test_words_in_capitals_are_not_squeezed_into_a_code():
+    assert normalize_field("GIÁO DỤC")[0] == "culture_society"
+    assert normalize_field("K T")[0] == "economy" and normalize_field("A B")[0] == "other"
+
+
+@pytest.mark.parametrize("text, start", [
+    ("Từ tháng 02/2026", "2026-02-01"), ("Từ T5/2026", "2026-05-01"), ("Bắt đầu từ quý III/2026", "2026-07-01"),
+    ("Kể từ ngày 15/3/2026", "2026-03-15"),
+])
+def test_an_open_start_has_no_end(text, start):
+    period = normalize_period(text, 2026)
+    assert (period.start, period.end) == (start, None)
+    assert normalize_period("Từ tháng 02 đến tháng 6/2026", 2026).end == "2026-06-30"
+
+
 def test_unknown_short_code_stays_other():
     assert normalize_field("ZZ")[0] == "other"

@@ -5,7 +5,7 @@ Why: ``score.py --cmd`` starts one ``pipeline`` process per file (start-up domin
 the extractors we want every set's figure after each change, in seconds. The figures are the scorer's
 own (``score.py --pred``), so they equal what ``--cmd`` gives.
 
-    .venv/bin/python tools/score_sets.py                    # real, dev, corpus, heldout1..5
+    .venv/bin/python tools/score_sets.py                    # real, dev, corpus, heldout1..6
     .venv/bin/python tools/score_sets.py real dev -v        # chosen sets, scorer's -v details
     .venv/bin/python tools/score_sets.py --gold DIR         # any folder of NAME.gold.json + input
 """
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -25,7 +26,7 @@ SETS = {
     "real": SHARED / "eval" / "real",
     "dev": SHARED / "eval" / "dev",
     "corpus": ROOT / "tests" / "corpus_gold",
-    **{f"heldout{n or 1}": ROOT / "tests" / f"heldout{n or ''}" for n in ("", 2, 3, 4, 5)},
+    **{f"heldout{n or 1}": ROOT / "tests" / f"heldout{n or ''}" for n in ("", 2, 3, 4, 5, 6)},
 }
 
 
@@ -55,6 +56,21 @@ def predict(folder: Path, pred_dir: Path) -> None:
         except ReadError as err:
             record = unreadable_record(path, str(path), err.reason)
         (pred_dir / f"{name}.json").write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+
+
+#: ``key=0.950`` and ``key=17/18`` in the scorer's summary lines.
+_FIGURE = re.compile(r"(\w+)=(\d+(?:\.\d+)?)(?:/(\d+))?")
+
+
+def figures(folder: Path) -> dict[str, float]:
+    """Every figure of the scorer's summary for one set (``quotas_f1``, ``responsible_acc``, ``issuer`` …):
+    ratios as written, ``x/y`` counts as their share (left out when y is 0), ``failed_files`` as a count."""
+    found: dict[str, float] = {}
+    for line in score(folder, verbose=False).splitlines():
+        for key, value, total in _FIGURE.findall(line):
+            if total != "0":
+                found.setdefault(key, float(value) / int(total) if total else float(value))
+    return found
 
 
 def score(folder: Path, verbose: bool) -> str:

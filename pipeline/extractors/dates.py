@@ -215,9 +215,24 @@ def _quarter_range(m: re.Match[str]) -> _Atom:
     return a
 
 
-@_shape("half", r"(?<!\w)(?:(?:0?6|sáu)\s+tháng|nửa)\s+(?P<h>đầu|cuối)\s+năm(?:\s+(?P<y>" + _Y4 + r"))?(?![\w/])")
+_MONTH_COUNTS = {"ba": 3, "sáu": 6, "chín": 9}
+
+
+@_shape("half", r"(?<!\w)(?:(?P<n>0?[1-9]|1[01]|ba|sáu|chín)\s+tháng|nửa)\s+(?P<h>đầu|cuối)\s+năm"
+        r"(?:\s+(?P<y>" + _Y4 + r"))?(?![\w/])")
 def _half(m: re.Match[str]) -> _Atom:
-    return _Atom(m.start(), m.end(), "half", h=1 if m["h"].lower() == "đầu" else 2, y=_int(m["y"]))
+    """The first or last N months of a year: ``6 tháng đầu năm`` (a half), ``3 tháng cuối năm 2025`` (the fourth
+    quarter), ``9 tháng đầu năm`` (January to September)."""
+    n = 6 if not m["n"] else _MONTH_COUNTS.get(m["n"].lower()) or int(m["n"])
+    first = m["h"].lower() == "đầu"
+    y = _int(m["y"])
+    if n == 6:
+        return _Atom(m.start(), m.end(), "half", h=1 if first else 2, y=y)
+    if n == 3:
+        return _Atom(m.start(), m.end(), "quarter", q=1 if first else 4, y=y)
+    a = _Atom(m.start(), m.end(), "month", m=1 if first else 13 - n, y=y)
+    a.end_atom = _Atom(m.start(), m.end(), "month", m=n if first else 12, y=y)
+    return a
 
 
 @_shape("half_review", r"(?<=sơ kết\s)(?:0?6|sáu)\s+tháng(?:\s+năm\s+(?P<y>" + _Y4 + r"))?(?!\s*(?:đầu|cuối))(?![\w/])")
@@ -546,6 +561,16 @@ def _as_single(text: str, a: _Atom, prev_end: int, default_year: Optional[int]) 
                 or _YEARLY.match(text[expr.end:expr.end + 16].lstrip(" ,")):
             expr = replace(expr, recurring="yearly")
     return expr
+
+
+#: "từ ngày X", "bắt đầu từ tháng 4/2026", "có hiệu lực kể từ ngày …": a start with no end written.
+_OPEN_START = re.compile(r"(?<!\w)(?:bắt\s+đầu\s+)?(?:kể\s+)?từ[\s*]*$", _F)
+
+
+def opens_period(before: str, expr: TimeExpr) -> bool:
+    """Is this single date, written after ``before``, the open start of a period ("áp dụng từ ngày 01/01/2026",
+    a form's "Từ tháng 01/2026")? Its end is then unknown, not the end of the month or day written."""
+    return not expr.is_range and bool(_OPEN_START.search(before))
 
 
 def parse_time_expression(text: str, default_year: Optional[int] = None) -> Optional[TimeExpr]:

@@ -91,6 +91,8 @@ def readable_case(text: str) -> str:
         hit = None
         for n in range(min(_LEX_MAX, len(words) - i), 0, -1):
             key = match_key(" ".join(words[i:i + n]))
+            if i and f"{match_key(words[i - 1])} {key.split()[0]}" in _SPLIT_COMPOUNDS:
+                break  # "MÔI TRƯỜNG": the second syllable of a word, not a body's head ("Trường")
             if key in LEXICON and (i == 0 or key not in _OPENING_ONLY):
                 hit = (n, LEXICON[key])
                 break
@@ -363,6 +365,11 @@ _BODY_HEAD = re.compile("^(?:" + lexicon.pattern("body_heads") + "|" + lexicon.a
 _INNER_HEAD = re.compile(r"\s(?=" + lexicon.pattern("body_heads") + r"\s)")
 
 
+#: Words a narrow column may break after their first syllable, the second opening a body's name (``MÔI`` /
+#: ``TRƯỜNG``).
+_SPLIT_COMPOUNDS = lexicon.keys("split_compounds")
+
+
 def _is_wrapped_tail(key: str, prev_key: str) -> bool:
     """Does the header line ``key`` continue the body named on the line above?
 
@@ -370,7 +377,12 @@ def _is_wrapped_tail(key: str, prev_key: str) -> bool:
     THƯỜNG VỤ`` / ``QUỐC HỘI``, ``TỔ XUNG KÍCH`` / ``PCTT & TKCN``. A line that opens no body of its own
     (no body word, no level word first) continues the line above; so does a line opening on a conjunction
     (``VÀ DU LỊCH``), any line under one ending on a comma or conjunction, a ``KHU VỰC …`` qualifier under a
-    body that names no place, and a board's name wrapped under ``BAN …``."""
+    body that names no place, a board's name wrapped under ``BAN …``, and a word broken over the two lines
+    (``SỞ NÔNG NGHIỆP VÀ MÔI`` / ``TRƯỜNG``) or a lone body word (nothing named after it) under a name with no place."""
+    if prev_key.split() and key.split() and f"{prev_key.split()[-1]} {key.split()[0]}" in _SPLIT_COMPOUNDS:
+        return True
+    if len(key.split()) == 1 and _BODY_HEAD.match(key) and not _names_place(prev_key):
+        return True
     if re.match(r"^(?:và|&)\s", key) or re.search(r"(?:,|\s(?:và|&|-))$", prev_key):
         return True
     if re.match(r"^khu vực\s", key) and _BODY_HEAD.match(prev_key) and not _names_place(prev_key):

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Iterator, Optional
 from ..model import Document, DocumentMeta, Location, Quota
 from . import doubt as doubt_words
 from .doubt import Doubt
+from .phrases import BODY_START, PREDICATE_RE, heading_bodies, units_phrase
 from .structure import LEVEL_TEXT, strip_marker, structure_of
 from .. import lexicon
 from ..textnorm import match_key
@@ -53,6 +54,7 @@ _LABELS = lexicon.keys("quota_labels")  # a list's label, not a kind of unit
 _ORDINAL_BEFORE = lexicon.keys("ordinal_before")  # "năm 2024", "mục 2": a label, not a count
 _ABOVE_CONTEXT = lexicon.keys("above_context")  # "trên N" = more than N only after these
 _MEASURES = lexicon.keys("measure_units")
+_CONTRIBUTIONS = lexicon.keys("contribution_units")  # a time unit counting wages or labour: "ngày lương", "ngày công"
 _BAND_BEFORE = lexicon.keys("band_words")
 _CEILING_WORDS = lexicon.keys("ceiling_words")  # right before a share: a ceiling ("giảm còn dưới 2%", "≤ 5%")
 #: Words that open a clause but name nothing: connectors ("Đồng thời,", "Trong đó,"), aim verbs, "có".
@@ -139,13 +141,14 @@ def extract_quotas(doc: Document, meta: DocumentMeta, warnings: list[str]) -> li
     headings: dict[int, Optional[str]] = {}
     for para, ctx in _read_sections(st, paras, report=meta.kind == "report"):
         text = para.text
-        if ctx.scoring or not (_CANDIDATE.search(text) and _TRIGGER_TEXT.search(match_key(text))):
+        if ctx.scoring or not (_CANDIDATE.search(text) and (ctx.allocation or _TRIGGER_TEXT.search(match_key(text)))):
             continue
         for start, end in _sentences(text):
             sentence = text[start:end]
             location = para.location_at(start)
             for quota in quotas_in_sentence(sentence, ctx.lead_in, results_context=ctx.results,
-                                            target_context=ctx.target, doc_year=doc_year):
+                                            target_context=ctx.target, doc_year=doc_year,
+                                            allocation_context=ctx.allocation):
                 quota.location = location
                 quota.confidence = para.confidence  # OCR confidence for now; judged below
                 headings[id(quota)] = ctx.heading_units
@@ -263,6 +266,7 @@ class _Context:
     lead_in: Optional[str] = None  # the units named by the lead-in of the list the paragraph is an item of
     results: bool = False  # under a heading of achieved results (a report's "KẾT QUẢ ĐẠT ĐƯỢC")
     target: bool = False  # under a heading or lead-in of targets ("Chỉ tiêu", "Mục tiêu", "phấn đấu … sau:")
+    allocation: bool = False  # that heading assigns figures ("1. Chỉ tiêu", "Giao chỉ tiêu"), not aims ("Mục tiêu")
     scoring: bool = False  # in a scoring scheme ("Thang điểm", "Hướng dẫn chấm điểm"): conditions for points
     heading_units: Optional[str] = None  # the bodies an enclosing heading names ("5.1. Các tổ chức chính trị - xã hội")
 
@@ -350,6 +354,7 @@ def _context_of(st, para, open_: list[_LeadIn], report: bool = False) -> _Contex
         if _TARGET_HEADING.match(title) or (p is not para and title and re.search(_TARGET_LEAD_IN, title)
                                               and p.text.rstrip(" *").endswith(":")):
             ctx.target = True
+            ctx.allocation = bool(_ALLOCATION_HEADING.match(title))
             break
         forward = forward or bool(_FORWARD_HEADING.match(title))
     if not ctx.target and any(re.search(_TARGET_LEAD_IN, match_key(lead.text)) for lead in open_):
@@ -360,21 +365,16 @@ def _context_of(st, para, open_: list[_LeadIn], report: bool = False) -> _Contex
 
 
 _LONG_LEAD_IN = 160
-#: A section heading that names bodies: "5.1. Các tổ chức chính trị - xã hội", "2. Giao Ủy ban nhân dân các xã".
-_HEADING_DUTY = re.compile(r"^(?:" + lexicon.pattern("duty_heading_leads") + r")\s+", re.I)
-_BODY_NAME = re.compile(r"^(?:(?:các|những|mỗi|từng|tất cả các|toàn thể)\s+)?(?:"
-                        + lexicon.alternation(lexicon.words("body_heads") + lexicon.words("levels")) + r")(?!\w)", re.I)
 
 
 def _heading_units(p) -> Optional[str]:
-    """The bodies a section heading names, when it is a short heading that opens on a body's name."""
+    """The bodies a section heading names (the noun-phrase reading the timeline uses for a task's owner)."""
     if not (p.heading or p.marker):
         return None
-    text = _HEADING_DUTY.sub("", strip_marker(p.text).strip(" *"))
-    text = re.split(r"\s*[(:]", text)[0].strip(" .,;")
-    if not text or len(text.split()) > 20 or not _BODY_NAME.match(text) or _ENDS_CLAUSE.search(text):
+    text = strip_marker(p.text).strip(" *")
+    if _ENDS_CLAUSE.search(text.split(":", 1)[0].strip()):
         return None
-    return text[:1].upper() + text[1:]
+    return heading_bodies(text)
 
 
 _ENDS_CLAUSE = re.compile(r"[.;!?]$")
@@ -424,6 +424,9 @@ def _lead_in(text: str) -> Optional[str]:
 _RESULTS_HEADING = re.compile("^" + lexicon.pattern("results_headings"))
 #: Headings that announce targets (``2. Chỉ tiêu``, ``II. MỤC TIÊU``).
 _TARGET_HEADING = re.compile("^" + lexicon.pattern("target_headings"))
+#: Target headings that assign figures to the units (``1. Chỉ tiêu``, ``Giao chỉ tiêu``): a count stated under them
+#: is an allocation even without a minimum word.
+_ALLOCATION_HEADING = re.compile("^" + lexicon.pattern("allocation_headings") + r"(?!\w)")
 #: Headings of a report's forward-looking part (``III. PHƯƠNG HƯỚNG NHIỆM VỤ …``): plans, not results.
 _FORWARD_HEADING = re.compile(r"^(?:\S+\s+){0,2}" + lexicon.pattern("forward_headings"))
 
@@ -455,7 +458,8 @@ def _strip_bullet(text: str) -> str:
 
 
 def quotas_in_sentence(sentence: str, lead_in: Optional[str] = None, *, results_context: bool = False,
-                       target_context: bool = False, doc_year: Optional[int] = None) -> list[Quota]:
+                       target_context: bool = False, doc_year: Optional[int] = None,
+                       allocation_context: bool = False) -> list[Quota]:
     """Every quota stated in one sentence (public for tests and for other extractors).
 
     ``results_context``: the sentence sits in a section reporting results, so only an explicit
@@ -504,6 +508,9 @@ def quotas_in_sentence(sentence: str, lead_in: Optional[str] = None, *, results_
             # "Tối thiểu 80% hồ sơ … được tiếp nhận", "Phấn đấu trên 95% hộ …": no body before the share,
             # so the target is measured on the population after it.
             q.subject = _units_after(sdoc, span_end)[0] or None
+        at = sentence.find(q.subject) if q.subject else -1
+        if at >= 0:  # what the sentence says right after the units decides whether a verb in them is theirs
+            q.subject = units_phrase(q.subject, sentence[at + len(q.subject):])
         q.text = sentence.strip()
         out.append(q)
         if label == "MIN":
@@ -512,7 +519,55 @@ def quotas_in_sentence(sentence: str, lead_in: Optional[str] = None, *, results_
                 out.append(extra)
     if target_context or "chỉ tiêu" in match_key(sentence):
         out.extend(_per_unit(sentence, {q.minimum for q in out}))
+    if allocation_context and not results_context:
+        out.extend(_allocated(sdoc, used, {q.minimum for q in out}, doc_year))
     return out
+
+
+def _allocated(sdoc, used: set[int], taken: set, doc_year: Optional[int]) -> list[Quota]:
+    """Counts a ``Chỉ tiêu`` section assigns with no minimum word: ``Tổng số 42 công dân, trong đó: nhập ngũ vào
+    Quân đội 36 công dân; …`` — each an exact allocation of its item (the category written before the number with
+    the noun counted after it). Not a count: years, dates and fractions, labels (``năm``, ``mục``, ``lớp`` …),
+    measures, figures in parentheses; any sentence with a cap, minimum or allowance word (those state their own
+    bound and the other patterns read them); a result (``Năm 2025 đã có 120 tài khoản``) or a criterion."""
+    out: list[Quota] = []
+    keys = [match_key(t.text) for t in sdoc]
+    if _has_word(keys, _CAP_WORDS | _MIN_WORDS | _PERMISSION_WORDS | _PAST) or _in_past_year(sdoc.text, doc_year) \
+            or _ELIGIBILITY.match(_strip_bullet(sdoc.text)):
+        return out
+    depth = 0
+    for i, tok in enumerate(sdoc):
+        depth += (tok.text == "(") - (tok.text == ")")
+        value = _number(tok.text)
+        if depth > 0 or value is None or isinstance(value, float) or i in used or value in taken \
+                or 1900 <= value <= 2100:
+            continue
+        prev = keys[i - 1] if i else ""
+        nxt = sdoc[i + 1].text if i + 1 < len(sdoc) else ""
+        if prev in _ORDINAL_BEFORE or prev in ("/", "-") or nxt in ("/", "-", "%", ",") \
+                or (prev == "," and i > 1 and _number(sdoc[i - 2].text) is not None) or _is_measure(sdoc, i + 1):
+            continue  # a label, a date or fraction, a share, one of a list of labels ("loại 1, 2, 3"), a measure
+        counted = _item(sdoc, i + 1) if i + 1 < len(sdoc) and not sdoc[i + 1].is_punct else None
+        begin = i
+        while begin > 0 and sdoc[begin - 1].text not in (";", ":", ".", "(", ")"):
+            begin -= 1
+        category = _trim_dangling(sdoc[begin:i].text.strip(" ,"))
+        if not counted or _CLAUSE_OPENERS.match(category or ""):
+            continue
+        if _TOTAL_ROW.match(category or ""):
+            category = ""
+        if category[1:2].islower():
+            category = category[0].lower() + category[1:]  # "Kết nạp mới 350 hội viên" → "hội viên kết nạp mới"
+        item = " ".join(x for x in (counted, category) if x)
+        # the figure applies to what is counted ("36 công dân"); the category before it says which of them
+        out.append(Quota(subject=counted, minimum=value, item=item, text="", unit="count", exact=True,
+                         review=[doubt_words.TARGET_FROM_SHAPE]))
+    return out
+
+
+#: A category that is a sentence of its own (a verb of aim or a time) is no allocation's category.
+_CLAUSE_OPENERS = re.compile(r"^(?:" + lexicon.pattern("aim_verbs") + r"|" + lexicon.pattern("time_prepositions")
+                             + r")(?!\w)", re.I)
 
 
 #: ``05 mô hình/xã``: a count per kind of unit (the word after the slash is the unit).
@@ -537,6 +592,10 @@ def _per_unit(sentence: str, taken: set) -> list[Quota]:
 # --------------------------------------------------------------------------- context
 
 
+#: A sentence or clause opening on what defines who qualifies (``Đối tượng …``, ``Điều kiện …``, ``Tiêu chuẩn …``).
+_ELIGIBILITY = re.compile(r"^\**\s*" + lexicon.pattern("eligibility_nouns") + r"(?!\w)", re.I)
+
+
 def _not_required(sdoc, start: int, end: int) -> bool:
     """A number that states no requirement, whatever words surround it:
 
@@ -545,7 +604,11 @@ def _not_required(sdoc, start: int, end: int) -> bool:
     - a share of money (``bằng 1,7% tổng kinh phí``, ``40% GRDP``): a budget or a ratio;
     - a pick among a set (``ít nhất một trong các dịch vụ``): a condition on each person, not a count;
     - the threshold of a vote (``trên 50% số phiếu bầu``) or a term of a formula (``= b/a × 100%``);
-    - one more figure in a list under a cap (``không quá 10% tập thể, 5% cá nhân``)."""
+    - one more figure in a list under a cap (``không quá 10% tập thể, 5% cá nhân``);
+    - a criterion of who qualifies: the sentence or its clause opens on what defines eligibility
+      (``Đối tượng được hỗ trợ là hộ … bị thiệt hại từ 30% trở lên``, ``Tiêu chuẩn: …; trình độ từ lớp 8 trở lên``)."""
+    if _ELIGIBILITY.match(_strip_bullet(sdoc.text)) or _ELIGIBILITY.match(_clause_text(sdoc, start).strip()):
+        return True
     clause = _clause_keys(sdoc, start)
     for k in range(len(clause) - 1, -1, -1):
         if clause[k] == "thì":
@@ -565,11 +628,20 @@ def _not_required(sdoc, start: int, end: int) -> bool:
     if _has_word(rest[:min(stop, 8)], _VOTE_WORDS):
         return True  # "phải đạt trên 50% số phiếu bầu": the threshold of a vote, not a target
     following = [match_key(t.text) for t in sdoc[after:after + 3]]
-    if following and (following[0] in _MONEY_WORDS or " ".join(following[:2]) in _MONEY_WORDS):
+    if following and (following[0] in _MONEY_WORDS or " ".join(following[:2]) in _MONEY_WORDS) \
+            and not _completes(sdoc, num):
         return True
     if following[:1] == ["trong"] and following[1:2] and following[1] in ("các", "số", "những"):
         return True
     return _under_cap_list(sdoc, num)
+
+
+def _completes(sdoc, num: int) -> bool:
+    """A target word, then a verb of completing right before the share (``phấn đấu hoàn thành 100% dự toán thu
+    ngân sách``): a budget indicator to be reached, not a ratio of money (``bằng 1,7% tổng kinh phí``)."""
+    clause = _clause_keys(sdoc, num)
+    done = bool(clause) and (clause[-1] in _COMPLETION_VERBS or " ".join(clause[-2:]) in _COMPLETION_VERBS)
+    return done and _has_word(clause, _FORWARD - _TARGET_NOUNS)
 
 
 def _under_cap_list(sdoc, num: int) -> bool:
@@ -655,13 +727,18 @@ def _has_word(keys: list[str], words: set[str]) -> bool:
     return any(" " in w and f" {w} " in joined for w in words)
 
 
-def _is_forward(keys: list[str]) -> bool:
-    """A target word before the number; "so với/vượt chỉ tiêu" compares a result with a target."""
-    if not _has_word(keys, _FORWARD):
-        return False
+#: Target words that are nouns of a target already set ("chỉ tiêu", "mục tiêu", "đề ra"), not a statement of one.
+_TARGET_NOUNS = {"chỉ tiêu", "mục tiêu", "đề ra"}
+
+
+def _is_forward(keys: list[str], results_context: bool = False) -> bool:
+    """A target word before the number; "so với/vượt chỉ tiêu" compares a result with a target, and among results
+    "chỉ tiêu" is the indicator reported on ("có 17/24 chỉ tiêu đạt …"), no target word."""
+    if not _has_word(keys, _FORWARD - (_TARGET_NOUNS if results_context else set())):
+        return False  # among results "chỉ tiêu đề ra" names what a result is measured against
     joined = " ".join(keys)
     if "chỉ tiêu" in joined and not _has_word(keys, _FORWARD - {"chỉ tiêu"}):
-        return not re.search(r"(so với|vượt|theo)\s+(các\s+)?chỉ tiêu", joined)
+        return not results_context and not re.search(r"(so với|vượt|theo)\s+(các\s+)?chỉ tiêu", joined)
     return True
 
 
@@ -677,7 +754,7 @@ def _is_result(sdoc, start: int, end: int, results_context: bool, doc_year: Opti
         keys = keys[counted[-1] + 1:]  # "… ít nhất 02 phần việc, 100% hội viên …": "ít nhất" governs the 02 only
     if " ".join(match_key(t.text) for t in sdoc[:3]).lstrip("-+• ").startswith("kết quả"):
         return True  # "Kết quả: 95% hộ …" reports
-    if _is_forward(keys):
+    if _is_forward(keys, results_context):
         return False
     if _has_word(keys, {"mỗi", "từng"}) and not _has_word(keys, _PAST):
         return False  # "…đã có 12 xã …; năm 2026 mỗi xã đăng ký ít nhất 02": a distributive requirement
@@ -718,6 +795,8 @@ def _is_measure(sdoc, after: int) -> bool:
     nxt = match_key(sdoc[after].text)
     if nxt == "lần" and after + 1 < len(sdoc) and sdoc[after + 1].text == "/":
         return False  # "không dưới 02 lần/tháng": a frequency to reach, not a measurement
+    if after + 1 < len(sdoc) and f"{nxt} {match_key(sdoc[after + 1].text)}" in _CONTRIBUTIONS:
+        return False  # "ít nhất 01 ngày lương": a day's wage given, a count, not a length of time
     return nxt in _MEASURES or bool(re.match(r"^(m|km|ha|kg)\b", nxt))
 
 
@@ -762,6 +841,8 @@ def _from_upwards(sdoc, start, end):
     value, pct, after = _num_tokens(sdoc, start, end)
     if value is None or end - after > 8 or (not pct and _is_measure(sdoc, after)):
         return None
+    if end < len(sdoc) and sdoc[end].text[:1].islower() and PREDICATE_RE.match(sdoc.text, sdoc[end].idx):
+        return None  # "chi bộ có từ 30 đảng viên trở lên gửi …": the threshold picks the units, a predicate follows
     q = _build(sdoc, start, after, value, pct)
     return q, end
 
@@ -966,7 +1047,7 @@ def _subject(sdoc, start: int) -> Optional[str]:
     return text or None
 
 
-_DETERMINERS = {"mỗi", "từng", "các", "những", "toàn", "tất cả", "toàn thể"}
+_DETERMINERS = lexicon.keys("subject_quantifiers") | {"toàn"}  # "Toàn huyện" names the units too
 _MANNER = lexicon.keys("manner_adverbs")  # after a verb before the minimum: "kết nạp mới", "giải quyết đúng hạn"
 
 
@@ -975,7 +1056,7 @@ def _names_units(text: str) -> bool:
     (``Các chi hội``, ``Hội Nông dân``, ``Toàn huyện``, ``Tỷ lệ hộ …``, ``Người dân``)."""
     words = match_key(text).split()
     heads = {" ".join(words[:n]) for n in (1, 2)}
-    return bool(words) and (bool(_BODY_NAME.match(text)) or bool(heads & (_DETERMINERS | _SHARE_WORDS | _AGENT_HEADS)))
+    return bool(words) and (bool(BODY_START.match(text)) or bool(heads & (_DETERMINERS | _SHARE_WORDS | _AGENT_HEADS)))
 
 
 _PERIOD = lexicon.alternation(lexicon.words("period_words"))

@@ -1344,6 +1344,7 @@ def _date_after_heading(lines: list[Line], heading: Optional[tuple[int, str, str
 
 def build(doc: Document) -> Structure:
     units, tables = _units(doc)
+    units = _summary_apart(units)
     for k, unit in enumerate(units):
         unit.order = k
         if doc.format == "txt" and unit.region in ("recipients", "signature"):
@@ -1390,6 +1391,30 @@ def build(doc: Document) -> Structure:
                   and not u.region.startswith("header") and u.region not in ("signature", "recipients")]
     return Structure(lines, header, title, body, tasks, task_tables, signature,
                      [u for u in units if u.region == "recipients"], addressees[0], head_end, tables, units, table_rows)
+
+
+def _summary_apart(units: list[Para]) -> list[Para]:
+    """A reader that re-flowed hard-wrapped text may glue the summary's last line to the preamble under it
+    (``9 tháng đầu năm; phương hướng … năm 2025 Thực hiện Nghị quyết số …``): the source line opening on a body
+    opener (``Căn cứ``, ``Thực hiện`` …) starts the body, the lines before it stay with the title."""
+    lines = [Line(u.text, u.location, u.region) for u in units]
+    heading = find_type_heading(lines)
+    if heading is None:
+        return units
+    for k in range(heading[0] + 1, min(len(units), heading[0] + 4)):
+        unit = units[k]
+        if _OPENER.match(unit.text) or LIST_START.match(unit.text):
+            break  # the body starts here: nothing glued above it
+        cut = next((p.offset for p in unit.pieces[1:] if unit.text[p.offset:p.offset + 1].isupper()
+                    and _OPENER.match(unit.text[p.offset:])), None)  # "… nhằm" inside a summary goes on
+        if cut is None or unit.table is not None:
+            continue
+        head = Para(unit.text[:cut].rstrip(), [p for p in unit.pieces if p.offset < cut], unit.region, unit.bold,
+                    unit.centered, unit.confidence, unit.block)
+        tail = Para(unit.text[cut:], [Piece(p.offset - cut, p.location) for p in unit.pieces if p.offset >= cut],
+                    unit.region, unit.bold, unit.centered, unit.confidence, unit.block)
+        return units[:k] + [head, tail] + units[k + 1:]
+    return units
 
 
 def _cells_apart(unit: Para) -> Para:

@@ -42,10 +42,12 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Optional
 
-from .dates import TimeExpr, find_time_expressions
+from .dates import TimeExpr, find_time_expressions, opens_period
 from . import doubt as doubt_words
 from .doubt import Doubt
 from .shapes import mostly_upper
+from .phrases import (ACTION_VERBS, BODY_RE, BODY_START, VERB_RE, asked_body, first_verb, read_body,
+                      heading_bodies, trim_subject)
 from .structure import LEVEL_LETTER, LEVEL_ROMAN, LEVEL_TEXT, strip_marker, structure_of
 from .. import lexicon
 from ..model import Deadline, Document, DocumentMeta, Location, Milestone
@@ -70,15 +72,6 @@ _DEADLINE_HINT = re.compile(lexicon.alternation(
     {w.split()[0] for w in DEADLINE_TRIGGERS + CLOSING_VERBS + list(lexicon.words("window_words"))}
     | {"hạn", "không muộn"}), _F)
 
-# Verbs that start an action (sending, finishing, registering …), longest first.
-ACTION_VERBS = sorted(set(lexicon.words("action_verbs")), key=len, reverse=True)
-_VERB_RE = re.compile(r"(?<!\w)" + lexicon.alternation(ACTION_VERBS) + r"(?!\w)", _F)
-
-# Words naming a body that can be responsible for a task or receive a report.
-_BODY_WORDS = lexicon.words("body_heads") + lexicon.words("levels") + lexicon.words("actor_words")
-_BODY_RE = re.compile(
-    r"(?<!\w)(?:" + lexicon.alternation(_BODY_WORDS)
-    + r"|" + lexicon.pattern("listed_heads") + r"(?=\s*,)|" + lexicon.pattern("compound_actors") + r")(?!\w)", _F)
 _BULLET = re.compile(r"^\s*(?:[-–•+*]|\d+(?:\.\d+)*[.)]|[a-zđ][.)])\s+", _F)
 
 # The document's own "<Place>, ngày … tháng … năm …" line.
@@ -225,8 +218,13 @@ def _recipient_in(sentence: str) -> Optional[str]:
                     # "báo cáo kết quả kiểm kê cho cơ quan quản lý cấp trên", "báo cáo cơ quan chịu trách nhiệm …"
                     r"(?<!\w)(?i:" + _SENDING_WORDS + r")\s+(?:[^\W\d_]+\s+){0,6}?cho\s+(?=[^\W\d_])",
                     r"(?<!\w)(?:trình|báo cáo)\s+(?=(?i:" + _CAPITAL_BODY + r")\s)",
-                    r"(?<![\w(])qua\s+(?=[A-ZĐ])"):
+                    r"(?<![\w(])qua\s+(?=[A-ZĐ])",
+                    # "nộp sản phẩm …: chậm nhất ngày …, tại Văn phòng Hội …": where a submission is handed in
+                    r"(?<!\w)tại\s+(?=[A-ZĐ])"):
         for m in re.finditer(pattern, sentence, re.UNICODE):
+            if sentence[m.start():m.start() + 3] == "tại" and (
+                    not _SENDING.search(sentence[:m.start()]) or _EVENT_START.match(sentence[m.end():])):
+                continue  # "tại" alone is a place (a meeting's hall), the recipient only of a submission
             rest = sentence[m.end():]
             stop = _STOP_RECIPIENT.search(rest)
             cand = rest[:stop.start()] if stop else rest
@@ -242,8 +240,8 @@ def _recipient_in(sentence: str) -> Optional[str]:
                 cand = cand[:cand.index(")") + 1]  # nothing after "(qua …)" belongs to the recipient
             cand = re.sub(r"\s+", " ", cand)
             cand = _cut_object(cand)
-            if cand and _BODY_RE.search(cand) and len(cand.split()) <= 16 and (
-                    cand[0].isupper() or (_BODY_START.match(cand) and _SENDING.search(sentence[:m.end()]))):
+            if cand and BODY_RE.search(cand) and len(cand.split()) <= 16 and (
+                    cand[0].isupper() or (BODY_START.match(cand) and _SENDING.search(sentence[:m.end()]))):
                 return cand.rstrip(" ,;")
     return None
 
@@ -262,7 +260,7 @@ _DOC_NOUN = re.compile(r"(?:bản(?=\s+(?-i:[a-zđ]))|" + lexicon.pattern("sent_
 
 def _cut_object(cand: str) -> str:
     """A recipient ends before a lower-case object noun or verb ("UBND tỉnh kết quả thực hiện")."""
-    cuts = [m.start() for m in itertools.chain(_DOC_NOUN.finditer(cand), _VERB_RE.finditer(cand))
+    cuts = [m.start() for m in itertools.chain(_DOC_NOUN.finditer(cand), VERB_RE.finditer(cand))
             if m.start() > 0 and m.group()[0].islower() and _name_ended(cand[:m.start()])]
     return cand[:min(cuts)].rstrip(" ,;") if cuts else cand
 
@@ -280,58 +278,32 @@ def _name_ended(before: str) -> bool:
     return last.endswith(")") or any(c.isupper() for c in last) or match_key(last) in _NAME_END_WORDS
 
 
-#: An honorific in front of a position names a person as the recipient ("gửi về đồng chí Bí thư Chi bộ").
-_BODY_START = re.compile(r"^(?:" + lexicon.pattern("subject_quantifiers") + r"\s+|(?:các\s+)?"
-                         + lexicon.pattern("honorifics") + r"\s+)?" + _BODY_RE.pattern, _F)
-
-
-#: A quantifier or "Ban" right before a verb makes it a noun ("các tổ chức", "Ban Chỉ đạo").
-_NOUN_BEFORE = re.compile(r"(?<!\w)(?:" + lexicon.pattern("subject_quantifiers") + r"|ban)\s+$", _F)
-
-
-def _first_verb(text: str) -> Optional[re.Match[str]]:
-    """The first action verb written in lower case (``Ban Chỉ đạo`` is a body, not the verb)."""
-    for m in _VERB_RE.finditer(text):
-        if _NOUN_BEFORE.search(text[max(0, m.start() - 14):m.start()]):
-            continue  # "các tổ chức", "Ban Chỉ đạo": a noun here
-        if m.start() == 0 or m.group()[0].islower():
-            return m
-    return None
-
-
-#: Modal and manner words between a subject and its verb ("… nghiêm túc triển khai", "Sở X chủ trì xây dựng").
-_SUBJECT_TRAILER = re.compile(r"(?:[\s,]+" + lexicon.pattern("subject_trailers") + r")+[\s,]*$", _F)
-
-
-_TRAILER_WORD = re.compile(r"[\s,]+" + lexicon.pattern("subject_trailers") + r"(?!\w)", _F)
-
-
-def _trim_subject(cand: str) -> str:
-    """A subject without what follows its name: an apposition ("Phòng Nội vụ là cơ quan thường trực"), its role or
-    manner ("Ban Tuyên giáo chủ trì biên soạn …", "UBND các xã khẩn trương rà soát")."""
-    cand = re.split(r",?\s+là\s+", cand)[0]
-    inner = _TRAILER_WORD.search(cand)
-    if inner and _BODY_START.match(cand[:inner.start()]):
-        cand = cand[:inner.start()]
-    return _SUBJECT_TRAILER.sub("", cand).strip(" ,")
-
-
 def _subject_here(text: str) -> Optional[str]:
-    m = _first_verb(text)
+    text = text.lstrip(" ,;:-–")
+    m = first_verb(text)
     if not m or m.start() == 0:
         return None
-    cand = text[:m.start()].strip(" ,;:-–")
-    cand = _trim_subject(cand)
-    if not cand or len(cand.split()) > 18 or re.search(r"\d", cand) or not _BODY_START.match(cand):
+    found = read_body(text)  # the body's noun phrase: cut at its scope, or run over its purpose
+    cand = text[:m.start() if found is None else found[0]].strip(" ,;:-–")
+    cand = trim_subject(cand)
+    longest = 30 if found and found[1] else 18  # a name closed by its scope may list many bodies
+    if not cand or len(cand.split()) > longest or re.search(r"\d", cand) or not BODY_START.match(cand):
         return None
     if _DOC_NOUN.match(text):
         return None  # "Bản đăng ký (…) gửi về …": the document sent, not the sender
     return cand
 
 
+#: A short label opening an item before its clause: "Đăng ký dự thi: …", "Bước 2: …".
+_LABEL = re.compile(r"^\s*([^\W\d][^:;,.()]{1,50}?)\s*:\s*")
+
+
 def _subject_before(text: str) -> Optional[str]:
     """The bodies named before the verb (``các ngành, các bộ phận báo cáo``), trying each clause start."""
-    req = _after_request(_strip_time_lead(text))
+    label = _LABEL.match(text)
+    if label and BODY_START.match(text[label.end():]) and not BODY_START.match(label.group(1)):
+        text = text[label.end():]  # "Đăng ký dự thi: Các chi hội đăng ký …": the label names the task, not who
+    req = asked_body(_strip_time_lead(text))
     if req:
         return req[0]  # "Sở Nội vụ đề nghị UBND các huyện báo cáo …": the body asked to act
     starts = [0] + [m.end() for m in re.finditer(r"[,;]\s*", text)]
@@ -348,7 +320,7 @@ def _subject_before(text: str) -> Optional[str]:
         clause = re.sub(r"^(?:định kỳ|" + lexicon.pattern("request_verbs") + r")\s+", "", clause, flags=_F)
         subj = _subject_here(clause)
         if subj and lead == "possessive":
-            verb = _first_verb(clause)
+            verb = first_verb(clause)
             if verb and re.search(r",\s*$", clause[:verb.start()]):
                 continue  # "… của các đảng bộ, chi bộ, báo cáo …": one more owner in the list
         if subj:
@@ -369,7 +341,7 @@ def _opens_on_predicate(text: str) -> bool:
     later in the sentence is an object ("… vận động đoàn viên, hội viên tham gia"). A legal basis opening on a
     verb ("Thực hiện Kế hoạch số …, …") is no predicate."""
     clause = _LEAD_TRAILERS.sub("", re.sub(r"^[-–•+*\s]+", "", _strip_time_lead(text)))
-    m = _VERB_RE.match(clause)
+    m = VERB_RE.match(clause)
     return bool(m) and not _BASIS_OPENER.match(clause)
 
 
@@ -392,24 +364,6 @@ def _object_lead(before: str) -> Optional[str]:
     return None
 
 
-def _after_request(text: str) -> Optional[tuple[str, str]]:
-    """"<A> đề nghị <B> <verb> …" → (B, verb): the body asked to act."""
-    m = re.search(r"(?<!\w)" + lexicon.pattern("request_verbs") + r"\s+", text, _F)
-    if not m:
-        return None
-    rest = text[m.end():]
-    v = _first_verb(rest)
-    # "Giao Chính phủ, căn cứ vào …, tổ chức …", "đề nghị UBND xã X căn cứ …": the body asked stands alone before
-    # the legal basis its task rests on
-    named = re.match(r"([^,;.()]{2,80}?)\s*,?\s+(?:căn cứ|trên cơ sở|phối hợp với|chủ động)(?!\w)", rest, _F)
-    if named and v and len(named.group(1).split()) <= 8 and _BODY_START.match(named.group(1)) \
-            and not _first_verb(named.group(1)):
-        return _trim_subject(named.group(1).strip()), v.group().lower()
-    if v and 3 <= v.start() <= 160 and _BODY_START.match(rest[:v.start()].strip()):
-        return _trim_subject(rest[:v.start()].strip(" ,")), v.group().lower()
-    return None
-
-
 def _action(sentence: str, expr_spans: list[tuple[int, int]], date_at: Optional[int] = None,
             limits: Optional[list[tuple[int, int]]] = None) -> Optional[str]:
     """The verb phrase: from an action verb to a recipient, trigger, date or punctuation.
@@ -426,7 +380,7 @@ def _action(sentence: str, expr_spans: list[tuple[int, int]], date_at: Optional[
         masked = " " * lead.end() + masked[lead.end():]
     phrases: list[tuple[int, str]] = []
     covered = 0  # a verb inside the previous phrase ("gửi báo cáo") does not start a new one
-    for m in _VERB_RE.finditer(masked):
+    for m in VERB_RE.finditer(masked):
         if m.start() < covered:
             continue
         if re.search(r"(?:các|những|mỗi|ban)\s+$", masked[max(0, m.start() - 12):m.start()], _F):
@@ -457,7 +411,7 @@ def _action(sentence: str, expr_spans: list[tuple[int, int]], date_at: Optional[
     if not phrases:
         # "Hạn cuối nhận hồ sơ: 15/10/2026": the label names the task when no action verb is written
         label = re.search(r"(?<!\w)(?:thời hạn|hạn cuối|hạn chót|hạn)\s+([^\W\d][^:;,.()\d]{2,60}?)\s*:", sentence, _F)
-        if label and len(label.group(1).split()) >= 2 and not _BODY_START.match(label.group(1)):
+        if label and len(label.group(1).split()) >= 2 and not BODY_START.match(label.group(1)):
             return label.group(1)[0].lower() + label.group(1)[1:]
         return None
     if date_at is not None:
@@ -491,6 +445,7 @@ class _Context:
     requested_any: Optional[str] = None
     addressees: Optional[str] = None  # "Kính gửi: …" of an official letter
     prev_task: Optional[str] = None  # the sentence just read, when it states a task without a date
+    report_periods: set = field(default_factory=set)  # (first, last) of the periods a report covers
 
 
 def _addressees(doc: Document) -> Optional[str]:
@@ -532,6 +487,18 @@ _REPORT_PERIOD = re.compile(r"(?<!\w)" + lexicon.pattern("report_period_words")
                               r"[^\W\d_]+){0,4}[\s:]*(?:từ\s+)?(?:ngày\s*)?$", _F)
 
 
+def _report_periods(paras: list[_Para], title: Optional[str], year: Optional[int], ctx: _Context) -> set:
+    """The periods a report covers: those its title names and those named after a report-period noun anywhere in
+    it ("báo cáo kết quả … 9 tháng đầu năm", "phương hướng, nhiệm vụ trọng tâm 3 tháng cuối năm"). Every other
+    mention of the same period in the report tells of that period, it schedules nothing."""
+    found = {(e.first, e.last) for e in find_time_expressions(title or "", default_year=year) if e.first}
+    for p in paras:
+        for e in find_time_expressions(p.text, default_year=year):
+            if e.first and e.precision != "day" and _REPORT_PERIOD.search(p.text[max(0, e.start - 80):e.start]):
+                found.add((e.first, e.last))
+    return found
+
+
 def _role(text: str, sent_start: int, expr: TimeExpr, ctx: _Context) -> Optional[str]:
     """own | cited | as_of | report_period | horizon | anniversary | past | None (deadline/milestone decided later)."""
     if _is_own_date(text, expr):
@@ -548,6 +515,8 @@ def _role(text: str, sent_start: int, expr: TimeExpr, ctx: _Context) -> Optional
         return "as_of"  # "thời điểm 0h00 ngày 01/01/2026", "tính đến ngày 30/6": a moment measured, not an activity
     if _REPORT_PERIOD.search(before):
         return "report_period"  # "báo cáo kết quả 6 tháng đầu năm", "Kỳ báo cáo: từ …": what a report covers
+    if ctx.kind == "report" and (expr.first, expr.last) in ctx.report_periods:
+        return "report_period"  # the same period again ("Trong 9 tháng đầu năm, …", "Trên đây là báo cáo … 9 tháng")
     if _HORIZON.search(before) and not expr.is_range:
         return "horizon"  # "Phấn đấu đến cuối năm 2025 đạt …": a target's horizon, not a schedule
     if expr.is_range and expr.first and expr.last and ctx.ref_year and expr.first.year <= ctx.ref_year - 5:
@@ -630,15 +599,6 @@ def _is_phase(sentence: str, span: tuple[int, int], expr: TimeExpr) -> bool:
     return bool(_PHASE_BEFORE.search(before))
 
 
-#: "từ ngày X", "bắt đầu từ tháng 4/2026", "có hiệu lực kể từ ngày …": a start with no end written.
-_OPEN_START = re.compile(r"(?<!\w)(?:bắt\s+đầu\s+)?(?:kể\s+)?từ[\s*]*$", _F)
-
-
-def _opens(before: str, expr: TimeExpr) -> bool:
-    """Is this single date the open start of a period ("áp dụng từ ngày 01/01/2026")?"""
-    return not expr.is_range and bool(_OPEN_START.search(before))
-
-
 def _milestone_bounds(expr: TimeExpr, open_end: bool = False) -> tuple[str, Optional[str], str]:
     """Start, end (None for an open start: "từ ngày X"), precision; "cuối năm 2023" is read as its last month."""
     first, last, precision = expr.first, expr.last, expr.precision
@@ -658,6 +618,8 @@ def extract_timeline(doc: Document, meta: DocumentMeta, warnings: list[str]) -> 
     ctx = _Context(default_year=year, ref_year=year, issued_on=meta.issued_on,
                    title_key=match_key(meta.title or ""), subject_key=match_key(meta.subject or ""),
                    kind=meta.kind or "other", addressees=_addressees(doc))
+    if ctx.kind == "report":
+        ctx.report_periods = _report_periods(paras, meta.title, year, ctx)
     deadlines: list[Deadline] = []
     milestones: list[Milestone] = []
     handled = _from_tasks(structure_of(doc), ctx, deadlines, milestones) if meta.kind != "registration_form" else {}
@@ -694,43 +656,6 @@ def extract_timeline(doc: Document, meta: DocumentMeta, warnings: list[str]) -> 
 #: "Thời gian: Trước 30/6", "Dự kiến xong trong tháng 11").
 _CUTOFF_LEAD = re.compile(r"^\s*(?:dự kiến\s+)?(?:" + lexicon.alternation(
     DEADLINE_TRIGGERS + list(lexicon.words("cutoff_field_openers"))) + r")(?!\w)", _F)
-#: A heading naming the bodies its items fall on: "1.4. Ủy ban nhân dân các phường, xã, đặc khu",
-#: "1.5. Trách nhiệm của đối tượng thực hiện kiểm kê:", "1.2. Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo".
-_DUTY_LEAD = re.compile(r"^" + lexicon.pattern("duty_leads") + r"\s+", _F)
-
-
-def heading_actor(heading: Optional[str], titled: bool = True) -> Optional[str]:
-    """The bodies a section heading names, when it names some (a task's owner when no chủ trì is written).
-
-    ``1. Văn phòng UBND phường: xây dựng …`` names its actor before the colon; a heading without a colon
-    (``3. Sở Tài chính``, ``Trách nhiệm của Phòng Văn hóa``, ``5. Đề nghị Ủy ban MTTQ …``) is read whole when
-    ``titled`` (it passed the structure's heading test). A role after a dash or in brackets is not the name
-    (``Sở Tài chính - Cơ quan thường trực``); a department's own dash is (``Phòng Tài chính - Kế hoạch``)."""
-    if not heading:
-        return None
-    text = _strip_marks(heading).strip()
-    if ":" in text:
-        text = text.split(":", 1)[0]
-    elif not titled:
-        return None
-    asked = _after_request(text)
-    if asked:  # "UBND huyện đề nghị các cơ quan, đơn vị thực hiện một số nội dung sau:"
-        return asked[0][:1].upper() + asked[0][1:]
-    duty = _DUTY_LEAD.match(text.strip())  # "Trách nhiệm của <noun phrase>": a name, its verbs included
-    text = _DUTY_LEAD.sub("", text.strip())
-    text = _APPOSITIVE.split(text)[0].strip(" .,;")
-    verb = None if duty else _first_verb(text)
-    if verb and verb.start() > 0:  # "1. UBND các xã thực hiện các nội dung sau:": the subject of the lead-in
-        text = _trim_subject(text[:verb.start()].strip(" ,"))
-    if not text or len(text.split()) > 20 or not _BODY_START.match(text) or _VERB_RE.match(text):
-        return None
-    return text[:1].upper() + text[1:]
-
-
-#: Where a heading's body name ends: a bracket, or a dash before the role it plays.
-_APPOSITIVE = re.compile(r"\s*\(|\s+[-–]\s+(?=" + lexicon.pattern("appositive_roles") + r"(?!\w))", _F)
-
-
 def _from_tasks(st, ctx: _Context, deadlines: list[Deadline], milestones: list[Milestone]) -> dict[int, int]:  # type: ignore[no-untyped-def]
     """Deadlines and milestones written as a task's labelled time field or task-table column.
 
@@ -771,7 +696,7 @@ def _task_time(task, f, role: str, st, ctx: _Context, deadlines: list[Deadline],
     if role == "due" or _CUTOFF_LEAD.match(f.value) or any(_TRIGGER_TAIL.search(f.value[:e.start]) for e in exprs):
         expr = max((_roll_forward(e, ctx) for e in exprs), key=lambda e: e.last)  # type: ignore[arg-type,return-value]
         written = _named_subject(task.text) if task.table is None else None
-        responsible = _lead_of(task.responsible) or written or heading_actor(task.heading)
+        responsible = _lead_of(task.responsible) or written or heading_bodies(task.heading)
         deadline = Deadline(
             due=expr.last.isoformat(), precision=expr.precision, text=text,  # type: ignore[union-attr]
             action=_action(task.text, []) or task.text[:80] or None, responsible=responsible,
@@ -784,7 +709,7 @@ def _task_time(task, f, role: str, st, ctx: _Context, deadlines: list[Deadline],
         expr = _roll_forward(expr, ctx)
         if not (_is_milestone_expr(expr) or (expr.precision == "year" and not expr.year_inferred)):
             continue  # a period field's year ("2026", "Giai đoạn 2026-2030") is the task's schedule
-        start, end, precision = _milestone_bounds(expr, _opens(f.value[:expr.start], expr))
+        start, end, precision = _milestone_bounds(expr, opens_period(f.value[:expr.start], expr))
         milestone = Milestone(start, end, precision, text, expr.year_inferred, location=loc)
         _judge_milestone(milestone, ocr, label_guessed=_label_guessed(f.label) and not expr.is_range and bool(end))
         milestones.append(milestone)
@@ -811,7 +736,7 @@ def _lead_of(value: Optional[str]) -> Optional[str]:
         support = _SUPPORT_MARK.search(parts[0])
         kept = [parts[0][:support.start()]] if support and support.start() > 0 else []
     text = "; ".join(kept).strip(" ,;:-–")
-    return text if text and _BODY_START.match(text) else value
+    return text if text and BODY_START.match(text) else value
 
 
 def _named_subject(text: Optional[str]) -> Optional[str]:
@@ -872,23 +797,23 @@ def _update_heading(para: "_Para", ctx: _Context) -> None:
     if level <= LEVEL_ROMAN:  # a new section: earlier actors no longer apply
         ctx.prev_actor = None
     if level <= LEVEL_LETTER:
-        lead = heading_actor(src.body, titled=src.heading)
+        lead = heading_bodies(src.body, titled=src.heading)
         if lead:
             ctx.heading, ctx.heading_level, ctx.heading_leadin = lead, level, False
     elif level == LEVEL_TEXT and _strip_marks(src.text).rstrip().endswith(":"):
-        lead = heading_actor(src.text)
+        lead = heading_bodies(src.text)
         if lead:  # closed by the next numbered item or plain paragraph, not by its bullets
             ctx.heading, ctx.heading_level, ctx.heading_leadin = lead, LEVEL_LETTER, True
 
 
 def _remember_actor(sentence: str, ctx: _Context) -> None:
-    ctx.prev_task = sentence if _VERB_RE.search(sentence) else None
+    ctx.prev_task = sentence if VERB_RE.search(sentence) else None
     clean = _clean_item(_strip_marks(sentence))
     clean = _strip_time_lead(clean)
     subj = _subject_before(clean)
     if subj:
         ctx.prev_actor, ctx.actor_age = subj, 1
-    req = _after_request(clean)
+    req = asked_body(clean)
     if req:
         ctx.requested[req[1]] = req[0]
         ctx.requested_any = req[0]
@@ -1059,7 +984,7 @@ def _read_sentence(para: _Para, s_start: int, sentence: str, exprs: list[TimeExp
         span = (expr.start - s_start, expr.end - s_start)
         if (_is_milestone_expr(expr) or _is_phase(sentence, span, expr)) and not _is_title_or_basis(sentence, ctx, span) \
                 and not _reported_past(expr, ctx) and not _cited_in_basis(sentence, expr, ctx):
-            start, end, precision = _milestone_bounds(expr, _opens(sentence[:span[0]], expr))
+            start, end, precision = _milestone_bounds(expr, opens_period(sentence[:span[0]], expr))
             if (start, end) in seen_ms:
                 continue
             seen_ms.add((start, end))
@@ -1079,6 +1004,9 @@ _WINDOW_BEFORE = re.compile(r"(?<!\w)" + lexicon.pattern("window_words") + r"[\s
 _EVENT_START = re.compile(r"^" + lexicon.pattern("event_nouns") + r"(?!\w)", _F)
 _ORGANISE = lexicon.keys("organise_verbs")
 _WINDOW_CUTOFF = lexicon.keys("window_cutoff_verbs")
+#: A comma-clause opening on finishing ("…, hoàn thành trong tháng 3/2025"): the window is the cut-off, whatever verb
+#: the clause before it holds.
+_COMPLETION_OPENS = re.compile(r"^[\s\-–•+*]*" + lexicon.pattern("completion_openers") + r"(?!\w)", _F)
 _CLASS_VERB_RE = re.compile(r"(?<!\w)" + lexicon.alternation(
     ACTION_VERBS + list(lexicon.words("organise_verbs")) + list(lexicon.words("window_cutoff_verbs"))) + r"(?!\w)", _F)
 
@@ -1089,11 +1017,15 @@ def _window_verdict(sentence: str, at: int, expr: TimeExpr) -> Optional[str]:
     The verb of its clause decides (spec: event vs task): producing, sending or finishing something within
     the window makes its end a cut-off ("Phòng Nội vụ hoàn thành việc thẩm định trong tháng 3/2026", "ban hành
     quyết định trong tháng 01"); holding an event or running an activity schedules it, even when "xong" follows
-    ("Đại hội … tổ chức xong trong tháng 5/2026", "Trong quý IV, Ban Thường vụ tổ chức tổng kết")."""
+    ("Đại hội … tổ chức xong trong tháng 5/2026", "Trong quý IV, Ban Thường vụ tổ chức tổng kết"). A clause of its
+    own that opens on finishing outranks the verb class ("tổ chức quán triệt …, hoàn thành trong tháng 3")."""
     if expr.precision == "day" or expr.is_range or expr.first is None \
             or not _WINDOW_BEFORE.search(sentence[max(0, at - 24):at]):
         return None
     clause = _clause_at(sentence, at)
+    own = re.split(r"[,;:]", sentence[:at])[-1]
+    if _COMPLETION_OPENS.match(_strip_marks(own)):
+        return "deadline"  # "tổ chức quán triệt …, hoàn thành trong tháng 3": finishing is said in so many words
     lead = _strip_time_lead(_clean_item(_strip_marks(clause)))
     lead = re.sub(r"^(?:" + lexicon.pattern("request_verbs") + r")\s+", "", lead, flags=_F)
     if _EVENT_START.match(lead):
@@ -1255,7 +1187,7 @@ def _actor_from_context(action: Optional[str], ctx: _Context) -> Optional[str]:
     (or anything) earlier, a letter's addressees, or the previous sentence's actor."""
     verb = None
     if action:
-        vm = _VERB_RE.search(action)
+        vm = VERB_RE.search(action)
         verb = vm.group().lower() if vm else None
     if ctx.heading:
         return ctx.heading

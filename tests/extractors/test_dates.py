@@ -88,6 +88,19 @@ def test_position_in_a_month(text, position):
     assert e.first.day == 1 and e.last.month == e.first.month and (e.last + dt.timedelta(days=1)).day == 1
 
 
+@pytest.mark.parametrize("text, first, last", [
+    ("3 tháng cuối năm 2026", D(2026, 10, 1), D(2026, 12, 31)),
+    ("ba tháng đầu năm 2026", D(2026, 1, 1), D(2026, 3, 31)),
+    ("06 tháng cuối năm 2026", D(2026, 7, 1), D(2026, 12, 31)),
+    ("9 tháng đầu năm 2026", D(2026, 1, 1), D(2026, 9, 30)),
+    ("10 tháng đầu năm 2026", D(2026, 1, 1), D(2026, 10, 31)),
+    ("2 tháng cuối năm 2026", D(2026, 11, 1), D(2026, 12, 31)),
+])
+def test_the_first_or_last_months_of_a_year_span_those_months(text, first, last):
+    e = one(f"Đánh giá kết quả {text} của các đơn vị.")
+    assert (e.first, e.last, e.text, e.year_inferred) == (first, last, text, False)
+
+
 def test_quarter_and_half_without_a_year_are_inferred():
     q = one("hoàn thành trong quý IV", default_year=2025)
     assert (q.first, q.last, q.year_inferred, q.text) == (D(2025, 10, 1), D(2025, 12, 31), True, "quý IV")

@@ -508,7 +508,7 @@ def test_department_name_is_capitalised():
     assert readable_case("BAN DÂN VẬN HUYỆN ỦY") == "Ban Dân vận Huyện ủy"
 
 
-def _one_column_pdf(path: Path, left: list[str], right: list[str], body: list[str]) -> Path:
+def _one_column_pdf(path: Path, left: list[str], right: list[str], body: list[str], left_width: int = 230) -> Path:
     """A real PDF (reportlab): the header as a two-cell table, everything else one paragraph a line,
     so the signature sits under ``Nơi nhận:`` in one column as some offices print it."""
     from reportlab.lib.pagesizes import A4
@@ -520,26 +520,39 @@ def _one_column_pdf(path: Path, left: list[str], right: list[str], body: list[st
     pdfmetrics.registerFont(TTFont("MetaSerif", "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"))
     style = ParagraphStyle("n", fontName="MetaSerif", fontSize=11, leading=14)
     story = [Table([[PdfParagraph("<br/>".join(left), style), PdfParagraph("<br/>".join(right), style)]],
-                   colWidths=[230, 270])]
+                   colWidths=[left_width, 500 - left_width])]
     story += [PdfParagraph(line, style) for line in body]
     SimpleDocTemplate(str(path), pagesize=A4).build(story)
     return path
 
 
-def test_pdf_wrapped_issuer_and_one_column_signature(tmp_path):
-    pdf = _one_column_pdf(
-        tmp_path / "kh.pdf",
-        ["UBND HUYỆN CHÂU THÀNH", "ỦY BAN NHÂN DÂN XÃ VĨNH", "THẠNH TRUNG", "Số: 31/KH-UBND"],
-        ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-         "Vĩnh Thạnh Trung, ngày 04 tháng 3 năm 2025"],
-        ["KẾ HOẠCH", "Tổ chức ngày hội đại đoàn kết năm 2025",
-         "Ủy ban nhân dân xã ban hành kế hoạch tổ chức ngày hội như sau:",
-         "Mỗi ấp tổ chức ít nhất 01 buổi sinh hoạt cộng đồng.",
-         "Nơi nhận:", "- Các ấp;", "- Lưu: VT.", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Trần Văn Lực"])
-    meta = extract_metadata(read(pdf), [])
-    assert meta.issuer == "Ủy ban nhân dân xã Vĩnh Thạnh Trung"
-    assert meta.number == "31/KH-UBND"
-    assert meta.signer.to_dict() == {"name": "Trần Văn Lực", "title": "Chủ tịch"}
+@pytest.mark.parametrize("left,place_date,body,width,broken,issuer,number,signer", [
+    # the column wraps the place of the issuer's name; the signature sits under "Nơi nhận:" in one column
+    (["UBND HUYỆN CHÂU THÀNH", "ỦY BAN NHÂN DÂN XÃ VĨNH", "THẠNH TRUNG", "Số: 31/KH-UBND"],
+     "Vĩnh Thạnh Trung, ngày 04 tháng 3 năm 2025",
+     ["KẾ HOẠCH", "Tổ chức ngày hội đại đoàn kết năm 2025",
+      "Ủy ban nhân dân xã ban hành kế hoạch tổ chức ngày hội như sau:",
+      "Mỗi ấp tổ chức ít nhất 01 buổi sinh hoạt cộng đồng.",
+      "Nơi nhận:", "- Các ấp;", "- Lưu: VT.", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Trần Văn Lực"],
+     230, "VĨNH THẠNH", "Ủy ban nhân dân xã Vĩnh Thạnh Trung", "31/KH-UBND", ("Trần Văn Lực", "Chủ tịch")),
+    # a narrow column breaks a word whose second syllable could open a body: "SỞ … VÀ MÔI" / "TRƯỜNG"
+    (["UBND TỈNH QUẢNG TRỊ", "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", "Số: 512/SNNMT-VP", "V/v báo cáo sản xuất vụ Hè Thu"],
+     "Quảng Trị, ngày 12 tháng 5 năm 2025",
+     ["Kính gửi: Ủy ban nhân dân các xã.",
+      "Sở Nông nghiệp và Môi trường đề nghị các xã báo cáo tình hình sản xuất trước ngày 30/5/2025.",
+      "Nơi nhận:", "- Như trên;", "- Lưu: VT.", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Lê Văn Hòa"],
+     180, "MÔI TRƯỜNG", "Sở Nông nghiệp và Môi trường tỉnh Quảng Trị", "512/SNNMT-VP", ("Lê Văn Hòa", "Phó Giám đốc")),
+], ids=["place-wrapped", "word-broken"])
+def test_pdf_issuer_wrapped_by_its_header_column(tmp_path, left, place_date, body, width, broken, issuer, number,
+                                                  signer):
+    pdf = _one_column_pdf(tmp_path / "doc.pdf", left,
+                          ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", place_date], body,
+                          left_width=width)
+    doc = read(pdf)
+    assert not any(broken in line.text for line in doc.lines())  # the column did wrap the issuer's name there
+    meta = extract_metadata(doc, [])
+    assert (meta.issuer, meta.number) == (issuer, number)
+    assert (meta.signer.name, meta.signer.title) == signer
 
 
 def test_department_word_inside_a_name_is_not_a_head():
@@ -556,6 +569,13 @@ ROOT = Path(__file__).resolve().parents[2]
     (["UBND TỈNH NAM ĐỊNH", "SỞ LAO ĐỘNG, THƯƠNG BINH", "VÀ XÃ HỘI"], "SỞ LAO ĐỘNG, THƯƠNG BINH VÀ XÃ HỘI TỈNH NAM ĐỊNH"),
     (["SỞ Y TẾ HÀ TĨNH", "TRUNG TÂM Y TẾ", "KHU VỰC HƯƠNG SƠN"], "TRUNG TÂM Y TẾ KHU VỰC HƯƠNG SƠN"),
     (["HUYỆN ỦY CHÂU ĐỨC", "BAN TUYÊN GIÁO"], "BAN TUYÊN GIÁO HUYỆN ỦY CHÂU ĐỨC"),
+    # a word broken after its first syllable, the second one able to open a body's name
+    (["UBND TỈNH HÀ TĨNH", "SỞ TÀI NGUYÊN VÀ MÔI", "TRƯỜNG"], "SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG TỈNH HÀ TĨNH"),
+    (["LĐLĐ HUYỆN GIA LÂM", "CÔNG ĐOÀN CƠ", "SỞ TRƯỜNG THCS ĐA TỐN"], "CÔNG ĐOÀN CƠ SỞ TRƯỜNG THCS ĐA TỐN"),
+    # a lone body word names nothing: it ends the name above, whatever the word it completes
+    (["UBND HUYỆN AN PHÚ", "BAN QUẢN LÝ CHỢ VÀ THƯƠNG", "TRƯỜNG"], "BAN QUẢN LÝ CHỢ VÀ THƯƠNG TRƯỜNG UBND HUYỆN AN PHÚ"),
+    # a body of its own under a body naming its place stays the issuer
+    (["UBND HUYỆN AN PHÚ", "TRƯỜNG THCS VĨNH HẬU"], "TRƯỜNG THCS VĨNH HẬU"),
 ])
 def test_wrapped_issuer_lines_are_joined(block, issuer):
     assert compose_issuer(block) == issuer

@@ -612,3 +612,71 @@ def test_a_clause_with_no_verb_after_it_is_its_own_verb_unless_it_names_units():
 
 def test_a_manner_adverb_after_the_verb_goes_with_it():
     assert quotas("Bộ phận một cửa giải quyết đúng hạn tối thiểu 98% hồ sơ.") == [("Bộ phận một cửa", 98, "percent")]
+
+
+# --------------------------------------------------------------------------- allocations, criteria, contributions
+
+def _doc_items(lines: list[str], kind: str = "plan") -> list[tuple]:
+    meta = DocumentMeta(kind=kind, issuer="Ủy ban nhân dân phường Tân Mai")
+    return [(q.subject, q.minimum, q.item, q.exact) for q in extract_quotas(lines_doc(lines, step=2), meta, [])]
+
+
+def test_counts_under_an_allocation_heading_are_exact_allocations_of_their_items():
+    got = _doc_items(["II. CHỈ TIÊU",
+                      "1. Chỉ tiêu giao",
+                      "Tổng số 25 thanh niên, trong đó: gọi nhập ngũ 20 thanh niên; "
+                      "tham gia Công an nhân dân 05 thanh niên."])
+    assert got == [("thanh niên", 25, "thanh niên", True),
+                   ("thanh niên", 20, "thanh niên gọi nhập ngũ", True),
+                   ("thanh niên", 5, "thanh niên tham gia Công an nhân dân", True)]
+
+
+def test_the_same_counts_under_aims_or_results_allocate_nothing():
+    sentence = "Tổng số 25 thanh niên, trong đó: gọi nhập ngũ 20 thanh niên."
+    assert _doc_items(["II. MỤC TIÊU", sentence]) == []
+    assert quotas_in_sentence(sentence, target_context=True, allocation_context=True, results_context=True) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Mỗi tổ dân phố được đề xuất khen thưởng 01 gia đình tiêu biểu.",   # an allowance
+    "Mỗi chi hội thực hiện không quá 02 cuộc kiểm tra trong một quý.",  # a cap, read elsewhere
+    "- Tiêu chuẩn sức khỏe: đạt loại 1, 2, 3 theo quy định.",           # a criterion listing labels
+    "Trong năm 2026 tổ chức 03 đợt ra quân (02 đợt cấp phường).",      # a clause of time opens it
+    "Năm 2025, toàn phường đã có 120 hội viên tham gia.",               # a result already reached
+])
+def test_an_allocation_section_does_not_make_allowances_caps_or_criteria_allocations(sentence):
+    got = quotas_in_sentence(sentence, target_context=True, allocation_context=True, doc_year=2026)
+    assert not any(q.exact for q in got), [q.to_dict() for q in got]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Đối tượng được hỗ trợ là hộ gia đình có nhà bị hư hỏng từ 50% trở lên.",
+    "Điều kiện xét tặng: tập thể có từ 80% thành viên đạt danh hiệu lao động tiên tiến trở lên.",
+    "b) Tiêu chuẩn: có thời gian công tác từ 05 năm trở lên; trình độ từ lớp 9 trở lên.",
+])
+def test_eligibility_criteria_are_no_quotas(sentence):
+    assert quotas_in_sentence(sentence, target_context=True) == []
+
+
+def test_a_days_wage_given_is_a_count_not_a_length_of_time():
+    q = one("Mỗi cán bộ, công chức ủng hộ ít nhất 01 ngày lương.")
+    assert (q.subject, q.minimum, q.unit) == ("Mỗi cán bộ, công chức", 1, "count")
+    assert quotas_in_sentence("Thời gian tập huấn ít nhất 02 ngày.") == []
+
+
+def test_completing_a_share_of_the_budget_is_a_target_but_a_share_of_money_is_not():
+    q = one("Phấn đấu hoàn thành 100% dự toán thu ngân sách nhà nước năm 2026.")
+    assert (q.minimum, q.unit) == (100, "percent")
+    assert quotas_in_sentence("Chi hỗ trợ bằng 2% tổng kinh phí của dự án.") == []
+
+
+def test_among_results_the_indicator_word_states_no_target():
+    got = quotas_in_sentence("Có 15/20 chỉ tiêu đạt và vượt, trong đó 100% xã đạt chuẩn nông thôn mới.",
+                             results_context=True)
+    assert got == []
+
+
+def test_a_threshold_that_picks_units_before_their_predicate_is_no_quota():
+    assert quotas_in_sentence("Các chi bộ có từ 30 đảng viên trở lên gửi báo cáo về Đảng ủy.") == []
+    q = one("Mỗi chi bộ kết nạp từ 02 đảng viên trở lên.")
+    assert (q.subject, q.minimum) == ("Mỗi chi bộ", 2)

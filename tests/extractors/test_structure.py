@@ -216,6 +216,24 @@ def test_signature_cell_read_as_one_line_is_split():
     assert [p.text for p in st.recipients] == ["Nơi nhận:", "- Như trên;", "- Lưu: VT."]
 
 
+def test_a_summary_line_a_reader_glued_to_the_preamble_goes_back_to_the_title():
+    """A text reader re-flowing hard-wrapped lines may join the summary's last line with the preamble under it:
+    the source line opening on a body opener starts the body again."""
+    tail = "6 tháng đầu năm; nhiệm vụ trọng tâm, giải pháp chủ yếu 6 tháng cuối năm 2026"
+    preamble = ("Căn cứ Kế hoạch số 12/KH-UBND ngày 15/01/2026 của Ủy ban nhân dân phường về cải cách hành chính "
+                "năm 2026; Ủy ban nhân dân phường báo cáo kết quả thực hiện như sau:")
+    doc = doc_of(["ỦY BAN NHÂN DÂN", "PHƯỜNG AN HỘI", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                  "Độc lập - Tự do - Hạnh phúc", "Số: 31/BC-UBND", "An Hội, ngày 03 tháng 7 năm 2026", "BÁO CÁO",
+                  "Tình hình thực hiện công tác cải cách hành chính, chuyển đổi số của phường trong"])
+    doc.blocks.append(Paragraph(f"{tail} {preamble}", Location(line=9),
+                                line_starts=[(0, 9), (len(tail) + 1, 10), (len(tail) + 1 + 96, 11)]))
+    doc.blocks.append(Paragraph("I. KẾT QUẢ ĐẠT ĐƯỢC", Location(line=12)))
+    st = structure_of(doc)
+    assert st.title is not None and st.title.text.endswith(tail)
+    assert st.body[0].text == preamble and st.body[0].location.line == 10
+    assert st.body[0].location_at(preamble.index("như sau")).line == 11
+
+
 # --------------------------------------------------------------------------- the paragraph joiner
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.extractors.timeline import extract_timeline, heading_actor
+from pipeline.extractors.timeline import extract_timeline, heading_bodies
 from pipeline.model import Cell, Document, DocumentMeta, Location, Paragraph, Table
 
 
@@ -69,7 +69,7 @@ def test_inline_completion_field_after_a_long_task():
     (None, None),
 ])
 def test_a_section_heading_names_the_owner_only_when_it_names_bodies(heading, actor):
-    assert heading_actor(heading) == actor
+    assert heading_bodies(heading) == actor
 
 
 def test_owner_is_never_the_cooperating_body_nor_the_label():

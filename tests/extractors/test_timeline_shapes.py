@@ -102,6 +102,15 @@ def test_a_window_holding_an_event_or_an_activity_is_a_milestone(sentence, start
     assert deadlines == [] and [(m.start, m.end) for m in milestones] == [(start, end)]
 
 
+@pytest.mark.parametrize("sentence, due", [
+    ("Các chi bộ tổ chức học tập chuyên đề cho toàn thể đảng viên, hoàn thành trong tháng 4/2026.", "2026-04-30"),
+    ("Đoàn Thanh niên tổ chức tập huấn cho cán bộ chi đoàn; hoàn tất trong quý II/2026.", "2026-06-30"),
+])
+def test_finishing_said_in_a_clause_of_its_own_outranks_the_event_verb_before_it(sentence, due):
+    deadlines, milestones, _ = run([sentence])
+    assert [d.due for d in deadlines] == [due] and milestones == []
+
+
 def test_holding_an_event_before_a_cut_off_day_is_still_a_deadline():
     deadlines, milestones, _ = run(["Các chi bộ tổ chức đại hội xong trước ngày 31/5/2026."])
     assert [(d.due, d.responsible) for d in deadlines] == [("2026-05-31", "Các chi bộ")] and milestones == []
@@ -203,6 +212,18 @@ def test_a_body_named_as_an_object_of_an_instruction_is_not_its_subject():
 def test_scheduled_periods_are_milestones_and_an_open_start_has_no_end(sentence, spans):
     deadlines, milestones, _ = run([sentence])
     assert deadlines == [] and [(m.start, m.end) for m in milestones] == spans
+
+
+def test_a_reports_own_periods_are_no_milestone_wherever_they_recur():
+    title = "Kết quả công tác dân vận 9 tháng đầu năm; phương hướng, nhiệm vụ 3 tháng cuối năm 2026"
+    lines = ["BÁO CÁO", title, "Căn cứ chương trình công tác năm 2026, Ban Dân vận báo cáo như sau:",
+             "I. KẾT QUẢ", "Trong 9 tháng đầu năm, các chi bộ đã tổ chức 42 buổi đối thoại với nhân dân.",
+             "II. PHƯƠNG HƯỚNG", "1. Trong 3 tháng cuối năm 2026, tiếp tục củng cố các mô hình dân vận khéo.",
+             "2. Tổ chức Hội nghị tổng kết vào tháng 12/2026.",
+             "Trên đây là báo cáo kết quả công tác dân vận 9 tháng đầu năm của Ban Dân vận."]
+    _, milestones = extract_timeline(lines_doc(lines), DocumentMeta(kind="report", issued_on="2026-09-25", title=title),
+                                     [])
+    assert [(m.start, m.end) for m in milestones] == [("2026-12-01", "2026-12-31")]
 
 
 def test_a_plans_phases_are_milestones_a_programmes_name_is_not():
@@ -356,6 +377,16 @@ def test_a_lead_in_with_its_verb_names_the_owner_of_its_items(lead_in, responsib
     ("Các xã tuyên truyền về công tác cải cách hành chính trước ngày 10/3/2026.", None),
 ])
 def test_a_lower_case_body_after_a_sending_verb_is_the_recipient(sentence, recipient):
+    deadlines, _, _ = run([sentence])
+    assert [d.recipient for d in deadlines] == [recipient]
+
+
+@pytest.mark.parametrize("sentence, recipient", [
+    ("Nộp bài dự thi: chậm nhất ngày 20/4/2026, tại Văn phòng Đoàn phường (phòng 3, nhà B).", "Văn phòng Đoàn phường"),
+    ("Các chi hội gửi báo cáo trước ngày 20/4/2026, tại Hội nghị giao ban sẽ thông qua kết quả.", None),
+    ("Các xã tổ chức tuyên truyền trước ngày 20/4/2026 tại Nhà văn hóa thôn.", None),
+])
+def test_where_a_submission_is_handed_in_is_its_recipient_a_place_of_anything_else_is_not(sentence, recipient):
     deadlines, _, _ = run([sentence])
     assert [d.recipient for d in deadlines] == [recipient]
 
