@@ -381,7 +381,8 @@ def render(out: Path, formats: tuple[str, ...] = FORMATS) -> list[str]:
         if not gold.exists():
             continue
         lay = layout_of(src.read_text(encoding="utf-8"))
-        shutil.copy(src, out / "txt" / src.name)
+        if "txt" in formats:
+            shutil.copy(src, out / "txt" / src.name)
         if "docx" in formats:
             _docx(lay, out / "docx" / f"{name}.docx")
         if "pdf" in formats or "scan" in formats:
