@@ -513,6 +513,8 @@ def _role(text: str, sent_start: int, expr: TimeExpr, ctx: _Context) -> Optional
         return "own"  # "Nghị quyết này được … thông qua ngày 16 tháng 6 năm 2025": the document's own day
     if _AS_OF.search(before):
         return "as_of"  # "thời điểm 0h00 ngày 01/01/2026", "tính đến ngày 30/6": a moment measured, not an activity
+    if _fronted_state(text, sent_start, expr, ctx):
+        return "as_of"  # "Đến ngày 31/3/2026, đã có 86/112 hộ …": the state reached by then, not a cut-off
     if _REPORT_PERIOD.search(before):
         return "report_period"  # "báo cáo kết quả 6 tháng đầu năm", "Kỳ báo cáo: từ …": what a report covers
     if ctx.kind == "report" and (expr.first, expr.last) in ctx.report_periods:
@@ -526,6 +528,17 @@ def _role(text: str, sent_start: int, expr: TimeExpr, ctx: _Context) -> Optional
     if re.search(r"kể\s+từ\s*$", before, _F) and not expr.is_range and RELATIVE_TRIGGERS.search(before):
         return "relative"  # "trong 05 ngày kể từ ngày 15/3": the start of a window, not an event
     return None
+
+
+def _fronted_state(text: str, sent_start: int, expr: TimeExpr, ctx: _Context) -> bool:
+    """A sentence opening on "Đến ngày X," that tells what had been reached by then — the date is already past
+    when the document is issued, or the clause goes on in the past ("đã …") — measures a state; only a future
+    "Đến ngày 31/12/2026, 100% hồ sơ …" closes the clause as a cut-off."""
+    head = strip_marker(_strip_marks(text[sent_start:expr.start])).strip(" -–•+*")
+    if not re.fullmatch(r"đến", head, _F) or not re.match(r"\s*,", text[expr.end:]):
+        return False
+    past = bool(ctx.issued_on and expr.last and expr.last.isoformat() < ctx.issued_on[:10])
+    return past or bool(re.match(r"\s*,\s*(?:[^\W\d_]+\s+){0,3}?đã(?!\w)", text[expr.end:], _F))
 
 
 def _is_own_date(text: str, expr: TimeExpr) -> bool:

@@ -208,3 +208,20 @@ def test_pdf_reader_records_page_relative_line_starts(tmp_path: Path):
     deadlines, _ = extract_timeline(doc, DocumentMeta(kind="plan", issued_on="2024-10-10"), warnings)
     assert [(d.due, d.location.page, d.location.line) for d in deadlines] == [("2024-10-28", 1, expected)]
     assert expected > para.location.line
+
+
+# ---------------------------------------------------------------- a fronted "Đến ngày X," that measures a state
+
+@pytest.mark.parametrize("sentence, issued_on", [
+    ("Đến ngày 30/6/2024, toàn huyện đã có 214/260 hộ hoàn thành chỉnh trang hàng rào.", "2024-09-02"),
+    ("Đến ngày 15/8/2024, có 41 chi hội nộp bản đăng ký, đạt 87%.", "2024-09-02"),
+    ("Đến ngày 20/9/2024, các xã đã bàn giao 12 ha mặt bằng cho nhà đầu tư.", "2024-09-02"),
+])
+def test_fronted_until_telling_a_state_reached_is_no_deadline(sentence, issued_on):
+    deadlines, milestones, _ = run([sentence], issued_on=issued_on)
+    assert deadlines == [] and milestones == []
+
+
+def test_fronted_until_ahead_of_the_document_still_closes_the_clause():
+    deadlines, _, _ = run(["Đến ngày 31/12/2024, 100% hồ sơ đất đai được số hóa, cập nhật vào cơ sở dữ liệu."])
+    assert [d.due for d in deadlines] == ["2024-12-31"]
