@@ -518,8 +518,14 @@ def _place_before(flat: _Flat, end: int) -> tuple[Optional[str], int]:
     """
     level_words = {w for lv in lexicon.words("levels") for w in lv.split()} | {"thành", "phố"}
     picked: list[tuple[int, str]] = []
-    for m in reversed(list(re.finditer(r"\S+", flat.text[:end]))):
+    words = list(re.finditer(r"\S+", flat.text[:end]))
+    for k in range(len(words) - 1, -1, -1):
+        m = words[k]
         word = m.group()
+        if word in ("-", "–") and picked and k and flat.free(m.start(), m.end()) \
+                and words[k - 1].group()[:1].isupper() and not is_upper_line(words[k - 1].group()):
+            picked.append((m.start(), "-"))  # a merged unit's name "Xuân Hương - Đà Lạt": both sides capitalised
+            continue
         if not flat.free(m.start(), m.end()) or re.search(r"[/\d]|^[A-ZĐ]+-[A-ZĐ]", word):
             break
         bare = word.strip(",.:;*")

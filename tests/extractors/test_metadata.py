@@ -688,3 +688,16 @@ def test_a_signer_read_without_a_title_is_doubted(tmp_path):
         """)
     assert meta.signer.to_dict() == {"name": "Nguyễn Thị Mỹ Công", "title": None}
     assert meta.confidence["signer"] < 0.7 and any("chức danh" in r for r in meta.review["signer"])
+
+
+@pytest.mark.parametrize("place", ["Hòa Minh - Cẩm Lệ", "Phước Long - Bình Phước", "Trà Vinh"])
+def test_place_named_after_a_merger_keeps_both_sides_of_its_dash(tmp_path, place):
+    meta, _ = meta_of(tmp_path, f"""
+    UBND PHƯỜNG {place.upper()}                 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+    TRƯỜNG TIỂU HỌC HÒA AN                      Độc lập - Tự do - Hạnh phúc
+    Số: 14/KH-THHA                              {place}, ngày 09 tháng 02 năm 2026
+
+    KẾ HOẠCH
+    Tổ chức ngày hội đọc sách năm 2026
+    """)
+    assert (meta.place, meta.issued_on) == (place, "2026-02-09")
