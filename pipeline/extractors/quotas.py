@@ -467,7 +467,7 @@ def quotas_in_sentence(sentence: str, lead_in: Optional[str] = None, *, results_
     ``đạt 90%`` is a target; ``doc_year``: the document's year (a clause dated only by earlier years reports)."""
     from .nlp import make_doc
 
-    if _awards_points(sentence):
+    if ";" not in sentence and _awards_points(sentence):
         return []  # "Đơn vị đạt tỷ lệ 100% … được cộng 05 điểm": a condition for points, not a target
     sdoc = make_doc(sentence)
     _normalize(sdoc)
@@ -479,6 +479,8 @@ def quotas_in_sentence(sentence: str, lead_in: Optional[str] = None, *, results_
         label = vocab[match_id]
         if any(i in used for i in range(start, end)) and label not in ("EACH",):
             continue
+        if _awards_points(_clause_around(sdoc, start, end)):
+            continue  # points given in this clause; another clause ("…; không có học sinh dưới 1,0 điểm") may not
         if label != "EACH" and _not_required(sdoc, start, end):
             used.update(range(start, end))  # the same number read by another pattern is no requirement either
             continue
@@ -594,6 +596,10 @@ def _per_unit(sentence: str, taken: set) -> list[Quota]:
 
 #: A sentence or clause opening on what defines who qualifies (``Đối tượng …``, ``Điều kiện …``, ``Tiêu chuẩn …``).
 _ELIGIBILITY = re.compile(r"^\**\s*" + lexicon.pattern("eligibility_nouns") + r"(?!\w)", re.I)
+#: A subject qualified as the ones selected ("Hộ được bình xét danh hiệu …", "Tập thể được đề nghị khen thưởng …"):
+#: what it "phải có" are the conditions of being chosen (matched on match keys).
+_CHOSEN = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(k) for k in sorted(lexicon.keys("eligibility_passives"),
+                                                                          key=len, reverse=True)) + r")(?!\w)")
 
 
 def _not_required(sdoc, start: int, end: int) -> bool:
@@ -606,10 +612,14 @@ def _not_required(sdoc, start: int, end: int) -> bool:
     - the threshold of a vote (``trên 50% số phiếu bầu``) or a term of a formula (``= b/a × 100%``);
     - one more figure in a list under a cap (``không quá 10% tập thể, 5% cá nhân``);
     - a criterion of who qualifies: the sentence or its clause opens on what defines eligibility
-      (``Đối tượng được hỗ trợ là hộ … bị thiệt hại từ 30% trở lên``, ``Tiêu chuẩn: …; trình độ từ lớp 8 trở lên``)."""
+      (``Đối tượng được hỗ trợ là hộ … bị thiệt hại từ 30% trở lên``, ``Tiêu chuẩn: …; trình độ từ lớp 8 trở lên``),
+      or says what the ones selected must have (``Hộ được bình xét … phải có … ít nhất 02 lao động``)."""
     if _ELIGIBILITY.match(_strip_bullet(sdoc.text)) or _ELIGIBILITY.match(_clause_text(sdoc, start).strip()):
         return True
     clause = _clause_keys(sdoc, start)
+    chosen = _CHOSEN.search(" ".join(clause))
+    if chosen and re.search(r"(?<!\w)(?:phải|cần)(?!\w)", " ".join(clause)[chosen.end():]):
+        return True  # "Hộ được bình xét danh hiệu phải có … ít nhất 02 lao động": what the chosen must have
     for k in range(len(clause) - 1, -1, -1):
         if clause[k] == "thì":
             break
@@ -711,6 +721,16 @@ def _clause_keys(sdoc, start: int) -> list[str]:
     return [match_key(t.text) for t in sdoc[i + 1:start]]
 
 
+def _clause_around(sdoc, start: int, end: int) -> str:
+    """The whole clause a match sits in, between the clause breaks around it."""
+    i, j = start - 1, end
+    while i >= 0 and sdoc[i].text not in (";", ".", "!", "?"):
+        i -= 1
+    while j < len(sdoc) and sdoc[j].text not in (";", ".", "!", "?"):
+        j += 1
+    return sdoc[i + 1:j].text
+
+
 def _clause_text(sdoc, start: int) -> str:
     """The text between the last clause break and ``start``."""
     i = start - 1
@@ -765,14 +785,16 @@ def _is_result(sdoc, start: int, end: int, results_context: bool, doc_year: Opti
 
 
 #: ``năm 2024`` as a time adverbial (not the year of a full date ``ngày 5 tháng 1 năm 2024``, ``5/1/2024``).
-_YEAR_ADVERBIAL = re.compile(r"(?<!tháng\s)(?<!tháng\s\d)(?<!tháng\s\d\d)(?<![/\d])năm\s+((?:19|20)\d\d)(?![/\d])", re.I)
+#: A school or fiscal year written as a range (``năm học 2024 - 2025``) ends in its second year.
+_YEAR_ADVERBIAL = re.compile(r"(?<!tháng\s)(?<!tháng\s\d)(?<!tháng\s\d\d)(?<![/\d])năm(?:\s+học)?\s+((?:19|20)\d\d)"
+                             r"(?:\s*[-–]\s*((?:19|20)\d\d))?(?![/\d])", re.I)
 
 
 def _in_past_year(clause: str, doc_year: Optional[int]) -> bool:
     """``Năm 2024, 100% xã đạt chuẩn …`` in a 2025 plan: every year the clause is dated by is over."""
     if not doc_year:
         return False
-    years = [int(y) for y in _YEAR_ADVERBIAL.findall(clause)]
+    years = [int(last or first) for first, last in _YEAR_ADVERBIAL.findall(clause)]
     return bool(years) and max(years) < doc_year
 
 
@@ -1063,7 +1085,8 @@ _PERIOD = lexicon.alternation(lexicon.words("period_words"))
 #: A time adverbial opening (or closing) a clause: "Năm 2025", "Đến hết năm 2030:", "Từ năm 2025 trở đi,",
 #: "Trong giai đoạn 2026 - 2030", "mỗi quý". It dates the target; it never names the units.
 _TIME_PHRASE = (r"(?:(?:" + lexicon.pattern("time_prepositions") + r")\s+)*(?:" + _PERIOD + r")"
-                r"(?:\s+(?:học\s+)?[\dIVX]{1,4}(?:\s*[-–/]\s*[\dIVX]{1,4})*|(?=\s*[,:]))(?:\s+trở\s+đi)?")
+                r"(?:\s+(?:học\s+)?[\dIVX]{1,4}(?:\s*[-–/]\s*[\dIVX]{1,4})*|\s+(?:" + lexicon.pattern("period_deictics")
+                + r")(?!\w)|(?=\s*[,:]))(?:\s+trở\s+đi)?")
 _EVERY_PERIOD = r"(?:mỗi|hằng|hàng|từng)\s+(?:" + _PERIOD + r")(?!\s+[\dIVX])"
 _OPENING_TIME = re.compile(r"^\s*(?:" + _TIME_PHRASE + "|" + _EVERY_PERIOD + r")(?!\w)[\s,:]*", re.I)
 _CLOSING_TIME = re.compile(r"[\s,]+(?:" + _TIME_PHRASE + "|" + _EVERY_PERIOD + r")\s*$", re.I)

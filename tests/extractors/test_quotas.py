@@ -680,3 +680,41 @@ def test_a_threshold_that_picks_units_before_their_predicate_is_no_quota():
     assert quotas_in_sentence("Các chi bộ có từ 30 đảng viên trở lên gửi báo cáo về Đảng ủy.") == []
     q = one("Mỗi chi bộ kết nạp từ 02 đảng viên trở lên.")
     assert (q.subject, q.minimum) == ("Mỗi chi bộ", 2)
+
+
+# ---------------------------------------------------------------- shapes found blind in held-out 7
+
+@pytest.mark.parametrize("sentence", [
+    "Hộ được bình xét danh hiệu cấp huyện phải có doanh thu từ 300 triệu đồng trở lên và tạo việc làm cho ít nhất "
+    "03 lao động địa phương.",
+    "Cá nhân được đề nghị khen thưởng phải có ít nhất 02 năm liên tục hoàn thành xuất sắc nhiệm vụ.",
+])
+def test_what_the_selected_must_have_is_a_condition_not_a_quota(sentence):
+    assert quotas_in_sentence(sentence) == []
+
+
+def test_a_unit_assigned_a_target_still_owes_its_minimum():
+    q = one("Mỗi chi hội được giao chỉ tiêu phải kết nạp ít nhất 05 hội viên mới.")
+    assert q.minimum == 5 and "chi hội" in q.subject
+
+
+def test_points_in_another_clause_do_not_silence_a_target():
+    q = one("Phấn đấu tỷ lệ học viên tốt nghiệp đạt không dưới 90%; không có học viên dưới 2,0 điểm ở môn nào.")
+    assert (q.minimum, q.unit) == (90, "percent")
+    assert quotas_in_sentence("Đơn vị đạt 100% hồ sơ đúng hạn được cộng 03 điểm; đạt dưới 80% bị trừ 02 điểm.") == []
+
+
+def test_a_past_school_year_reports_a_result_even_under_targets():
+    past = quotas_in_sentence("Năm học 2022 - 2023, tỷ lệ học sinh lên lớp của trường đạt 96,5%.",
+                              target_context=True, doc_year=2024)
+    assert past == []
+    current = quotas_in_sentence("Năm học 2023 - 2024, tỷ lệ học sinh lên lớp đạt 98%.", target_context=True,
+                                 doc_year=2024)
+    assert [q.minimum for q in current] == [98]
+
+
+def test_a_deictic_year_is_a_time_adverbial_not_the_subject():
+    q = one("Năm tới, mỗi chi đoàn thực hiện ít nhất 02 công trình thanh niên.")
+    assert q.subject.lower() == "mỗi chi đoàn"
+    q = one("Năm nay các chi hội vận động ít nhất 10 hội viên tham gia bảo hiểm xã hội tự nguyện.")
+    assert q.subject.lower() == "các chi hội"
