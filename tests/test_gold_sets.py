@@ -1,4 +1,4 @@
-"""Every gold set scored against its own bars: the dev set, the corpus, the held-out sets 1–6 and the real set.
+"""Every gold set scored against its own bars: the dev set, the corpus, the held-out sets 1–7 and the real set.
 
 The held-out sets (tests/heldout*/) are invented documents with hand-written gold, each written after the rules
 had been tuned on the earlier ones (their make_heldoutN.py tools and notes say what each round added): kept as
@@ -45,6 +45,7 @@ BARS = {
     "heldout4": _bars(),
     "heldout5": _bars(quotas_f1=0.93),      # quotas 0.957 (an optional-gold work volume stays a false alarm)
     "heldout6": _bars(),
+    "heldout7": _bars(quotas_f1=0.92),      # quotas 0.947 (a share's population cut to "hộ"; blind: FIRST-SCORE.txt)
 }
 
 #: The held-out sets: at least this many documents, in at least these formats.
@@ -55,6 +56,7 @@ HELDOUT_SHAPE = {
     "heldout4": (10, {".txt", ".docx", ".pdf"}),
     "heldout5": (8, {".txt", ".docx", ".pdf"}),
     "heldout6": (12, {".txt", ".docx", ".pdf"}),
+    "heldout7": (10, {".txt", ".docx", ".pdf"}),
 }
 
 

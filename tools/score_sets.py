@@ -5,7 +5,7 @@ Why: ``score.py --cmd`` starts one ``pipeline`` process per file (start-up domin
 the extractors we want every set's figure after each change, in seconds. The figures are the scorer's
 own (``score.py --pred``), so they equal what ``--cmd`` gives.
 
-    .venv/bin/python tools/score_sets.py                    # real, dev, corpus, heldout1..6
+    .venv/bin/python tools/score_sets.py                    # real, dev, corpus, heldout1..7
     .venv/bin/python tools/score_sets.py real dev -v        # chosen sets, scorer's -v details
     .venv/bin/python tools/score_sets.py --gold DIR         # any folder of NAME.gold.json + input
 """
@@ -26,7 +26,7 @@ SETS = {
     "real": SHARED / "eval" / "real",
     "dev": SHARED / "eval" / "dev",
     "corpus": ROOT / "tests" / "corpus_gold",
-    **{f"heldout{n or 1}": ROOT / "tests" / f"heldout{n or ''}" for n in ("", 2, 3, 4, 5, 6)},
+    **{f"heldout{n or 1}": ROOT / "tests" / f"heldout{n or ''}" for n in ("", 2, 3, 4, 5, 6, 7)},
 }
 
 
