@@ -14,6 +14,9 @@ tool measured on the same files, minutes apart, does not. Sections (``--only``):
   Without corpus PDFs, small PDFs are drawn with reportlab. Each `pipeline run` is a real subprocess
   (start-up included); peak memory is the largest RSS of any process (getrusage). The unchanged
   rerun is reported against the first run. ``--files 100,400,1600`` runs one batch per size.
+* ``rerun``: the nightly job on ``corpus/`` (with ``examples/units.csv`` and the reports) as a real
+  subprocess, then the same job again with nothing new — once on the emptied inbox, once with every
+  file dropped again — each against the first run, in wall and CPU seconds (start-up included).
 * ``extract``: start-up and the latency of one long plan.
 """
 from __future__ import annotations
@@ -559,7 +562,72 @@ def format_extract(r: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-SECTIONS = ("text", "ocr", "batch", "extract")
+# --------------------------------------------------------------------------- unchanged reruns
+
+GOAL_RERUN_RATIO = 0.10  # an unchanged rerun of the corpus against its first run
+
+
+def _run_cmd(inbox: Path, data: Path, out: Path, units: Optional[Path]) -> list[str]:
+    cmd = [sys.executable, "-m", "pipeline", "run", "--inbox", str(inbox), "--data", str(data), "--out", str(out)]
+    return cmd + (["--units", str(units)] if units else [])
+
+
+def _outputs_written(out: Path) -> dict[str, int]:
+    """Modification times of the reports (the runs' own summaries aside)."""
+    return {p.relative_to(out).as_posix(): p.stat().st_mtime_ns for p in out.rglob("*")
+            if p.is_file() and not p.name.startswith("run-")}
+
+
+def rerun_bench(repeat: int = 3) -> dict[str, Any]:
+    """First run of the corpus, then unchanged reruns (empty inbox; the same files dropped again)."""
+    import tempfile
+
+    root = _root()
+    corpus = root / "corpus"
+    units = root / "examples" / "units.csv"
+    units = units if units.exists() else None
+    env = _pipeline_env()
+    figures: dict[str, Any] = {"files": len([p for p in corpus.iterdir() if p.is_file()]), "repeat": repeat}
+    with tempfile.TemporaryDirectory(prefix="pipeline-bench-rerun-") as tmp:
+        firsts, empty, dropped = [], [], []
+        for i in range(max(1, repeat)):
+            base = Path(tmp) / f"r{i}"
+            shutil.copytree(corpus, base / "inbox")
+            cmd = _run_cmd(base / "inbox", base / "data", base / "out", units)
+            wall, cpu, code = _timed(cmd, env)
+            firsts.append((wall, cpu))
+            figures["first_exit_code"] = code
+            built = _outputs_written(base / "out")
+            empty.append(_timed(cmd, env)[:2])  # the inbox was emptied into processed/: nothing to read
+            shutil.copytree(corpus, base / "inbox", dirs_exist_ok=True)  # the same files dropped again
+            dropped.append(_timed(cmd, env)[:2])
+            after = _outputs_written(base / "out")
+            figures["rerun_rewrote"] = sorted(k for k, v in after.items() if built.get(k) != v)
+    best = lambda runs, k: round(min(r[k] for r in runs), 3)  # noqa: E731
+    figures["first"] = {"wall": best(firsts, 0), "cpu": best(firsts, 1), "all": firsts}
+    figures["empty_inbox"] = {"wall": best(empty, 0), "cpu": best(empty, 1), "all": empty}
+    figures["dropped_again"] = {"wall": best(dropped, 0), "cpu": best(dropped, 1), "all": dropped}
+    return figures
+
+
+def format_rerun(r: dict[str, Any]) -> str:
+    first = r["first"]
+    rows = [("measure", "wall s", "CPU s", "wall ratio", "CPU ratio", "goal")]
+    rows.append((f"first run of corpus/ ({r['files']} files, reports)", f"{first['wall']:.2f}", f"{first['cpu']:.2f}",
+                 "1.00x", "1.00x", ""))
+    for key, label in (("empty_inbox", "unchanged rerun, inbox empty"), ("dropped_again", "unchanged rerun, same files again")):
+        x = r[key]
+        ratio = x["wall"] / first["wall"]
+        rows.append((label, f"{x['wall']:.2f}", f"{x['cpu']:.2f}", f"{ratio:.3f}x", f"{x['cpu'] / first['cpu']:.3f}x",
+                     f"<= {GOAL_RERUN_RATIO:.2f}x {'met' if ratio <= GOAL_RERUN_RATIO else 'MISSED'}"))
+    lines = [f"unchanged reruns: best of {r['repeat']}, each a `pipeline run` subprocess, start-up included",
+             *_columns(rows)]
+    if r.get("rerun_rewrote"):
+        lines.append("outputs rewritten by a rerun (should be none): " + ", ".join(r["rerun_rewrote"]))
+    return "\n".join(lines)
+
+
+SECTIONS = ("text", "ocr", "batch", "rerun", "extract")
 
 
 def main(args: argparse.Namespace) -> int:
@@ -605,6 +673,9 @@ def main(args: argparse.Namespace) -> int:
             figures["batch"].append(results)
             if any(run["exit_code"] not in (0, 1) for run in results["runs"].values()):
                 status = 2
+    if "rerun" in sections:
+        figures["rerun"] = rerun_bench()
+        print(format_rerun(figures["rerun"]), end="\n\n", flush=True)
     if "extract" in sections:
         figures["extract"] = extract_bench()
         print(format_extract(figures["extract"]))
