@@ -446,8 +446,8 @@ def test_upside_down_page_with_little_text_is_turned_by_osd() -> None:
 
 
 @needs_tesseract
-def test_tesseract_reads_the_page_from_stdin_as_pytesseract_did() -> None:
-    """Same pixels through standard input (PGM): the same words, boxes and confidences."""
+def test_tesseract_reads_the_page_as_pytesseract_did() -> None:
+    """Same pixels through an uncompressed TIFF file: the same words, boxes and confidences."""
     import pytesseract
 
     if font_path() is None:
