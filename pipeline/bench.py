@@ -312,17 +312,29 @@ def text_bench(pages: int = 240, repeat: int = 3) -> dict[str, Any]:
         "pipeline": [sys.executable, "-m", "pipeline", "extract", *names, "--format", "json", "--compact"],
     }
     best: dict[str, float] = {}
+    best_cpu: dict[str, float] = {}
+    runs: dict[str, list[tuple[float, float]]] = {}
     codes: dict[str, int] = {}
     for _ in range(max(1, repeat)):  # interleaved: a busy moment hits every measure alike
         for key, cmd in commands.items():
-            wall, _, code = _timed(cmd, env)
+            wall, cpu, code = _timed(cmd, env)
             best[key] = min(best.get(key, wall), wall)
+            best_cpu[key] = min(best_cpu.get(key, cpu), cpu)
+            runs.setdefault(key, []).append((round(wall, 3), round(cpu, 3)))
             codes[key] = code
     result: dict[str, Any] = {"distinct_files": len(files), "files": len(plan), "pages": total_pages,
                               "repeat": repeat, "seconds": {k: round(v, 3) for k, v in best.items()},
-                              "exit_codes": codes}
+                              "cpu_seconds": {k: round(v, 3) for k, v in best_cpu.items()}, "runs": runs,
+                              "exit_codes": codes, "load_average": _load()}
     result["phases"] = text_phases(files)
     return result
+
+
+def _load() -> Optional[list[float]]:
+    try:
+        return [round(x, 2) for x in os.getloadavg()]
+    except OSError:
+        return None
 
 
 def text_phases(files: list[Path]) -> dict[str, Any]:
@@ -369,6 +381,12 @@ def format_text(r: dict[str, Any]) -> str:
              f"{ratio:.2f}x", f"<= {GOAL_TEXT_RATIO:.2f}x {'met' if ratio <= GOAL_TEXT_RATIO else 'MISSED'}")]
     lines = [f"text-layer PDFs: {r['distinct_files']} files taken {r['files']} times in all, {pages} pages; "
              f"best of {r['repeat']}", *_columns(rows)]
+    cpu = r.get("cpu_seconds")
+    if cpu and cpu.get("pdfplumber"):
+        spread = [w / b for (w, _), (b, _) in zip(r["runs"]["pipeline"], r["runs"]["pdfplumber"])]
+        lines.append(f"CPU time: pdfplumber {cpu['pdfplumber']:.2f} s, pipeline {cpu['pipeline']:.2f} s: "
+                     f"{cpu['pipeline'] / cpu['pdfplumber']:.2f}x (wall ratio per round {min(spread):.2f}–"
+                     f"{max(spread):.2f}x; load average {(r.get('load_average') or ['?'])[0]})")
     ph = r.get("phases")
     if ph:
         per_page = lambda s: 1000 * s / max(ph["pages"], 1)  # noqa: E731
