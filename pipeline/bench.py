@@ -111,10 +111,10 @@ def _link_all(files: list[Path], inbox: Path) -> None:
             shutil.copy2(f, dest)
 
 
-def _pipeline_run(inbox: Path, data: Path, out: Path, workers: int) -> tuple[float, int, str, float]:
-    """(seconds, exit code, the run's summary line, peak RSS in MB of the run and its workers)."""
-    cmd = [sys.executable, "-m", "pipeline", "run", "--inbox", str(inbox), "--data", str(data), "--out", str(out),
-           "--workers", str(workers), "--no-report"]
+def _pipeline(args: list[str]) -> dict[str, Any]:
+    """One ``pipeline`` subprocess: wall and CPU seconds, exit code, last summary line, peak RSS (MB) of the
+    largest of it and its workers."""
+    cmd = [sys.executable, "-m", "pipeline", *args]
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(Path(__file__).resolve().parents[1]),
                                                       env.get("PYTHONPATH")]))
@@ -127,72 +127,118 @@ def _pipeline_run(inbox: Path, data: Path, out: Path, workers: int) -> tuple[flo
     elapsed = time.perf_counter() - started
     per_mb = 1024 * 1024 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, KB on Linux
     last = [line for line in stderr.splitlines() if "pipeline.batch: run " in line]
-    return (elapsed, proc.returncode, (last[-1].split("pipeline.batch: ", 1)[1] if last else stderr[-300:]),
-            usage.ru_maxrss / per_mb)
+    return {"seconds": round(elapsed, 2), "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 2),
+            "exit_code": proc.returncode, "peak_mb": round(usage.ru_maxrss / per_mb, 1),
+            "summary": last[-1].split("pipeline.batch: ", 1)[1] if last else stderr[-300:]}
 
 
-def _peak_mb() -> tuple[float, float]:
-    """(largest RSS of any finished child process, RSS of this process) in MB."""
-    per_mb = 1024 * 1024 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, KB on Linux
-    return (resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / per_mb,
-            resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / per_mb)
+def _pipeline_run(inbox: Path, data: Path, out: Path, workers: int, report: bool = False) -> dict[str, Any]:
+    return _pipeline(["run", "--inbox", str(inbox), "--data", str(data), "--out", str(out), "--workers", str(workers),
+                      *([] if report else ["--no-report"])])
 
 
-def run_bench(count: int, workers: list[int], root: Path) -> dict[str, Any]:
+#: The baseline, in a subprocess like ours (in this process its memory would count as ours).
+BARE_TEXT = """
+import logging, sys
+import pdfplumber
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
+for name in sys.argv[1:]:
+    try:
+        with pdfplumber.open(name) as pdf:
+            for page in pdf.pages:
+                page.extract_text()
+    except Exception:
+        pass
+"""
+
+
+def run_bench(count: int, workers: list[int], root: Path, bare: bool = True) -> dict[str, Any]:
+    """The nightly job on ``count`` distinct PDFs: each worker count, then the reports, then an unchanged rerun."""
     src = root / "inputs"
     origin = make_inputs(src, count)
     files = sorted(src.glob("*.pdf"))
-    results: dict[str, Any] = {"files": count, "inputs": origin, "cores": os.cpu_count(), "runs": {}}
+    results: dict[str, Any] = {"files": count, "inputs": origin, "cores": os.cpu_count(), "runs": {},
+                               "bare_seconds": None}
     print(f"pipeline bench: {count} text-layer PDF files ({origin})", flush=True)
-    bare = bare_pdfplumber(files)
-    results["bare_seconds"] = round(bare, 2)
-    print(f"  bare pdfplumber text extraction: {bare:.1f} s", flush=True)
+    if bare:
+        wall, _, _ = _timed([sys.executable, "-c", BARE_TEXT, *map(str, files)], _pipeline_env())
+        results["bare_seconds"] = round(wall, 2)
+        print(f"  bare pdfplumber text extraction: {wall:.1f} s", flush=True)
     for w in workers:
         run_dir = root / f"run-w{w}"
         shutil.rmtree(run_dir, ignore_errors=True)
         _link_all(files, run_dir / "inbox")
-        elapsed, code, line, peak = _pipeline_run(run_dir / "inbox", run_dir / "data", run_dir / "out", w)
-        results["runs"][w] = {"seconds": round(elapsed, 2), "exit_code": code, "summary": line,
-                              "peak_mb": round(peak, 1)}
-        print(f"  pipeline run --workers {w}: {elapsed:.1f} s (exit {code}; {line})", flush=True)
+        run = results["runs"][w] = _pipeline_run(run_dir / "inbox", run_dir / "data", run_dir / "out", w)
+        print(f"  pipeline run --workers {w}: {run['seconds']:.1f} s, peak {run['peak_mb']:.0f} MB "
+              f"(exit {run['exit_code']}; {run['summary']})", flush=True)
     first = root / f"run-w{workers[0]}"
+    report = results["report"] = _pipeline(["report", "--data", str(first / "data"), "--out", str(first / "out")])
+    print(f"  pipeline report: {report['seconds']:.1f} s, peak {report['peak_mb']:.0f} MB", flush=True)
     _link_all(files, first / "inbox")  # the same files dropped again
-    rerun, code, line, peak = _pipeline_run(first / "inbox", first / "data", first / "out", workers[0])
-    results["rerun_seconds"], results["rerun_summary"] = round(rerun, 2), line
-    print(f"  unchanged rerun: {rerun:.2f} s (exit {code}; {line})", flush=True)
-    results["peak_child_mb"] = round(max([peak] + [run["peak_mb"] for run in results["runs"].values()]), 1)
-    results["peak_self_mb"] = round(_peak_mb()[1], 1)
-    try:  # figures from a busy machine are pessimistic: say how busy it was
-        results["load_average"] = [round(x, 2) for x in os.getloadavg()]
-    except OSError:
-        results["load_average"] = None
+    rerun = results["rerun"] = _pipeline_run(first / "inbox", first / "data", first / "out", workers[0], report=True)
+    results["rerun_seconds"], results["rerun_summary"] = rerun["seconds"], rerun["summary"]
+    print(f"  unchanged rerun (reports included): {rerun['seconds']:.2f} s (exit {rerun['exit_code']}; "
+          f"{rerun['summary']})", flush=True)
+    results["peak_child_mb"] = max([report["peak_mb"], rerun["peak_mb"]] +
+                                   [run["peak_mb"] for run in results["runs"].values()])
+    results["load_average"] = _load()
     return results
 
 
 def format_table(r: dict[str, Any]) -> str:
-    n, bare = r["files"], r["bare_seconds"]
-    rows = [("measure", "seconds", "files/s", "figure", "goal"),
-            ("bare pdfplumber extract_text", f"{bare:.1f}", f"{n / bare:.1f}" if bare else "-", "1.00x", "")]
+    n, bare = r["files"], r.get("bare_seconds")
+    rows = [("measure", "seconds", "files/s", "figure", "goal")]
+    if bare:
+        rows.append(("bare pdfplumber extract_text", f"{bare:.1f}", f"{n / bare:.1f}", "1.00x", ""))
     for w, run in r["runs"].items():
-        ratio = run["seconds"] / bare if bare else float("nan")
-        goal = f"<= {GOAL_RATIO:.0f}x {'met' if ratio <= GOAL_RATIO else 'MISSED'}" if int(w) == 1 else ""
+        ratio = run["seconds"] / bare if bare else None
+        goal = f"<= {GOAL_RATIO:.0f}x {'met' if ratio <= GOAL_RATIO else 'MISSED'}" \
+            if int(w) == 1 and ratio is not None else ""
         rows.append((f"pipeline run, {w} worker(s)", f"{run['seconds']:.1f}", f"{n / run['seconds']:.1f}",
-                     f"{ratio:.2f}x", goal))
+                     f"{ratio:.2f}x" if ratio is not None else f"{1000 * run['seconds'] / n:.0f} ms/file", goal))
+    if r.get("report"):
+        rows.append(("pipeline report (workbook, calendar, page, exports)", f"{r['report']['seconds']:.1f}", "",
+                     f"{r['report']['peak_mb']:.0f} MB", ""))
     rr = r["rerun_seconds"]
     first = next(iter(r["runs"].values()), {}).get("seconds") if r["runs"] else None
     rows.append((f"unchanged rerun ({n} files)", f"{rr:.2f}", "",
                  f"{rr / first:.3f}x first run" if first else "",
                  f"< {GOAL_RERUN_S:.0f} s {'met' if rr < GOAL_RERUN_S else 'MISSED'}"))
-    peak = max(r["peak_child_mb"], r["peak_self_mb"])
+    peak = r["peak_child_mb"]
     rows.append(("peak memory (largest process)", "", "", f"{peak:.0f} MB",
                  f"< {GOAL_PEAK_MB:.0f} MB {'met' if peak < GOAL_PEAK_MB else 'MISSED'}"))
-    widths = [max(len(str(row[i])) for row in rows) for i in range(5)]
-    lines = ["  ".join(str(c).ljust(widths[i]) if i == 0 else str(c).rjust(widths[i]) for i, c in enumerate(row))
-             for row in rows]
-    lines.insert(1, "-" * len(lines[0]))
+    lines = _columns(rows)
     if r.get("load_average"):
         lines.append(f"(machine: {r.get('cores')} cores, load average {r['load_average'][0]:.1f} at the end)")
     return "\n".join(lines)
+
+
+def format_scale(batches: list[dict[str, Any]]) -> str:
+    """Several batch sizes side by side: time per file against the smallest, memory per process kind."""
+    if len(batches) < 2:
+        return ""
+    w = max(batches[0]["runs"])
+    base = batches[0]["runs"][w]["seconds"] / batches[0]["files"]
+    base_peak = max(b["peak_child_mb"] for b in batches[:1])
+    rows = [("files", f"run s ({w} workers)", "ms/file", "vs first", "run peak MB", "report s", "report peak MB",
+             "largest MB", "rerun s")]
+    for b in batches:
+        run = b["runs"][w]
+        per = run["seconds"] / b["files"]
+        rows.append((str(b["files"]), f"{run['seconds']:.1f}", f"{1000 * per:.0f}", f"{100 * (per / base - 1):+.0f}%",
+                     f"{run['peak_mb']:.0f}", f"{b['report']['seconds']:.1f}", f"{b['report']['peak_mb']:.0f}",
+                     f"{b['peak_child_mb']:.0f}", f"{b['rerun_seconds']:.2f}"))
+    worst = max(abs(b["runs"][w]["seconds"] / b["files"] / base - 1) for b in batches)
+    peaks = [b["peak_child_mb"] for b in batches]
+    lines = [f"batches of distinct PDFs: time per file within {100 * worst:.0f}% of the first "
+             f"(goal 20%: {'met' if worst <= GOAL_SCALE else 'MISSED'}); largest process {min(peaks):.0f}–"
+             f"{max(peaks):.0f} MB (goal < {GOAL_SCALE_PEAK_MB:.0f} MB and flat: "
+             f"{'met' if max(peaks) < GOAL_SCALE_PEAK_MB and max(peaks) <= 1.1 * base_peak else 'MISSED'})",
+             *_columns(rows)]
+    return "\n".join(lines)
+
+
+GOAL_SCALE, GOAL_SCALE_PEAK_MB = 0.20, 300.0
 
 
 # --------------------------------------------------------------------------- text-layer PDFs
@@ -682,7 +728,7 @@ def main(args: argparse.Namespace) -> int:
         for count in counts:
             root = Path(".bench") / time.strftime("%Y%m%d-%H%M%S")
             try:
-                results = run_bench(count, workers, root)
+                results = run_bench(count, workers, root, bare=count <= 500)
             finally:
                 if not getattr(args, "keep", False):
                     shutil.rmtree(root, ignore_errors=True)
@@ -691,6 +737,8 @@ def main(args: argparse.Namespace) -> int:
             figures["batch"].append(results)
             if any(run["exit_code"] not in (0, 1) for run in results["runs"].values()):
                 status = 2
+        if len(figures["batch"]) > 1:
+            print(format_scale(figures["batch"]), end="\n\n", flush=True)
     if "rerun" in sections:
         figures["rerun"] = rerun_bench()
         print(format_rerun(figures["rerun"]), end="\n\n", flush=True)

@@ -96,3 +96,17 @@ def test_scan_pages_one_png_per_pdf_page_and_tiff_frame(tmp_path: Path) -> None:
         assert round(page.info["dpi"][0]) == 300 and abs(page.size[0] - 595.28 * 300 / 72) <= 1  # A4 at 300 dpi
     with Image.open(images[1]) as frame:
         assert round(frame.info["dpi"][0]) == 200 and frame.getpixel((0, 0)) == 128
+
+
+def test_scale_table_compares_time_per_file_and_memory_across_batch_sizes() -> None:
+    def batch(files: int, seconds: float, peak: float, report_peak: float) -> dict:  # type: ignore[type-arg]
+        return {"files": files, "runs": {2: {"seconds": seconds, "peak_mb": peak, "exit_code": 0}},
+                "report": {"seconds": 1.0, "peak_mb": report_peak}, "peak_child_mb": max(peak, report_peak),
+                "rerun_seconds": 0.4}
+
+    flat = bench.format_scale([batch(100, 10.0, 220, 170), batch(400, 38.0, 221, 190), batch(1600, 150.0, 222, 215)])
+    assert "within 6% of the first" in flat and "(goal 20%: met)" in flat  # 94 ms/file against 100
+    assert "220–222 MB" in flat and "flat: met" in flat
+    growing = bench.format_scale([batch(100, 10.0, 220, 170), batch(1600, 200.0, 222, 351)])
+    assert "goal 20%: MISSED" in growing and "flat: MISSED" in growing
+    assert bench.format_scale([batch(100, 10.0, 220, 170)]) == ""
