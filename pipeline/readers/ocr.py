@@ -534,23 +534,35 @@ def tesseract_data(gray: Any, opts: dict[str, Any], psm: Optional[int] = None) -
     Columns as pytesseract's ``image_to_data(output_type=DICT)`` gives them: numbers as ints, ``text``
     as str. The page travels as in :func:`_run_tesseract`.
     """
-    import numpy as np
-    from PIL import Image
-
-    frame = Image.fromarray(np.ascontiguousarray(gray, dtype=np.uint8))
-    return _run_tesseract([frame], opts, psm if psm is not None else opts["psm"])
+    return _run_tesseract([gray], opts, psm if psm is not None else opts["psm"])
 
 
-def _run_tesseract(frames: list[Any], opts: dict[str, Any], psm: int) -> dict[str, list[Any]]:
-    """``tesseract FILE stdout … tsv`` on grey images (several: pages of one TIFF); the TSV as columns.
+def _run_tesseract(images: list[Any], opts: dict[str, Any], psm: int) -> dict[str, list[Any]]:
+    """Tesseract on grey images (several: read as the pages of one TIFF); its TSV as columns.
 
-    The pixels go as an uncompressed TIFF in a temporary file: nothing to compress here and nothing to
-    decompress there (a PNG of a 300 dpi A4 page took 0.07 s to write and as long to read), and Tesseract
-    reads a file faster than its standard input, which it takes in a byte at a time (measured: 0.14 s a
-    page less than a fast PNG on standard input; the same words, boxes and confidences).
+    In this process through libtesseract when it loads (:mod:`.tesslib`: no start-up and model load per
+    call, no letter-by-letter TSV writer), else ``tesseract FILE stdout … tsv``.
+    """
+    from . import tesslib
+
+    if tesslib.available():
+        return tesslib.read_pages(images, _language(opts), psm, opts["target_dpi"], opts["timeout"])
+    return _run_tesseract_cli(images, opts, psm)
+
+
+def _run_tesseract_cli(images: list[Any], opts: dict[str, Any], psm: int) -> dict[str, list[Any]]:
+    """``tesseract FILE stdout … tsv``; the images as one uncompressed multi-page TIFF file.
+
+    Uncompressed: nothing to compress here and nothing to decompress there (a PNG of a 300 dpi A4 page
+    took 0.07 s to write and as long to read), and Tesseract reads a file faster than its standard input,
+    which it takes in a byte at a time (0.14 s a page less than a fast PNG on standard input).
     """
     import tempfile
 
+    import numpy as np
+    from PIL import Image
+
+    frames = [Image.fromarray(np.ascontiguousarray(image, dtype=np.uint8)) for image in images]
     cmd = [_tesseract_cmd(), "", "stdout", "-l", _language(opts), "--oem", "1",
            "--psm", str(psm), "--dpi", str(opts["target_dpi"]), "tsv"]
     env = dict(os.environ, OMP_THREAD_LIMIT=os.environ.get("OMP_THREAD_LIMIT", "1"))
@@ -597,11 +609,9 @@ def tesseract_pages(images: list[Any], opts: dict[str, Any], psm: int) -> list[d
     The same reading, word for word and confidence for confidence, as one run per image, without
     starting Tesseract and loading its model for every table cell. One columns dict per image.
     """
-    from PIL import Image
-
     if not images:
         return []
-    data = _run_tesseract([Image.fromarray(image) for image in images], opts, psm)
+    data = _run_tesseract(images, opts, psm)
     pages: list[dict[str, list[Any]]] = [{name: [] for name in data} for _ in images]
     for i, number in enumerate(data.get("page_num", [])):
         if 1 <= number <= len(images):
