@@ -106,9 +106,8 @@ def _engine(lang: str, dpi: int) -> Iterator[_Engine]:
 @atexit.register
 def _delete_engines() -> None:
     with _idle_lock:
-        for engines in _idle.values():
-            for engine in engines:
-                engine.delete()
+        for engine in {id(e): e for engines in _idle.values() for e in engines}.values():  # each once
+            engine.delete()
         _idle.clear()
 
 
