@@ -34,17 +34,32 @@ import logging
 import os
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any, Callable, Optional
+from importlib import import_module
+from typing import TYPE_CHECKING, Any, Callable, Optional
 
 from . import store
-from .reports.calendar import write_calendar
-from .reports.compliance import UnitsFileError
-from .reports.exports import write_exports
-from .reports.model import TABLES, Model, build_model
-from .reports.page import write_html
 from .reports.summary import ReportPaths
 from .reports.text import local_today
-from .reports.workbook import item_status, write_workbook
+
+if TYPE_CHECKING:
+    from .reports.model import Model
+
+#: The report builders, imported when first used: a run whose outputs are up to date never needs them
+#: (importing them was an eighth of such a run's time).
+_BUILDERS = {"write_calendar": "calendar", "UnitsFileError": "compliance", "write_exports": "exports",
+             "TABLES": "model", "Model": "model", "build_model": "model", "write_html": "page",
+             "item_status": "workbook", "write_workbook": "workbook"}
+
+
+def __getattr__(name: str) -> Any:  # ``outputs.TABLES``, ``from pipeline.outputs import write_html`` as before
+    if name in _BUILDERS:
+        return getattr(import_module(f".reports.{_BUILDERS[name]}", __package__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _builder(name: str) -> Any:
+    """A report builder: the module's own name when one was set on it (tests put a broken writer there)."""
+    return globals()[name] if name in globals() else __getattr__(name)
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +77,7 @@ class ReportError(Exception):
 def load_model(store_url: str, units_csv: Optional[Path] = None, year: Optional[int] = None,
                today: Optional[date] = None) -> tuple[dict[str, list[dict[str, Any]]], Model]:
     """The store's tables (one query each) and the report model built from them."""
+    TABLES, build_model, UnitsFileError = (_builder(n) for n in ("TABLES", "build_model", "UnitsFileError"))
     tables = store.read_tables(store_url, TABLES + ("review_items", "runs", "store_state"))
     try:
         model = build_model(tables, Path(units_csv) if units_csv else None, year=year, today=today)
@@ -84,6 +100,8 @@ def write_reports(store_url: str, out_dir: Path, units_csv: Optional[Path] = Non
         kept = up_to_date(store_url, out_dir, units_csv, year, today)
         if kept is not None:
             return kept
+    write_workbook, write_calendar, write_html, write_exports = (
+        _builder(n) for n in ("write_workbook", "write_calendar", "write_html", "write_exports"))
     forget_stamp(out_dir)  # from here until the stamp is written again, the folder is "being built"
     tables, model = load_model(store_url, units_csv, year, today)
     for w in model.warnings:
@@ -165,6 +183,7 @@ def _inputs(store_url: str, units_csv: Optional[Path], year: Optional[int],
 
 def valid_through(model: Model, today: date) -> date:
     """The last day the outputs built ``today`` still say what is true (see the module docstring)."""
+    item_status = _builder("item_status")
     last = today.replace(day=_calendar.monthrange(today.year, today.month)[1])  # the page marks this month
     for item in model.items:
         code, _ = item_status(item, today)

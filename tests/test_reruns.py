@@ -188,3 +188,21 @@ def test_reports_read_the_store_with_one_query_per_table_whatever_the_files(tmp_
     assert few.count("select") <= len(outputs.TABLES) + 4  # the model's tables, review_items, runs, store_state
     store.close_store(small)
     store.close_store(big)
+
+
+def test_up_to_date_outputs_need_no_report_builder(built) -> None:  # type: ignore[no-untyped-def]
+    """A fresh process that finds the outputs up to date never imports the workbook, calendar or page writers."""
+    import subprocess
+    import sys
+
+    url, units, out, _ = built
+    code = ("import sys; from datetime import date; from pipeline import outputs; "
+            f"kept = outputs.write_reports({url!r}, {str(out)!r}, {str(units)!r}, today=date.fromisoformat("
+            f"{TODAY.isoformat()!r}), if_changed=True); "
+            "print(kept.rebuilt, sorted(m for m in sys.modules if m.startswith('pipeline.reports.')))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                          cwd=Path(__file__).resolve().parents[1])
+    rebuilt, loaded = done.stdout.strip().split(" ", 1)
+    assert rebuilt == "False"
+    assert "workbook" not in loaded and "calendar" not in loaded and "pipeline.reports.page" not in loaded
+    assert outputs.TABLES and callable(outputs.write_html)  # the builders are still there, on demand
