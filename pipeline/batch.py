@@ -925,7 +925,10 @@ def _write_reports(url: str, out_dir: Path, units_csv: Optional[str | Path], res
         return
     try:
         result.reports = write_reports(store_url=url, out_dir=out_dir, units_csv=Path(units_csv) if units_csv else None,
-                                       year=year)
+                                       year=year, if_changed=True)  # nothing committed, same day: nothing rewritten
+        if not result.reports.rebuilt:
+            log.info("reports up to date (store revision %s): nothing rewritten in %s", result.reports.revision,
+                     shown(out_dir))
     except OSError as exc:  # disk full / folder not writable: the store is fine, the reports are not
         log.error("reports not written to %s: %s%s", out_dir, exc.strerror or exc, _disk_hint(out_dir))
         result.exit_code = EXIT_FAILED

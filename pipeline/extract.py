@@ -38,8 +38,13 @@ def _safe(record: Record, what: str, fn: Callable[[], object], default: object) 
 
 def extract(doc: Document) -> Record:
     """Every fact the schema asks for, from one document."""
-    from .extractors import metadata, quotas, references, registrations, timeline
+    from .extractors import dates, metadata, quotas, references, registrations, timeline
+    from .textnorm import match_key
 
+    # The rules ask for the same keys and dates over and over within a document; the caches hold one
+    # document's (they never grow with the inbox, and a benchmark that repeats files gains nothing).
+    match_key.cache_clear()
+    dates.clear_cache()
     record = Record(document=doc)
     record.meta = _safe(record, "metadata", lambda: metadata.extract_metadata(doc, record.warnings),
                         DocumentMeta())  # type: ignore[assignment]

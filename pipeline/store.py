@@ -15,6 +15,11 @@ Every column carries its Vietnamese label in ``Column.info["vi"]`` (people's exp
 schema of each table — names, types and labels — is written here once. Reviewers' answers
 (``corrections``, ``done_marks``) are keyed by the stable ``item_id`` of what they answer, never
 by row ids, so they survive reruns, re-extraction and migrations (see ``normalize.item_id``).
+
+``store_state.revision`` counts the commits that change what the reports show (a file's rows, a
+quarantined file, where a file was put, reviewers' answers and done marks); runs, the derived review
+queue and migrations do not count. The reports record the revision they were built from, so a run
+that committed nothing rewrites no output (``pipeline/outputs.py``).
 """
 from __future__ import annotations
 
@@ -38,7 +43,7 @@ log = logging.getLogger(__name__)
 
 #: Alembic head revision this code writes; the migration check on open compares against it
 #: without importing Alembic (keeps the unchanged-inbox run fast). A test keeps it in sync.
-SCHEMA_REVISION = "0002"
+SCHEMA_REVISION = "0003"
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
 metadata = MetaData()
@@ -245,6 +250,16 @@ review_items = Table(
     col("correction", Text, "Sửa thành"),
 )
 
+# --- 0003: the revision the reports are built from (one row; bumped by every commit they would show)
+
+store_state = Table(
+    "store_state", metadata,
+    col("id", Integer, "Mã dòng", primary_key=True),
+    col("store_id", String(32), "Mã kho dữ liệu", nullable=False),  # random, set once: tells two stores apart
+    col("revision", Integer, "Phiên bản dữ liệu", nullable=False, server_default="1"),
+    col("changed_at", String(32), "Thời điểm thay đổi"),
+)
+
 CHILD_TABLES = {"deadlines": deadlines, "milestones": milestones, "quotas": quotas, "references": references,
                 "registrations": registrations}
 TABLES = {t.name: t for t in metadata.sorted_tables}
@@ -256,6 +271,20 @@ class StoreError(Exception):
 
 def now_iso() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _bump(conn: Connection) -> None:
+    """One revision more, in the caller's transaction: reports built before this commit are out of date."""
+    conn.execute(update(store_state).where(store_state.c.id == 1).values(
+        revision=store_state.c.revision + 1, changed_at=now_iso()))
+
+
+def revision(engine: Engine) -> tuple[str, int]:
+    """(store id, revision) of the store: what the reports compare with what they were built from."""
+    with engine.connect() as conn:
+        row = conn.execute(select(store_state.c.store_id, store_state.c.revision)
+                           .where(store_state.c.id == 1)).first()
+    return (str(row.store_id), int(row.revision)) if row is not None else ("", 0)
 
 
 def default_store_url(data_dir: Path) -> str:
@@ -463,6 +492,7 @@ def commit_quarantine(engine: Engine, file_info: dict[str, Any], reason: str, ru
             **file_info, status="quarantined", reason=reason, processed_at=now_iso(), run_id=run_id,
             stored_path=stored_path, version=_next_version(conn, file_info["path"]),
         ).returning(files.c.id)).scalar_one()
+        _bump(conn)
     return Committed(file_id, None, 0, 0)
 
 
@@ -507,12 +537,14 @@ def commit_document(engine: Engine, file_info: dict[str, Any], rows: dict[str, A
             newly = recompute_unit_supersede(conn, doc_row["unit_key"])
             superseded += newly["resubmitted"]
             copies = newly["duplicate"]
+        _bump(conn)
     return Committed(file_id, doc_id, version, superseded, duplicates=copies)
 
 
 def set_stored_path(engine: Engine, file_id: int, stored_path: Optional[str]) -> None:
     with engine.begin() as conn:
         conn.execute(update(files).where(files.c.id == file_id).values(stored_path=stored_path))
+        _bump(conn)
 
 
 def _touch_unit(conn: Connection, key: str, name: str, stamp: str) -> None:
@@ -699,7 +731,10 @@ def _record_answers(conn: Connection, answers: Answers, run_id: Optional[int]) -
 def record_answers(engine: Engine, answers: Answers, run_id: Optional[int] = None) -> dict[str, int]:
     """Store answers given outside the inbox (``pipeline review apply``, ``pipeline done``), in one transaction."""
     with engine.begin() as conn:
-        return _record_answers(conn, answers, run_id)
+        added = _record_answers(conn, answers, run_id)
+        if any(added.values()):
+            _bump(conn)
+        return added
 
 
 def commit_answers(engine: Engine, file_info: dict[str, Any], answers: Answers, run_id: Optional[int],
@@ -713,6 +748,7 @@ def commit_answers(engine: Engine, file_info: dict[str, Any], answers: Answers, 
         conn.execute(files.insert().values(
             **file_info, status="answers", processed_at=now_iso(), run_id=run_id, stored_path=stored_path,
             version=_next_version(conn, file_info["path"]), format="xlsx"))
+        _bump(conn)
         return _record_answers(conn, answers, run_id)
 
 
@@ -766,9 +802,10 @@ HEAVY_COLUMNS = {"documents": ("record",)}
 
 def read_tables(url: str, names: Optional[Iterable[str]] = None,
                 skip: dict[str, tuple[str, ...]] = HEAVY_COLUMNS) -> dict[str, list[dict[str, Any]]]:
-    """Tables as lists of row dicts, ONE query per table whatever the number of files (what reports build from).
+    """Tables as lists of rows, ONE query per table whatever the number of files (what reports build from).
 
-    Read in one transaction, so the tables agree with each other even while a run is writing.
+    Read in one transaction, so the tables agree with each other even while a run is writing. Each row is
+    a read-only mapping (``row["unit"]``, ``row.get("unit")``): a third of the memory of a dict per row.
     """
     engine = _open_existing(url)
     out: dict[str, list[dict[str, Any]]] = {}
@@ -777,7 +814,7 @@ def read_tables(url: str, names: Optional[Iterable[str]] = None,
             for name in names or TABLES:
                 table = TABLES[name]
                 cols = [c for c in table.c if c.name not in skip.get(name, ())]
-                out[name] = [dict(r._mapping) for r in conn.execute(select(*cols).order_by(table.c.id))]
+                out[name] = [r._mapping for r in conn.execute(select(*cols).order_by(table.c.id))]
     except Exception as exc:  # noqa: BLE001
         raise StoreError(f"cannot read the store: {_first_line(exc)}") from exc
     return out

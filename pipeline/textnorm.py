@@ -6,6 +6,7 @@ treat ``uỷ``/``ủy`` and ``hoà``/``hòa`` as the same word. ``nfc`` keeps th
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -76,6 +77,8 @@ def display(text: str) -> str:
     return clean_spaces(text)
 
 
+@functools.lru_cache(maxsize=16384)  # rules ask for the key of the same headings and words over and over
+# (pipeline.extract clears it per document)
 def match_key(text: str) -> str:
     """Comparison key: NFC, new-style tones, straight quotes, ASCII dashes, casefold, one space."""
     text = new_style_tones(text).translate(_QUOTES).replace("*", "")

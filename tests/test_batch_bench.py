@@ -72,9 +72,20 @@ def test_ocr_table_shows_seconds_per_page_against_tesseract() -> None:
                                                                                         "bare": 4.0}}}
     text = bench.format_ocr(r)
     line = next(x for x in text.splitlines() if x.startswith("pipeline extract"))
-    assert "2.00" in line and "1.33x" in line and "MISSED" in line  # 54 / 27 s/page; 54 / 40.5
+    assert "2.00" in line and "1.54x" in line and "MISSED" in line  # 54 / 27 s/page; CPU 60 / 39
     assert "text pages 1.50 s/page against 1.30 (1.15x, 19 pages)" in text
     assert "ruled forms 1.10 s/page against 0.50 (2.20x, 8 pages)" in text
+    r["end_to_end"] = {
+        "all": {"pages": 27, "seconds": r["seconds"], "cpu_seconds": r["cpu_seconds"]},
+        "text pages": {"pages": 19, "seconds": {"tesseract": 26.0, "pipeline": 30.0},
+                       "cpu_seconds": {"tesseract": 25.0, "pipeline": 29.5}},
+        "ruled forms": {"pages": 8, "seconds": {"tesseract": 4.0, "pipeline": 9.0},
+                        "cpu_seconds": {"tesseract": 4.0, "pipeline": 9.0}}}
+    lines = bench.format_ocr(r).splitlines()
+    text_line = next(x for x in lines if x.startswith("pipeline extract (end to end), text pages"))
+    assert "1.18x" in text_line and "met" in text_line  # the goal is on pages: 29.5 / 25
+    forms = next(x for x in lines if x.startswith("pipeline extract (end to end), ruled forms"))
+    assert "2.25x" in forms and "MISSED" not in forms and "met" not in forms  # reported apart, no goal
 
 
 def test_scan_pages_one_png_per_pdf_page_and_tiff_frame(tmp_path: Path) -> None:
@@ -96,3 +107,17 @@ def test_scan_pages_one_png_per_pdf_page_and_tiff_frame(tmp_path: Path) -> None:
         assert round(page.info["dpi"][0]) == 300 and abs(page.size[0] - 595.28 * 300 / 72) <= 1  # A4 at 300 dpi
     with Image.open(images[1]) as frame:
         assert round(frame.info["dpi"][0]) == 200 and frame.getpixel((0, 0)) == 128
+
+
+def test_scale_table_compares_time_per_file_and_memory_across_batch_sizes() -> None:
+    def batch(files: int, seconds: float, peak: float, report_peak: float) -> dict:  # type: ignore[type-arg]
+        return {"files": files, "runs": {2: {"seconds": seconds, "peak_mb": peak, "exit_code": 0}},
+                "report": {"seconds": 1.0, "peak_mb": report_peak}, "peak_child_mb": max(peak, report_peak),
+                "rerun_seconds": 0.4}
+
+    flat = bench.format_scale([batch(100, 10.0, 220, 170), batch(400, 38.0, 221, 190), batch(1600, 150.0, 222, 215)])
+    assert "within 6% of the first" in flat and "(goal 20%: met)" in flat  # 94 ms/file against 100
+    assert "220–222 MB" in flat and "flat: met" in flat
+    growing = bench.format_scale([batch(100, 10.0, 220, 170), batch(1600, 200.0, 222, 351)])
+    assert "goal 20%: MISSED" in growing and "flat: MISSED" in growing
+    assert bench.format_scale([batch(100, 10.0, 220, 170)]) == ""

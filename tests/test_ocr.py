@@ -456,8 +456,8 @@ def test_upside_down_page_with_little_text_is_turned_by_osd() -> None:
 
 
 @needs_tesseract
-def test_tesseract_reads_the_page_from_stdin_as_pytesseract_did() -> None:
-    """Same pixels through standard input (PGM): the same words, boxes and confidences."""
+def test_tesseract_reads_the_page_as_pytesseract_did() -> None:
+    """Same pixels through an uncompressed TIFF file: the same words, boxes and confidences."""
     import pytesseract
 
     if font_path() is None:
@@ -466,6 +466,39 @@ def test_tesseract_reads_the_page_from_stdin_as_pytesseract_did() -> None:
     expected = pytesseract.image_to_data(page, lang=ocr._language(ocr.DEFAULTS), config="--oem 1 --psm 3 --dpi 300",
                                          output_type=pytesseract.Output.DICT)
     assert ocr.tesseract_data(page, ocr.DEFAULTS) == expected
+
+
+@needs_tesseract
+def test_in_process_tesseract_reads_a_scan_as_the_command_does() -> None:
+    """libtesseract in this process: the words, boxes, numbers and confidences of the command's TSV."""
+    from pipeline.readers import tesslib
+
+    if not tesslib.available():
+        pytest.skip("libtesseract cannot be loaded: the command is used")
+    page = _scan_page("kh-46-pho-minh-scan200.pdf", 1)
+    cells = [np.asarray(text_page([t], size=(320, 170), font_px=40)) for t in ("12", "KT")] if font_path() else []
+    for images, psm in (([page], 3), (cells, 7)):
+        if not images:
+            continue
+        ours = tesslib.read_pages(images, ocr._language(ocr.DEFAULTS), psm, 300, 120)
+        command = ocr._run_tesseract_cli(images, ocr.DEFAULTS, psm)
+        assert set(ours) == set(command)
+        # The command's TSV loses the last word's trailing space (the file is stripped): texts compared stripped.
+        ours["text"], command["text"] = [t.strip() for t in ours["text"]], [t.strip() for t in command["text"]]
+        assert ours == command
+        assert sum(1 for t in ours["text"] if t) >= (100 if psm == 3 else 2)
+
+
+def test_the_command_is_used_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipeline.readers import tesslib
+
+    monkeypatch.setenv("PIPELINE_OCR_ENGINE", "cli")
+    tesslib._library.cache_clear()
+    try:
+        assert not tesslib.available()
+    finally:
+        monkeypatch.delenv("PIPELINE_OCR_ENGINE")
+        tesslib._library.cache_clear()
 
 
 @needs_tesseract

@@ -102,7 +102,7 @@ def test_migration_keeps_every_row_and_backfills(url: str, tmp_path: Path) -> No
     paths = outputs.write_reports(url, tmp_path / "out")
     assert paths.workbook is not None and paths.review_open >= 0
     if url.startswith("sqlite"):
-        assert list(tmp_path.glob("pipeline.before-0002-*.sqlite"))  # the old store copied aside first
+        assert list(tmp_path.glob(f"pipeline.before-{store.SCHEMA_REVISION}-*.sqlite"))  # the old store copied aside first
 
 
 def test_the_head_schema_needs_no_migration_twice(url: str) -> None:  # noqa: F811

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as _dt
+import functools
 import re
 from dataclasses import dataclass, replace
 from typing import Optional
@@ -459,6 +460,16 @@ def find_time_expressions(text: str, default_year: Optional[int] = None, *, cell
     """
     if not text:
         return []
+    return list(_find(text, default_year, cell))
+
+
+def clear_cache() -> None:
+    """Forget the expressions found so far (:func:`pipeline.extract.extract` does, per document)."""
+    _find.cache_clear()
+
+
+@functools.lru_cache(maxsize=4096)  # a paragraph is searched again by later rules; no caller changes the results
+def _find(text: str, default_year: Optional[int], cell: bool) -> tuple[TimeExpr, ...]:
     atoms = _select(_candidates(text, cell))
     out: list[TimeExpr] = []
     i = 0
@@ -480,7 +491,7 @@ def find_time_expressions(text: str, default_year: Optional[int] = None, *, cell
             out.append(expr)
             prev_end = expr.end
         i += used or 1
-    return _share_recurrence(text, out)
+    return tuple(_share_recurrence(text, out))
 
 
 def _share_recurrence(text: str, exprs: list[TimeExpr]) -> list[TimeExpr]:

@@ -78,11 +78,12 @@ _PERIOD_KEYS = lexicon.keys("period_words")
 
 @functools.lru_cache(maxsize=1)
 def _matcher() -> "Matcher":
-    from spacy.matcher import Matcher
-
     from .nlp import get_nlp
 
-    matcher = Matcher(get_nlp().vocab)
+    vocab = get_nlp().vocab  # first: spaCy loaded the light way (pipeline/extractors/nlp.py)
+    from spacy.matcher import Matcher
+
+    matcher = Matcher(vocab)
     matcher.add("MIN", [
         [{"NORM": {"IN": ["ít nhất", "tối thiểu", "ít ra"]}}, _NUM, _PCT],
         [{"NORM": "ít"}, {"NORM": "nhất"}, _NUM, _PCT],

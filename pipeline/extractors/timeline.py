@@ -110,11 +110,12 @@ def _syllable_doc(doc):  # type: ignore[no-untyped-def]
 @functools.lru_cache(maxsize=1)
 def _matcher():
     """The trigger rules as spaCy Matcher patterns (built once)."""
-    from spacy.matcher import Matcher
-
     from .nlp import get_nlp
 
-    matcher = Matcher(get_nlp().vocab)
+    vocab = get_nlp().vocab  # first: spaCy loaded the light way (pipeline/extractors/nlp.py)
+    from spacy.matcher import Matcher
+
+    matcher = Matcher(vocab)
     for phrase in DEADLINE_TRIGGERS:
         matcher.add("DEADLINE", _patterns(phrase))
     for verb in CLOSING_VERBS:  # "hoàn thành (…) đến ngày": the verb then "đến" within 9 syllables

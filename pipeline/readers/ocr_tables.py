@@ -37,7 +37,7 @@ def _line_masks(gray: Any) -> tuple[Any, Any]:
     import cv2
 
     h, w = gray.shape
-    bw = cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 25, 15)
+    bw = _ink(gray)
     # Long kernels: at 300 dpi a glyph is < 60 px; a ruling spans at least one cell (> 1/4 inch).
     hk = max(40, w // 25)
     vk = max(30, h // 60)
@@ -78,19 +78,27 @@ def _coverage(mask: Any, x0: int, y0: int, x1: int, y1: int, axis: int) -> float
     return float((region > 0).any(axis=axis).mean())
 
 
+def _ink(gray: Any) -> Any:
+    """What :func:`_line_masks` calls ink: darker than the mean around it (grey paper is no ink)."""
+    import cv2
+
+    return cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 25, 15)
+
+
 def may_hold_grid(gray: Any) -> bool:
     """A quick necessary test for :func:`find_grids`: long horizontal *and* vertical strokes exist.
 
-    On a half-size copy that keeps every dark pixel (2×2 minimum), with a threshold every pixel the
-    adaptive one calls ink also passes (< 240), and kernels a little shorter than half of
-    :func:`_line_masks`' — so it never says no where the full search would find a grid, and it costs a
-    tenth of it. Text pages, underlined headers and stamps without long straight strokes stop here.
+    The full search's own ink, on a half-size copy that keeps every ink pixel (2×2 maximum), with
+    kernels a little shorter than half of :func:`_line_masks`' — so it never says no where the full
+    search would find a grid, and it costs a tenth of it. Text pages, underlined headers and stamps
+    without long straight strokes stop here. (A fixed "darker than 240" called grey paper ink from
+    edge to edge, and every page of a grey scan went through the full search.)
     """
     import cv2
 
     h, w = gray.shape
-    small = cv2.erode(gray, cv2.getStructuringElement(cv2.MORPH_RECT, (2, 2)), anchor=(0, 0))[::2, ::2]
-    ink = (small < 240).astype("uint8")
+    ink = cv2.dilate(_ink(gray), cv2.getStructuringElement(cv2.MORPH_RECT, (2, 2)), anchor=(0, 0))[::2, ::2]
+    ink = (ink > 0).astype("uint8")
     hk = max(40, w // 25) // 2 - 1
     vk = max(30, h // 60) // 2 - 1
     vertical = cv2.morphologyEx(cv2.dilate(ink, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 1))),

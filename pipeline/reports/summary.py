@@ -28,6 +28,8 @@ class ReportPaths(list):  # type: ignore[type-arg]
     missing_units: int = 0
     late_units: int = 0
     empty_files: Sequence[str] = ()  # read, but nothing extracted (a photo of a receipt, a blank page)
+    rebuilt: bool = True  # False: the outputs were up to date and left as they were (pipeline/outputs.py)
+    revision: Optional[int] = None
 
 
 def run_summary_text(summary: dict[str, Any], reports: Optional[ReportPaths], summary_path: Optional[Path] = None,
@@ -74,6 +76,9 @@ def run_summary_text(summary: dict[str, Any], reports: Optional[ReportPaths], su
             lines.append(f"- Bảng tổng hợp: {reports.workbook}")
         if reports.calendar:
             lines.append(f"- Lịch hạn chót: {reports.calendar}" + (f" (xem và in: {reports.page})" if reports.page else ""))
+        if not reports.rebuilt:
+            lines.append("- Dữ liệu không thay đổi từ lần lập báo cáo trước: bảng tổng hợp, lịch và trang HTML giữ "
+                         "nguyên, không ghi lại.")
     warnings = summary.get("warnings", 0)
     if warnings:
         lines.append(f"- Cảnh báo: {warnings}" + (f" (chi tiết: {summary_path})" if summary_path else "") + ".")
