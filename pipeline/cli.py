@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -102,6 +103,13 @@ def _limits(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     return Limits.resolve(args.time_limit, args.memory_limit)
 
 
+def _cluster(args: argparse.Namespace) -> dict:
+    from .cluster import cluster_address
+
+    shared = args.shared_inbox or os.environ.get("PIPELINE_SHARED_INBOX") or None
+    return {"cluster": cluster_address(args.cluster), "shared_inbox": Path(shared) if shared else None}
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     from .batch import run_batch
     from .reports.summary import run_summary_text
@@ -110,7 +118,8 @@ def cmd_run(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     result = run_batch(inbox=Path(args.inbox), store_url=args.store, data_dir=Path(args.data), out_dir=Path(args.out),
                        workers=args.workers, report=not args.no_report, units_csv=args.units,
-                       move=not getattr(args, "keep_inbox", False), year=args.year, limits=_limits(args))
+                       move=not getattr(args, "keep_inbox", False), year=args.year, limits=_limits(args),
+                       **_cluster(args))
     if result.summary:
         print(run_summary_text(result.summary, result.reports, result.summary_path, asked=not args.no_report))
     return result.exit_code
@@ -123,7 +132,7 @@ def cmd_watch(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     return watch(inbox=Path(args.inbox), store_url=args.store, data_dir=Path(args.data), out_dir=Path(args.out),
                  workers=args.workers, settle_seconds=args.settle, units_csv=args.units,
-                 move=not getattr(args, "keep_inbox", False), limits=_limits(args))
+                 move=not getattr(args, "keep_inbox", False), limits=_limits(args), **_cluster(args))
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -288,6 +297,12 @@ def build_parser() -> argparse.ArgumentParser:
                             "a file over it is quarantined and not read again until it changes")
         q.add_argument("--memory-limit", type=int, default=None, metavar="MB",
                        help="memory one file may take to read (default: $PIPELINE_MEMORY_LIMIT_MB or 1024)")
+        q.add_argument("--cluster", default=None, metavar="tcp://HOST:8786",
+                       help="read the files on this Dask cluster (default: $PIPELINE_CLUSTER; 'local' or unset: "
+                            "worker processes on this machine); exit 2 if it cannot be reached")
+        q.add_argument("--shared-inbox", default=None, metavar="DIR",
+                       help="the inbox as the cluster's workers mount it (default: $PIPELINE_SHARED_INBOX; "
+                            "unset: each file is sent to its worker)")
 
     p = sub.add_parser("run", help="process everything new in the inbox (the nightly job)",
                        description="Process every new or changed file in the inbox into the store, move it to "
