@@ -708,11 +708,11 @@ class _Run:
             raise RuntimeError(payload)
 
     def _extract(self, todo: list[Candidate]) -> None:
-        from .tasks import extract_all
+        from .tasks import extract_all, warm_up
 
         executor = self.executor
         if executor is None:
-            executor = BoundedPool(max(1, min(self.workers or _cpu_count(), len(todo))), self.limits)
+            executor = BoundedPool(max(1, min(self.workers or _cpu_count(), len(todo))), self.limits, warm_up)
         log.info("extracting %d file(s) with %s (limits per file: %g s, %d MB)", len(todo), executor,
                  self.limits.seconds, self.limits.memory_mb)
         bar, step = None, max(1, len(todo) // 10)

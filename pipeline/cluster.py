@@ -39,6 +39,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Optional
 
+from .tasks import warm_up
 from .workers import Limits, Result, bounded_call
 
 log = logging.getLogger(__name__)
@@ -100,13 +101,13 @@ def run_on_worker(limits: Limits, fingerprint: str, may_ocr: bool, fn: Callable[
         if not os.path.lexists(source):  # not mounted, or the share has not caught up: nothing is lost
             return ("changed", f"not visible on the worker {os.uname().nodename} (is the shared inbox mounted "
                                "there?); it will be read next run", "changed")
-        return bounded_call(limits, fn, source, *args)
+        return bounded_call(limits, fn, source, *args, _warm=warm_up)
     folder = tempfile.mkdtemp(prefix="pipeline-task-")
     try:
         path = os.path.join(folder, "input")
         with open(path, "wb") as fh:
             fh.write(source)
-        return bounded_call(limits, fn, path, *args)
+        return bounded_call(limits, fn, path, *args, _warm=warm_up)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 

@@ -195,28 +195,48 @@ def child_main() -> None:
     conn = Connection(fd)
     try:
         path, level = conn.recv()  # the parent's import path (tests, plug-ins) and log level
+        sys.path[:] = path
+        warm = conn.recv()
     except (EOFError, OSError):
         return
-    sys.path[:] = path
     from .names import one_line_formatter
 
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(one_line_formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))  # type: ignore[arg-type]
     logging.basicConfig(level=level, handlers=[handler])
+    problem = ""
+    if warm is not None:
+        try:
+            warm()
+        except Exception as exc:  # noqa: BLE001 - the tasks will say what is wrong, file by file
+            problem = f"{type(exc).__name__}: {exc}"
+    try:
+        conn.send(("ready", problem))
+    except (OSError, ValueError):
+        return
     _worker_main(conn)
 
 
 # --------------------------------------------------------------------------- the caller's side
 
 
-class BoundedChild:
-    """One worker process, used by one thread at a time; started on first use, replaced after a kill."""
+#: Seconds a fresh worker may take to load the extraction stack (its ``warm`` call) before its first task.
+WARM_UP_SECONDS = float(os.environ.get("PIPELINE_WARM_UP_SECONDS") or 300)
 
-    def __init__(self) -> None:
+
+class BoundedChild:
+    """One worker process, used by one thread at a time; started on first use, replaced after a kill.
+
+    ``warm`` (a picklable function) runs in each fresh worker before its first task — loading the
+    readers and language models once, so a file's time limit measures the file, not the imports.
+    """
+
+    def __init__(self, warm: Optional[Callable[[], Any]] = None) -> None:
+        self.warm = warm
         self.proc: Optional[subprocess.Popen[bytes]] = None
         self.conn: Any = None
 
-    def _start(self) -> None:
+    def _start(self, abort: Optional[threading.Event] = None) -> None:
         from multiprocessing import Pipe
 
         ours, theirs = Pipe()
@@ -233,7 +253,22 @@ class BoundedChild:
         finally:
             theirs.close()
         self.conn = ours
-        ours.send((list(sys.path), logging.getLogger().getEffectiveLevel()))
+        try:
+            ours.send((list(sys.path), logging.getLogger().getEffectiveLevel()))
+            ours.send(self.warm)
+            deadline = time.monotonic() + WARM_UP_SECONDS
+            while not ours.poll(0.25):
+                if (abort is not None and abort.is_set()) or time.monotonic() > deadline:
+                    raise TimeoutError
+            ready, problem = ours.recv()
+        except (OSError, EOFError, TimeoutError, ValueError):
+            code = self.proc.poll()
+            self.kill()
+            raise WorkerStartError("a worker process did not get ready "
+                                   + (f"(exit status {code})" if code is not None
+                                      else f"within {WARM_UP_SECONDS:g} s")) from None
+        if problem:
+            log.warning("a worker could not load the extraction stack: %s", problem)
 
     def alive(self) -> bool:
         return self.proc is not None and self.proc.poll() is None
@@ -280,7 +315,9 @@ class BoundedChild:
             if not self.alive():
                 if self.proc is not None:
                     self.kill()
-                self._start()
+                self._start(abort)
+                if abort is not None and abort.is_set():
+                    return ("aborted", None, "aborted")
             try:
                 self.conn.send((fn, args, budget))
                 break
@@ -332,15 +369,15 @@ class BoundedChild:
 _local = threading.local()
 
 
-def bounded_call(limits: Limits, fn: Callable[..., Result], *args: Any,
-                 _abort: Optional[threading.Event] = None, _registry: Optional[set] = None) -> Result:
+def bounded_call(limits: Limits, fn: Callable[..., Result], *args: Any, _abort: Optional[threading.Event] = None,
+                 _registry: Optional[set] = None, _warm: Optional[Callable[[], Any]] = None) -> Result:
     """Run ``fn(*args)`` in the calling thread's own bounded worker (kept for the thread's next call).
 
     This is the body of every task, in the local pool as on a Dask worker.
     """
     child = getattr(_local, "child", None)
     if child is None:
-        child = _local.child = BoundedChild()
+        child = _local.child = BoundedChild(_warm)
         if _registry is not None:
             _registry.add(child)
     return child.call(fn, args, limits, _abort)
@@ -352,8 +389,8 @@ class BoundedPool(cf.Executor):
     ``submit(fn, *args)`` returns a future of ``fn(*args)``'s result tuple (see :meth:`BoundedChild.call`).
     """
 
-    def __init__(self, workers: int, limits: Limits) -> None:
-        self.limits = limits
+    def __init__(self, workers: int, limits: Limits, warm: Optional[Callable[[], Any]] = None) -> None:
+        self.limits, self.warm = limits, warm
         self.workers = max(1, workers)
         self._threads = cf.ThreadPoolExecutor(self.workers, thread_name_prefix="pipeline-worker")
         self._abort = threading.Event()
@@ -367,7 +404,7 @@ class BoundedPool(cf.Executor):
 
     def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> cf.Future:  # type: ignore[override]
         return self._threads.submit(bounded_call, self.limits, fn, *args, _abort=self._abort,
-                                    _registry=self._children)
+                                    _registry=self._children, _warm=self.warm)
 
     def abort(self) -> None:
         """Kill the tasks in hand now (a second SIGTERM)."""
