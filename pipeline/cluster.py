@@ -62,15 +62,16 @@ class WorkerUnfit(Exception):
 
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """Version + SHA-256 of the installed package's files: workers must read files as the coordinator would."""
+    """Version + SHA-256 of the code and word lists that read and extract (not the migrations or report
+    templates, which only the coordinator uses): workers must read files as the coordinator would."""
     from . import __version__
 
     root = Path(__file__).resolve().parent
     digest = hashlib.sha256()
     for path in sorted(root.rglob("*")):
-        if path.is_file() and path.suffix in (".py", ".txt", ".j2", ".ini", ".mako", ".json", ".csv"):
-            digest.update(path.relative_to(root).as_posix().encode())
-            digest.update(path.read_bytes())
+        rel = path.relative_to(root).as_posix()
+        if path.suffix in (".py", ".txt") and not rel.startswith(("migrations/", "templates/")) and path.is_file():
+            digest.update(rel.encode() + b"\0" + path.read_bytes())
     return f"{__version__}+{digest.hexdigest()[:12]}"
 
 
@@ -83,8 +84,10 @@ def _ocr_ready() -> tuple[bool, str]:
 
 def worker_facts(shared: Optional[str] = None) -> dict[str, Any]:
     """What the coordinator checks on every worker before a run (``client.run``)."""
+    from .readers.doc import soffice
+
     ready, detail = _ocr_ready()
-    return {"fingerprint": code_fingerprint(), "ocr": ready, "ocr_detail": detail,
+    return {"fingerprint": code_fingerprint(), "ocr": ready, "ocr_detail": detail, "office": bool(soffice()),
             "shared": os.path.isdir(shared) if shared else None, "host": os.uname().nodename}
 
 
@@ -255,6 +258,9 @@ def _checked(client: Any, address: str, limits: Limits, inbox: Path, shared: Opt
                             + ("" if ocr_workers else "; or start the OCR workers with --resources ocr=N"))
     if problems:
         raise ClusterError("the cluster does not fit this run: " + "; ".join(problems))
+    for addr in sorted(a for a, fact in facts.items() if not fact["office"]):
+        log.warning("worker %s has no LibreOffice: a legacy .doc file read there is quarantined "
+                    "(install libreoffice-writer-nogui on every worker)", addr)
     _one_retry_on_worker_death(client)
     log.info("connected to the Dask cluster at %s: %d worker(s), %d thread(s)%s", address, len(facts),
              sum(client.nthreads().values()), f", {len(ocr_workers)} with OCR" if ocr_workers else "")

@@ -264,6 +264,8 @@ class BoundedChild:
         except (OSError, EOFError, TimeoutError, ValueError):
             code = self.proc.poll()
             self.kill()
+            if abort is not None and abort.is_set():
+                return  # stopped on purpose: the caller sees the abort
             raise WorkerStartError("a worker process did not get ready "
                                    + (f"(exit status {code})" if code is not None
                                       else f"within {WARM_UP_SECONDS:g} s")) from None
@@ -273,22 +275,30 @@ class BoundedChild:
     def alive(self) -> bool:
         return self.proc is not None and self.proc.poll() is None
 
-    def kill(self) -> None:
-        """SIGKILL the worker and everything it started (its own process group)."""
-        if self.proc is None:
+    def terminate(self) -> None:
+        """SIGKILL the worker and everything it started (its own process group); safe from any thread."""
+        proc = self.proc
+        if proc is None:
             return
         try:
-            os.killpg(self.proc.pid, signal.SIGKILL)
+            os.killpg(proc.pid, signal.SIGKILL)
         except OSError:
             try:
-                self.proc.kill()
+                proc.kill()
             except OSError:
                 pass
+
+    def kill(self) -> None:
+        """:meth:`terminate`, then reap it and drop the connection (by the thread that uses this worker)."""
+        proc, conn = self.proc, self.conn
+        if proc is None:
+            return
+        self.terminate()
         try:
-            self.proc.wait(10)
+            proc.wait(10)
         except subprocess.TimeoutExpired:
             pass
-        self.conn.close()
+        conn.close()
         self.proc = self.conn = None
 
     def close(self) -> None:
@@ -316,7 +326,7 @@ class BoundedChild:
                 if self.proc is not None:
                     self.kill()
                 self._start(abort)
-                if abort is not None and abort.is_set():
+                if self.proc is None:
                     return ("aborted", None, "aborted")
             try:
                 self.conn.send((fn, args, budget))
@@ -349,6 +359,9 @@ class BoundedChild:
             except (EOFError, OSError):
                 result = None
             break
+        if result is None and abort is not None and abort.is_set():
+            self.kill()  # killed on purpose (a second signal)
+            return ("aborted", None, "aborted")
         if result is None:  # died without an answer
             try:
                 code = self.proc.wait(5)
@@ -410,7 +423,7 @@ class BoundedPool(cf.Executor):
         """Kill the tasks in hand now (a second SIGTERM)."""
         self._abort.set()
         for child in list(self._children):
-            child.kill()
+            child.terminate()  # the thread waiting on it sees it die, and reaps it
 
     def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
         self._threads.shutdown(wait=wait, cancel_futures=cancel_futures)
