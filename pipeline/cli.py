@@ -261,8 +261,14 @@ def _rewrite_reports(args: argparse.Namespace, url: str) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
+    if args.cluster:
+        from .bench_cluster import main as cluster_bench
+
+        args.files = args.files or 120
+        return cluster_bench(args)
     from .bench import main as bench_main
 
+    args.files = args.files or 500
     return bench_main(args)
 
 
@@ -418,13 +424,20 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("bench", help="measure throughput, rerun time and memory (see README)",
                        description="Generate synthetic inbox files and time full runs, the unchanged rerun and "
                                    "peak memory for each worker count.",
-                       epilog="examples:\n  pipeline bench --files 100 --workers 1,2\n  pipeline bench --extract",
+                       epilog="examples:\n  pipeline bench --files 100 --workers 1,2\n  pipeline bench --extract\n"
+                              "  pipeline bench --cluster --files 60 --repeat 3",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--files", type=int, default=500, help="number of generated inbox files (default: 500)")
+    p.add_argument("--files", type=int, default=None,
+                   help="number of generated inbox files (default: 500; 120 with --cluster)")
     p.add_argument("--workers", default="1,2", help="comma-separated worker counts to compare (default: 1,2)")
     p.add_argument("--keep", action="store_true", help="keep the generated files under .bench/")
     p.add_argument("--extract", action="store_true",
                    help="only the single-document figures: start-up time and extraction of the longest corpus plan")
+    p.add_argument("--cluster", action="store_true",
+                   help="the local pool against a Dask cluster (dask scheduler + workers started here) at the same "
+                        "worker counts, text PDFs and scans; --repeat rounds")
+    p.add_argument("--repeat", type=int, default=3, help="rounds of the --cluster comparison (default: 3)")
+    p.add_argument("--scan-copies", type=int, default=1, help="copies of each multi-page scan with --cluster (0: no OCR runs)")
     p.set_defaults(func=cmd_bench)
     return parser
 

@@ -36,6 +36,7 @@ import subprocess
 import sys
 import threading
 import time
+import weakref
 from collections import deque
 from dataclasses import dataclass, field
 from typing import Any, Callable, Generic, Iterable, Iterator, Optional, TypeVar
@@ -380,6 +381,18 @@ class BoundedChild:
 
 
 _local = threading.local()
+_every_child: "weakref.WeakSet[BoundedChild]" = weakref.WeakSet()  # of this process, for close_all_children
+
+
+def close_all_children() -> int:
+    """Ask every idle worker of this process to leave (the next task starts a fresh one, loading the
+    extraction stack again). For a Dask worker: ``client.run(close_all_children)``. Returns how many."""
+    closed = 0
+    for child in list(_every_child):
+        if child.alive():
+            child.close()
+            closed += 1
+    return closed
 
 
 def bounded_call(limits: Limits, fn: Callable[..., Result], *args: Any, _abort: Optional[threading.Event] = None,
@@ -391,6 +404,7 @@ def bounded_call(limits: Limits, fn: Callable[..., Result], *args: Any, _abort: 
     child = getattr(_local, "child", None)
     if child is None:
         child = _local.child = BoundedChild(_warm)
+        _every_child.add(child)
         if _registry is not None:
             _registry.add(child)
     return child.call(fn, args, limits, _abort)
@@ -475,8 +489,10 @@ class Dispatcher(Generic[T]):
         self.retries = retries
 
     def _slots(self) -> int:
-        slots = getattr(self.executor, "slots", None)
-        return max(1, slots() if callable(slots) else 1)
+        """Tasks to keep in flight: the executor's workers, plus what it asks to have queued (a cluster:
+        the next task is already there when a worker finishes, instead of a round trip later)."""
+        slots, ahead = getattr(self.executor, "slots", None), getattr(self.executor, "ahead", None)
+        return max(1, slots() if callable(slots) else 1) + (ahead() if callable(ahead) else 0)
 
     def _submit(self, task: Task[T]) -> cf.Future:
         return self.executor.submit(task.fn, *task.args)

@@ -1,0 +1,303 @@
+"""`pipeline bench --cluster`: the nightly job on a Dask cluster against the local pool, same inbox, same machine.
+
+Why these figures: a cluster is worth its keep only if handing files to Dask workers costs little
+next to reading them (goal: at most 10 % more time than the local pool at the same number of
+workers), and a province sizes its cluster from the OCR pages per second one core gives.
+
+How: the cluster is real — ``dask scheduler`` and ``dask worker`` processes started from their own
+commands, as ``deploy/`` runs them, and left running like deployed ones — and each ``pipeline run``
+is a real subprocess timed from start to exit: start-up, connection and checks, and the loading of
+the extraction stack by fresh bounded workers, on both sides (the Dask workers' bounded children are
+closed before every measured run, as the local pool starts its own for every run). Runs alternate
+local / cluster, repeated, so a machine shared with other jobs slows both alike; the table gives the
+median and the spread.
+
+Inputs: text-layer PDFs (copies of ``corpus/*.pdf``, each made unique by a trailing comment) for
+throughput; the multi-page scans of ``tests/data/scans`` (copies made unique) for OCR pages/s.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any, Optional
+
+GOAL_OVERHEAD = 0.10
+NIGHT_SECONDS = 8 * 3600
+PROVINCE_PAGES = 10_000
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _first_folder(*candidates: Path) -> Optional[Path]:
+    return next((c for c in candidates if c.is_dir()), None)
+
+
+def _copies(sources: list[Path], count: int, folder: Path, marker: str) -> list[Path]:
+    """``count`` distinct files: the sources in turn, each with a trailing comment that makes it unique."""
+    folder.mkdir(parents=True, exist_ok=True)
+    made = []
+    for i in range(count):
+        src = sources[i % len(sources)]
+        target = folder / f"{marker}-{i:04d}{src.suffix}"
+        target.write_bytes(src.read_bytes() + f"\n%{marker} copy {i}\n".encode("ascii"))
+        made.append(target)
+    return made
+
+
+def text_pdfs(folder: Path, count: int) -> list[Path]:
+    corpus = _first_folder(Path.cwd() / "corpus", ROOT / "corpus")
+    pdfs = sorted(corpus.glob("*.pdf")) if corpus else []
+    if not pdfs:
+        raise SystemExit("pipeline bench --cluster: needs corpus/*.pdf (run it from a checkout)")
+    return _copies(pdfs, count, folder, "bench")
+
+
+def scan_pdfs(folder: Path, copies: int) -> tuple[list[Path], int]:
+    """Multi-page scanned PDFs (no text layer) and their number of pages."""
+    import pypdfium2 as pdfium
+
+    scans = _first_folder(Path.cwd() / "tests" / "data" / "scans", ROOT / "tests" / "data" / "scans")
+    pdfs = sorted(scans.glob("*.pdf")) if scans else []
+    if not pdfs or not copies:
+        return [], 0
+    made = _copies(pdfs, copies * len(pdfs), folder, "scan")
+    pages = 0
+    for path in made:
+        doc = pdfium.PdfDocument(str(path))
+        pages += len(doc)
+        doc.close()
+    return made, pages
+
+
+def _env() -> dict[str, str]:
+    """This environment + the Dask settings the deployed units use (``deploy/dask.env``)."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    settings = ROOT / "deploy" / "dask.env"
+    if settings.is_file():
+        for line in settings.read_text(encoding="utf-8").splitlines():
+            key, sep, value = line.strip().partition("=")
+            if sep and not key.startswith("#"):
+                env.setdefault(key, value)
+    return env
+
+
+class Cluster:
+    """A ``dask scheduler`` for the whole bench; ``dask worker`` processes started fresh for each run."""
+
+    def __init__(self, folder: Path) -> None:
+        self.file = folder / "scheduler.json"
+        self.scheduler = subprocess.Popen([sys.executable, "-m", "dask", "scheduler", "--host", "127.0.0.1",
+                                           "--port", "0", "--no-dashboard", "--scheduler-file", str(self.file)],
+                                          env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                          start_new_session=True)
+        self.workers: Optional[subprocess.Popen[bytes]] = None
+        deadline = time.monotonic() + 60
+        while not self.file.exists():
+            if time.monotonic() > deadline or self.scheduler.poll() is not None:
+                raise SystemExit("pipeline bench --cluster: the dask scheduler did not start")
+            time.sleep(0.2)
+        time.sleep(0.3)
+        self.address = json.loads(self.file.read_text())["address"]
+
+    def start_workers(self, n: int) -> None:
+        from distributed import Client
+
+        self.workers = subprocess.Popen([sys.executable, "-m", "dask", "worker", "--scheduler-file", str(self.file),
+                                         "--nworkers", str(n), "--nthreads", "1", "--memory-limit", "0",
+                                         "--no-dashboard"], env=_env(), stdout=subprocess.DEVNULL,
+                                        stderr=subprocess.DEVNULL, start_new_session=True)
+        from .cluster import worker_facts
+
+        with Client(self.address, set_as_default=False, timeout=30) as client:
+            client.wait_for_workers(n, timeout=120)
+            client.run(worker_facts)  # the worker processes import pipeline once, as deployed ones have
+
+    def fresh_children(self) -> None:
+        """Close the workers' bounded children: the run to measure starts them, as a local run does."""
+        from distributed import Client
+
+        from .workers import close_all_children
+
+        with Client(self.address, set_as_default=False, timeout=30) as client:
+            client.run(close_all_children)
+
+    def stop_workers(self) -> None:
+        if self.workers is not None:
+            _stop(self.workers)
+            self.workers = None
+            time.sleep(1.0)  # the scheduler notices they left
+
+    def close(self) -> None:
+        self.stop_workers()
+        _stop(self.scheduler)
+
+
+def _stop(proc: subprocess.Popen[bytes]) -> None:
+    import signal
+
+    try:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(20)
+    except (OSError, subprocess.TimeoutExpired):
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except OSError:
+            pass
+        proc.wait(10)
+
+
+def timed_run(files: list[Path], folder: Path, extra: list[str]) -> tuple[float, int, str]:
+    """Seconds of one ``pipeline run --no-report`` over hard links of ``files`` in a fresh folder."""
+    shutil.rmtree(folder, ignore_errors=True)
+    inbox = folder / "inbox"
+    inbox.mkdir(parents=True)
+    for f in files:
+        try:
+            os.link(f, inbox / f.name)
+        except OSError:
+            shutil.copy2(f, inbox / f.name)
+    cmd = [sys.executable, "-m", "pipeline", "run", "--inbox", str(inbox), "--data", str(folder / "data"),
+           "--out", str(folder / "out"), "--no-report", *extra]
+    started = time.perf_counter()
+    done = subprocess.run(cmd, env=_env(), capture_output=True, text=True)
+    elapsed = time.perf_counter() - started
+    last = [line.split("pipeline.batch: ", 1)[1] for line in done.stderr.splitlines() if "pipeline.batch: run " in line]
+    shutil.rmtree(folder, ignore_errors=True)
+    return elapsed, done.returncode, last[-1] if last else done.stderr.strip()[-300:]
+
+
+def _spread(values: list[float]) -> dict[str, float]:
+    return {"median": round(statistics.median(values), 2), "min": round(min(values), 2), "max": round(max(values), 2)}
+
+
+def _load() -> Optional[float]:
+    try:
+        return round(os.getloadavg()[0], 2)
+    except OSError:
+        return None
+
+
+def run_bench(count: int, workers: list[int], repeat: int, scan_copies: int, root: Path) -> dict[str, Any]:
+    pdfs = text_pdfs(root / "pdf", count)
+    scans, pages = scan_pdfs(root / "scans", scan_copies)
+    results: dict[str, Any] = {"files": count, "scan_files": len(scans), "scan_pages": pages, "repeat": repeat,
+                               "cores": os.cpu_count(), "load_before": _load(), "runs": []}
+    print(f"pipeline bench --cluster: {count} text-layer PDFs; {len(scans)} scanned PDFs ({pages} pages); "
+          f"{repeat} rounds; load average {results['load_before']}", flush=True)
+    cluster = Cluster(root)
+    try:
+        for rnd in range(1, repeat + 1):
+            for n in workers:
+                cluster.start_workers(n)
+                for kind, inputs in (("text", pdfs), ("ocr", scans)):
+                    if not inputs:
+                        continue
+                    for where in ("local", "cluster"):
+                        if where == "cluster":
+                            cluster.fresh_children()
+                            extra = ["--cluster", cluster.address]
+                        else:
+                            extra = ["--workers", str(n)]
+                        seconds, code, line = timed_run(inputs, root / "run", extra)
+                        run = {"round": rnd, "kind": kind, "where": where, "workers": n, "seconds": round(seconds, 2),
+                               "exit_code": code, "summary": line, "load": _load()}
+                        results["runs"].append(run)
+                        print(f"  round {rnd}: {kind:4} {where:7} {n} worker(s): {seconds:6.1f} s "
+                              f"(exit {code}; load {run['load']}; {line})", flush=True)
+                cluster.stop_workers()
+    finally:
+        cluster.close()
+    return summarize(results, workers)
+
+
+def summarize(results: dict[str, Any], workers: list[int]) -> dict[str, Any]:
+    rows = []
+    for kind, units in (("text", results["files"]), ("ocr", results["scan_pages"])):
+        for n in workers:
+            by_round: dict[int, dict[str, float]] = {}
+            for r in results["runs"]:
+                if r["kind"] == kind and r["workers"] == n:
+                    by_round.setdefault(r["round"], {})[r["where"]] = r["seconds"]
+            pairs = [v for v in by_round.values() if "local" in v and "cluster" in v]
+            if not pairs:
+                continue
+            local, remote = [p["local"] for p in pairs], [p["cluster"] for p in pairs]
+            overhead = [p["cluster"] / p["local"] - 1 for p in pairs]
+            rows.append({"kind": kind, "workers": n, "units": units, "local": _spread(local), "cluster": _spread(remote),
+                         "overhead": {k: round(v, 3) for k, v in _spread(overhead).items()},
+                         "local_per_s": round(units / statistics.median(local), 2),
+                         "cluster_per_s": round(units / statistics.median(remote), 2)})
+    results["summary"] = rows
+    ocr = [r for r in rows if r["kind"] == "ocr"]
+    if ocr:
+        best = max(ocr, key=lambda r: r["cluster_per_s"] / r["workers"])
+        per_core = best["cluster_per_s"] / best["workers"]
+        results["estimate"] = {"pages_per_second_per_core": round(per_core, 3),
+                               "cores_for_10000_pages_in_8_hours": round(PROVINCE_PAGES / (per_core * NIGHT_SECONDS), 2),
+                               "hours_on_one_core": round(PROVINCE_PAGES / per_core / 3600, 1)}
+    results["load_after"] = _load()
+    return results
+
+
+def format_table(r: dict[str, Any]) -> str:
+    head = ("inbox", "workers", "local pool s (min–max)", "Dask cluster s (min–max)", "overhead median (min–max)",
+            "cluster units/s")
+    lines = [head]
+    for row in r["summary"]:
+        unit = "files" if row["kind"] == "text" else "pages"
+        o = row["overhead"]
+        lines.append((f"{row['units']} {unit} ({row['kind']})", str(row["workers"]),
+                      f"{row['local']['median']:.1f} ({row['local']['min']:.1f}–{row['local']['max']:.1f})",
+                      f"{row['cluster']['median']:.1f} ({row['cluster']['min']:.1f}–{row['cluster']['max']:.1f})",
+                      f"{o['median']:+.1%} ({o['min']:+.1%}–{o['max']:+.1%})"
+                      + ("" if row["kind"] != "text" else
+                         (" met" if o["median"] <= GOAL_OVERHEAD else " MISSED")),
+                      f"{row['cluster_per_s']:.2f} {unit}/s"))
+    widths = [max(len(line[i]) for line in lines) for i in range(len(head))]
+    out = ["  ".join(c.ljust(widths[i]) for i, c in enumerate(line)) for line in lines]
+    out.insert(1, "-" * len(out[0]))
+    est = r.get("estimate")
+    if est:
+        out.append(f"OCR: {est['pages_per_second_per_core']:.2f} pages/s per core -> {PROVINCE_PAGES:,} scanned pages "
+                   f"need {est['hours_on_one_core']:.1f} core-hours: {est['cores_for_10000_pages_in_8_hours']:.1f} "
+                   f"cores busy for an 8-hour night")
+    out.append(f"(goal: cluster overhead <= {GOAL_OVERHEAD:.0%} at equal workers; machine: {r['cores']} cores, "
+               f"load average {r['load_before']} before, {r.get('load_after')} after)")
+    return "\n".join(out)
+
+
+def main(args: argparse.Namespace) -> int:
+    try:
+        import distributed  # noqa: F401
+    except ImportError:
+        print("pipeline bench --cluster: needs the 'distributed' package (pip install 'pipeline[cluster]')",
+              file=sys.stderr)
+        return 2
+    try:
+        workers = [int(w) for w in str(args.workers).split(",") if w.strip()]
+    except ValueError:
+        print(f"pipeline bench: --workers wants numbers like 1,2 (got {args.workers!r})", file=sys.stderr)
+        return 2
+    repeat = max(1, getattr(args, "repeat", 3) or 3)
+    root = Path(tempfile.mkdtemp(prefix="bench-cluster-", dir=Path(".bench").resolve() if Path(".bench").is_dir()
+                                 else None))
+    try:
+        results = run_bench(args.files, workers, repeat, max(0, getattr(args, "scan_copies", 1)), root)
+    finally:
+        if not getattr(args, "keep", False):
+            shutil.rmtree(root, ignore_errors=True)
+    print()
+    print(format_table(results))
+    out = Path(".bench") / "bench-cluster.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
+    print(f"\nfigures saved to {out}")
+    return 2 if any(run["exit_code"] not in (0, 1) for run in results["runs"]) else 0
