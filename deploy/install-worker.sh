@@ -22,5 +22,6 @@ chown -R pipeline: /srv/pipeline /var/tmp/pipeline-dask
 printf 'SCHEDULER=%s\nNTHREADS=%s\nRESOURCES=%s\n' "$scheduler" "$threads" "$resources" > /etc/default/pipeline-cluster
 cp "$src/deploy/pipeline-worker.service" /etc/systemd/system/
 systemctl daemon-reload
-systemctl enable --now pipeline-worker
+systemctl enable pipeline-worker
+systemctl restart pipeline-worker  # a running worker keeps the code it loaded
 echo "worker started: journalctl -u pipeline-worker; the next 'pipeline run --cluster $scheduler' checks it"

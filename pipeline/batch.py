@@ -54,9 +54,9 @@ from typing import Any, Iterator, Optional
 
 from . import store
 from .atomic import atomic_write
+from .cluster import ClusterError
 from .names import NAME_MAX, disk_form, fit_name, fs_len, needs_escape, shown, store_form
 from .readers import sha256_of  # light: stdlib + model only; the readers themselves load lazily
-from .cluster import ClusterError
 from .reasons import clerk_reason, limits_detail, recorded_limits
 from .workers import BoundedPool, Limits, StopFlags
 

@@ -303,6 +303,8 @@ def build_parser() -> argparse.ArgumentParser:
                             "a file over it is quarantined and not read again until it changes")
         q.add_argument("--memory-limit", type=int, default=None, metavar="MB",
                        help="memory one file may take to read (default: $PIPELINE_MEMORY_LIMIT_MB or 1024)")
+
+    def cluster_options(q: argparse.ArgumentParser) -> None:
         q.add_argument("--cluster", default=None, metavar="tcp://HOST:8786",
                        help="read the files on this Dask cluster (default: $PIPELINE_CLUSTER; 'local' or unset: "
                             "worker processes on this machine); exit 2 if it cannot be reached")
@@ -321,7 +323,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--inbox", required=True, help="folder the clerks drop files into")
     store_options(p)
     p.add_argument("--out", default="out", help="folder for spreadsheets, calendar and run summaries (default: out)")
-    p.add_argument("--workers", type=int, default=None, help="parallel worker processes (default: number of cores)")
+    p.add_argument("--workers", type=int, default=None,
+                   help="parallel worker processes (default: number of cores; not used with --cluster)")
     p.add_argument("--units", default=None, help="optional units.csv of expected units (for the compliance report)")
     p.add_argument("--year", type=int, default=None, help="campaign year the main sheets show (default: the latest)")
     p.add_argument("--no-report", action="store_true", help="do not write the reports at the end")
@@ -329,6 +332,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="leave files in the inbox (no move to processed/ or quarantine/); "
                         "they are recognised as unchanged by their hash next time")
     limit_options(p)
+    cluster_options(p)
     p.set_defaults(func=cmd_run)
 
     p = sub.add_parser("watch", help="run the job whenever files arrive in the inbox",
@@ -344,6 +348,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--settle", type=float, default=2.0, help="seconds a file must stop growing before it is read")
     p.add_argument("--keep-inbox", action="store_true", help="leave files in the inbox (see run --help)")
     limit_options(p)
+    cluster_options(p)
     p.set_defaults(func=cmd_watch)
 
     p = sub.add_parser("report", help="write the spreadsheet, calendar and HTML page from the store",
@@ -425,7 +430,7 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Generate synthetic inbox files and time full runs, the unchanged rerun and "
                                    "peak memory for each worker count.",
                        epilog="examples:\n  pipeline bench --files 100 --workers 1,2\n  pipeline bench --extract\n"
-                              "  pipeline bench --cluster --files 60 --repeat 3",
+                              "  pipeline bench --cluster --files 120 --repeat 3",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--files", type=int, default=None,
                    help="number of generated inbox files (default: 500; 120 with --cluster)")
