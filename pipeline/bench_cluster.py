@@ -200,7 +200,7 @@ def run_bench(count: int, workers: list[int], repeat: int, scan_copies: int, roo
                 for kind, inputs in (("text", pdfs), ("ocr", scans)):
                     if not inputs:
                         continue
-                    for where in ("local", "cluster"):
+                    for where in ("local", "cluster") if rnd % 2 else ("cluster", "local"):  # neither always first
                         if where == "cluster":
                             cluster.fresh_children()
                             extra = ["--cluster", cluster.address]
@@ -224,7 +224,7 @@ def summarize(results: dict[str, Any], workers: list[int]) -> dict[str, Any]:
         for n in workers:
             by_round: dict[int, dict[str, float]] = {}
             for r in results["runs"]:
-                if r["kind"] == kind and r["workers"] == n:
+                if r["kind"] == kind and r["workers"] == n and r["exit_code"] in (0, 1):
                     by_round.setdefault(r["round"], {})[r["where"]] = r["seconds"]
             pairs = [v for v in by_round.values() if "local" in v and "cluster" in v]
             if not pairs:

@@ -173,6 +173,8 @@ class ClusterExecutor(cf.Executor):
             raise ClusterError(str(exc)) from None
         except cf.CancelledError:
             raise ClusterError("the scheduler dropped a task (it restarted, or lost the task's data)") from None
+        except Exception as exc:  # noqa: BLE001 - the task itself never raises: the worker or the link failed
+            raise ClusterError(f"a task failed on the cluster ({type(exc).__name__}: {str(exc)[:300]})") from None
 
     def slots(self) -> int:
         """Worker threads on the cluster now (asked at most once a second); no worker for too long: an error."""
