@@ -2,9 +2,10 @@
 
 What must hold (issue 14): the corpus through the cluster gives the same store rows as the local
 pool (scans split per page on the cluster, read whole locally); a Dask worker killed mid-run loses
-and duplicates nothing; a file on which two workers die, a reader that dies twice and a reader that
-hangs are quarantined with their reasons while the Dask workers live on; a kill -9 of the
-coordinator is finished by the next run; an unreachable scheduler is exit 2 with nothing moved.
+and duplicates nothing; a file on which two workers die, a reader that dies twice, one that hangs
+and one that allocates without end are quarantined with their reasons while the Dask workers live
+on; a kill -9 of the coordinator is finished by the next run; an unreachable scheduler is exit 2
+with nothing moved.
 Every ``pipeline run`` is a real subprocess; the workers' test hooks come through their environment.
 """
 from __future__ import annotations
@@ -135,7 +136,8 @@ def test_an_unreachable_scheduler_is_exit_2_before_any_file_moves(tmp_path: Path
 def hooked_cluster() -> Iterator[Any]:
     """Workers whose readers misbehave on demand (pipeline.tasks' test hooks) and take 0.3 s per task."""
     with local_cluster({"PIPELINE_TEST_SLOW_SECONDS": "0.3", "PIPELINE_TEST_HANG_NAME": "treo.txt",
-                        "PIPELINE_TEST_CRASH_NAME": "vo.txt", "PIPELINE_TEST_KILL_PARENT_NAME": "chet.txt"}) as c:
+                        "PIPELINE_TEST_HOG_NAME": "an.txt", "PIPELINE_TEST_CRASH_NAME": "vo.txt",
+                        "PIPELINE_TEST_KILL_PARENT_NAME": "chet.txt"}) as c:
         yield c
 
 
@@ -163,19 +165,20 @@ def test_a_worker_killed_mid_run_loses_nothing_and_duplicates_nothing(hooked_clu
     assert victim not in _worker_pids(hooked_cluster)  # it really died (the nanny started another)
 
 
-def test_files_that_kill_workers_or_hang_are_quarantined_and_the_workers_live_on(hooked_cluster: Any,
+def test_files_that_kill_workers_hang_or_hog_are_quarantined_and_the_workers_live_on(hooked_cluster: Any,
                                                                                  tmp_path: Path) -> None:
     write_letters(tmp_path / "inbox", 4)
-    for name in ("treo.txt", "vo.txt", "chet.txt"):
+    for name in ("treo.txt", "an.txt", "vo.txt", "chet.txt"):
         (tmp_path / "inbox" / name).write_text(letter_text(90, tag=name), encoding="utf-8")
-    result = run_cli(["run", "--inbox", "inbox", "--no-report", "--time-limit", "3",
+    result = run_cli(["run", "--inbox", "inbox", "--no-report", "--time-limit", "3", "--memory-limit", "512",
                       "--cluster", hooked_cluster.scheduler_address], cwd=tmp_path, timeout=300)
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr
     files = store.query(sqlite_url(tmp_path / "data"), "select path, status, reason from files")
     reasons = {row.path: row.reason for row in files.itertuples() if row.status == "quarantined"}
-    assert sorted(reasons) == ["chet.txt", "treo.txt", "vo.txt"]
-    assert reasons["treo.txt"].startswith(KINDS["limits"]) and "time limit 3 s" in reasons["treo.txt"]
+    assert sorted(reasons) == ["an.txt", "chet.txt", "treo.txt", "vo.txt"]
+    assert reasons["treo.txt"].startswith(KINDS["limits"]) and "time limit exceeded" in reasons["treo.txt"]
+    assert reasons["an.txt"].startswith(KINDS["limits"]) and "memory limit exceeded" in reasons["an.txt"]
     assert reasons["vo.txt"].startswith(KINDS["crash_twice"])  # the reader died, and again when tried again
     assert reasons["chet.txt"].startswith(KINDS["crash_twice"]) and "two cluster workers died" in reasons["chet.txt"]
     for name in reasons:
