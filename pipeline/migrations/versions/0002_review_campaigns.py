@@ -46,10 +46,10 @@ def upgrade() -> None:
             if name == "references":
                 batch.add_column(sa.Column("page", sa.Integer))
                 batch.add_column(sa.Column("line", sa.Integer))
+            if name in ("registrations", "quotas"):  # the schema's order: own columns, then the doubt columns
+                batch.add_column(sa.Column("campaign", sa.Integer))
             for column in _doubt_columns():
                 batch.add_column(column)
-            if name in ("registrations", "quotas"):
-                batch.add_column(sa.Column("campaign", sa.Integer))
     with op.batch_alter_table("runs") as batch:
         batch.add_column(sa.Column("duplicates", sa.Integer, nullable=False, server_default="0"))
 
