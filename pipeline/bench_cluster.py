@@ -11,7 +11,8 @@ is a real subprocess timed from start to exit: start-up, connection and checks, 
 the extraction stack by fresh bounded workers, on both sides (the Dask workers' bounded children are
 closed before every measured run, as the local pool starts its own for every run). Runs alternate
 local / cluster, repeated, so a machine shared with other jobs slows both alike; the table gives the
-median and the spread.
+median and the spread. CPU seconds (the run and every process that did its work, Dask's included) are
+beside the seconds: on a machine shared with other jobs they move far less than the clock.
 
 Inputs: text-layer PDFs (copies of ``corpus/*.pdf``, each made unique by a trailing comment) for
 throughput; the multi-page scans of ``tests/data/scans`` (copies made unique) for OCR pages/s.
@@ -130,9 +131,10 @@ class Cluster:
         with Client(self.address, set_as_default=False, timeout=30) as client:
             client.run(close_all_children)
 
-    def cpu_seconds(self) -> float:
+    def cpu_seconds(self, reaped: bool = False) -> float:
         """CPU time used so far by the scheduler and the Dask worker processes — not by the bounded children
-        that read the files: what the cluster itself costs."""
+        that read the files: what the cluster itself costs. ``reaped``: plus the children they have reaped
+        (closed bounded children and their Tesseracts): everything the cluster spent."""
         tick = os.sysconf("SC_CLK_TCK")
         parents: dict[int, int] = {}
         for entry in Path("/proc").iterdir():
@@ -155,7 +157,7 @@ class Cluster:
                 if b"child_main" in Path(f"/proc/{pid}/cmdline").read_bytes():
                     continue  # a bounded child: it reads files, locally too
                 fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-                total += (int(fields[11]) + int(fields[12])) / tick
+                total += sum(int(fields[i]) for i in ((11, 12, 13, 14) if reaped else (11, 12))) / tick
             except (OSError, ValueError, IndexError):
                 pass
         return total
@@ -195,10 +197,19 @@ def _stamp(line: str) -> Optional[float]:
         return None
 
 
-def timed_run(files: list[Path], folder: Path, extra: list[str]) -> tuple[float, Optional[float], int, str]:
+def _children_cpu() -> float:
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed_run(files: list[Path], folder: Path, extra: list[str]) -> tuple[float, Optional[float], int, str, float]:
     """One ``pipeline run --no-report`` over hard links of ``files`` in a fresh folder: its seconds from start
-    to exit, and the seconds of its extraction phase alone (from the log: "extracting …" to "run N …"), which
-    leave out the start-up and, on a cluster, connecting and checking the workers."""
+    to exit, the seconds of its extraction phase alone (from the log: "extracting …" to "run N …"), which
+    leave out the start-up and, on a cluster, connecting and checking the workers — and the CPU seconds of
+    the run and of every process it started and reaped (its bounded workers and their Tesseracts): a figure
+    other jobs on a shared machine barely move, unlike the seconds."""
     shutil.rmtree(folder, ignore_errors=True)
     inbox = folder / "inbox"
     inbox.mkdir(parents=True)
@@ -209,9 +220,9 @@ def timed_run(files: list[Path], folder: Path, extra: list[str]) -> tuple[float,
             shutil.copy2(f, inbox / f.name)
     cmd = [sys.executable, "-m", "pipeline", "run", "--inbox", str(inbox), "--data", str(folder / "data"),
            "--out", str(folder / "out"), "--no-report", *extra]
-    started = time.perf_counter()
+    cpu, started = _children_cpu(), time.perf_counter()
     done = subprocess.run(cmd, env=_env(), capture_output=True, text=True)
-    elapsed = time.perf_counter() - started
+    elapsed, cpu = time.perf_counter() - started, _children_cpu() - cpu
     lines = done.stderr.splitlines()
     last = [line for line in lines if "pipeline.batch: run " in line]
     first = [line for line in lines if "pipeline.batch: extracting " in line]
@@ -219,7 +230,7 @@ def timed_run(files: list[Path], folder: Path, extra: list[str]) -> tuple[float,
     phase = round(end - begin, 3) if begin is not None and end is not None else None
     shutil.rmtree(folder, ignore_errors=True)
     return elapsed, phase, done.returncode, (last[-1].split("pipeline.batch: ", 1)[1] if last
-                                             else done.stderr.strip()[-300:])
+                                             else done.stderr.strip()[-300:]), cpu
 
 
 def _spread(values: list[float]) -> dict[str, float]:
@@ -256,15 +267,19 @@ def run_bench(count: int, workers: list[int], repeat: int, scan_copies: int, roo
                             extra = ["--cluster", cluster.address]
                         else:
                             extra = ["--workers", str(n)]
-                        cpu = cluster.cpu_seconds()
-                        seconds, phase, code, line = timed_run(inputs, root / "run", extra)
-                        cpu = cluster.cpu_seconds() - cpu
+                        cpu, spent = cluster.cpu_seconds(), cluster.cpu_seconds(reaped=True)
+                        seconds, phase, code, line, total = timed_run(inputs, root / "run", extra)
+                        if where == "cluster":
+                            cluster.fresh_children()  # reaped now: their CPU counts in this run's total
+                            cpu = cluster.cpu_seconds() - cpu
+                            total += cluster.cpu_seconds(reaped=True) - spent
                         run = {"round": rnd, "kind": kind, "where": where, "workers": n, "seconds": round(seconds, 2),
-                               "extraction_seconds": phase, "exit_code": code, "summary": line, "load": _load(),
+                               "extraction_seconds": phase, "cpu_seconds": round(total, 2), "exit_code": code,
+                               "summary": line, "load": _load(),
                                "dask_cpu_seconds": round(cpu, 2) if where == "cluster" else None}
                         results["runs"].append(run)
                         print(f"  round {rnd}: {kind:4} {where:7} {n} worker(s): {seconds:6.1f} s, extraction "
-                              f"{phase if phase is not None else float('nan'):6.1f} s"
+                              f"{phase if phase is not None else float('nan'):6.1f} s, CPU {total:6.1f} s"
                               + (f", Dask's own CPU {cpu:.2f} s" if where == "cluster" else "")
                               + f" (exit {code}; load {run['load']})", flush=True)
                 cluster.stop_workers()
@@ -287,7 +302,7 @@ def summarize(results: dict[str, Any], workers: list[int]) -> dict[str, Any]:
     for kind, units in (("text", results["files"]), ("ocr", results["scan_pages"])):
         for n in workers:
             row: dict[str, Any] = {"kind": kind, "workers": n, "units": units}
-            for measure in ("seconds", "extraction_seconds"):
+            for measure in ("seconds", "extraction_seconds", "cpu_seconds"):
                 pairs = _pairs(results["runs"], kind, n, measure)
                 if not pairs:
                     continue
@@ -305,12 +320,16 @@ def summarize(results: dict[str, Any], workers: list[int]) -> dict[str, Any]:
                 rows.append(row)
     results["summary"] = rows
     ocr = [r for r in rows if r["kind"] == "ocr"]
-    if ocr:  # whole runs, start-up included, on the cluster: what a night would see
-        best = max(ocr, key=lambda r: r["seconds"]["cluster_per_s"] / r["workers"])
-        per_core = best["seconds"]["cluster_per_s"] / best["workers"]
-        results["estimate"] = {"pages_per_second_per_core": round(per_core, 3),
-                               "cores_for_10000_pages_in_8_hours": round(PROVINCE_PAGES / (per_core * NIGHT_SECONDS), 2),
-                               "hours_on_one_core": round(PROVINCE_PAGES / per_core / 3600, 1)}
+    cpu = [r["cpu_seconds"] for r in results["runs"] if r["kind"] == "ocr" and r["where"] == "cluster"
+           and r["exit_code"] in (0, 1) and r.get("cpu_seconds")]
+    if cpu and results["scan_pages"]:
+        # CPU seconds of whole cluster runs (start-up, Dask and the reading included) per page: what a page
+        # costs a core, whatever else shared the machine; wall-clock pages/s beside it for comparison
+        per_page = statistics.median(cpu) / results["scan_pages"]
+        results["estimate"] = {"cpu_seconds_per_page": round(per_page, 2),
+                               "pages_per_second_per_core": round(1 / per_page, 3),
+                               "core_hours": round(PROVINCE_PAGES * per_page / 3600, 1),
+                               "cores_for_10000_pages_in_8_hours": round(PROVINCE_PAGES * per_page / NIGHT_SECONDS, 2)}
     results["load_after"] = _load()
     return results
 
@@ -321,7 +340,8 @@ def format_table(r: dict[str, Any]) -> str:
     lines = [head]
     for row in r["summary"]:
         unit = "files" if row["kind"] == "text" else "pages"
-        for measure, label in (("seconds", "whole run"), ("extraction_seconds", "extraction")):
+        for measure, label in (("seconds", "whole run"), ("extraction_seconds", "extraction"),
+                               ("cpu_seconds", "CPU seconds")):
             if measure not in row:
                 continue
             m, o = row[measure], row[measure]["overhead"]
@@ -341,8 +361,9 @@ def format_table(r: dict[str, Any]) -> str:
                        f"per {unit} ({row['kind']}, {row['workers']} worker(s))")
     est = r.get("estimate")
     if est:
-        out.append(f"OCR: {est['pages_per_second_per_core']:.2f} pages/s per core -> {PROVINCE_PAGES:,} scanned pages "
-                   f"need {est['hours_on_one_core']:.1f} core-hours: {est['cores_for_10000_pages_in_8_hours']:.1f} "
+        out.append(f"OCR on the cluster: {est['cpu_seconds_per_page']:.2f} CPU s per page "
+                   f"({est['pages_per_second_per_core']:.2f} pages/s per core) -> {PROVINCE_PAGES:,} scanned pages "
+                   f"need {est['core_hours']:.1f} core-hours: {est['cores_for_10000_pages_in_8_hours']:.1f} "
                    f"cores busy for an 8-hour night")
     out.append(f"(goal: cluster overhead <= {GOAL_OVERHEAD:.0%} at equal workers; machine: {r['cores']} cores, "
                f"load average {r['load_before']} before, {r.get('load_after')} after)")
