@@ -230,18 +230,36 @@ def format_extract(r: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def worker_counts(args: argparse.Namespace) -> Optional[list[int]]:
+    """``--workers 1,2`` as numbers; None (after one line on stderr) when it or ``--files`` is unusable."""
+    try:
+        workers = [int(w) for w in str(args.workers).split(",") if w.strip()]
+    except ValueError:
+        print(f"pipeline bench: --workers wants numbers like 1,2 (got {args.workers!r})", file=sys.stderr)
+        return None
+    if args.files < 1 or not workers or min(workers) < 1:
+        print("pipeline bench: --files and --workers must be positive", file=sys.stderr)
+        return None
+    return workers
+
+
+def show_and_save(table: str, results: dict[str, Any], name: str) -> None:
+    """Print the table; keep every figure in ``.bench/NAME`` (JSON) for the README and later comparisons."""
+    print()
+    print(table)
+    out = Path(".bench") / name
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
+    print(f"\nfigures saved to {out}")
+
+
 def main(args: argparse.Namespace) -> int:
     if getattr(args, "extract", False):
         result = extract_bench()
         print(format_extract(result))
         return 0
-    try:
-        workers = [int(w) for w in str(args.workers).split(",") if w.strip()]
-    except ValueError:
-        print(f"pipeline bench: --workers wants numbers like 1,2 (got {args.workers!r})", file=sys.stderr)
-        return 2
-    if args.files < 1 or not workers or min(workers) < 1:
-        print("pipeline bench: --files and --workers must be positive", file=sys.stderr)
+    workers = worker_counts(args)
+    if workers is None:
         return 2
     root = Path(".bench") / time.strftime("%Y%m%d-%H%M%S")
     try:
@@ -249,12 +267,7 @@ def main(args: argparse.Namespace) -> int:
     finally:
         if not getattr(args, "keep", False):
             shutil.rmtree(root, ignore_errors=True)
-    print()
-    print(format_table(results))
-    out = Path(".bench") / "bench-results.json"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
-    print(f"\nfigures saved to {out}")
+    show_and_save(format_table(results), results, "bench-results.json")
     failed = [w for w, run in results["runs"].items() if run["exit_code"] not in (0, 1)]
     return 2 if failed else 0
 

@@ -377,10 +377,10 @@ def main(args: argparse.Namespace) -> int:
         print("pipeline bench --cluster: needs the 'distributed' package (pip install 'pipeline[cluster]')",
               file=sys.stderr)
         return 2
-    try:
-        workers = [int(w) for w in str(args.workers).split(",") if w.strip()]
-    except ValueError:
-        print(f"pipeline bench: --workers wants numbers like 1,2 (got {args.workers!r})", file=sys.stderr)
+    from .bench import show_and_save, worker_counts
+
+    workers = worker_counts(args)
+    if workers is None:
         return 2
     repeat = max(1, getattr(args, "repeat", 3) or 3)
     root = Path(tempfile.mkdtemp(prefix="bench-cluster-", dir=Path(".bench").resolve() if Path(".bench").is_dir()
@@ -390,10 +390,5 @@ def main(args: argparse.Namespace) -> int:
     finally:
         if not getattr(args, "keep", False):
             shutil.rmtree(root, ignore_errors=True)
-    print()
-    print(format_table(results))
-    out = Path(".bench") / "bench-cluster.json"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
-    print(f"\nfigures saved to {out}")
+    show_and_save(format_table(results), results, "bench-cluster.json")
     return 2 if any(run["exit_code"] not in (0, 1) for run in results["runs"]) else 0

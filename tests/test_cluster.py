@@ -26,7 +26,7 @@ from batch_helpers import REPO, letter_text, popen_cli, run_cli, sqlite_url, wri
 from pipeline import store
 from pipeline.reasons import KINDS
 from test_batch_crash import assert_exactly_once, committed, kill_group, wait_for
-from test_hostile import CHILD, VOLATILE, _plain
+from test_hostile import _plain, extracted_rows
 
 distributed = pytest.importorskip("distributed")
 
@@ -57,18 +57,9 @@ def cluster() -> Iterator[Any]:
 
 def store_rows(url: str) -> dict[str, list[tuple]]:
     """Every row of the store by file, without ids, times and supersede marks (as test_hostile compares)."""
-    out = {"files": sorted(tuple(_plain(v) for v in row) for row in
-                           store.query(url, f"select {FILE_COLUMNS} from files").itertuples(index=False))}
-    queries = {"documents": "select d.* from documents d"}
-    for table in CHILD:
-        queries[table] = (f'select c.*, f.path as file_path from "{table}" c join documents d on d.id = c.document_id '
-                          "join files f on f.id = d.file_id")
-    for table, sql in queries.items():
-        frame = store.query(url, sql)
-        columns = [c for c in frame.columns if c not in VOLATILE]
-        out[table] = sorted((tuple(_plain(v) for v in row) for row in frame[columns].itertuples(index=False)),
-                            key=repr)
-    return out
+    files = sorted(tuple(_plain(v) for v in row) for row in
+                   store.query(url, f"select {FILE_COLUMNS} from files").itertuples(index=False))
+    return {"files": files, **extracted_rows(url)}
 
 
 def _inbox(folder: Path, files: list[Path]) -> dict[str, bytes]:
