@@ -39,7 +39,7 @@ venv: $(VENV)/.installed
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[test,build]'
+	$(PY) -m pip install -q -e '.[test,build,cluster]'
 	touch $@
 
 ## Throughput, rerun time and peak memory (figures in README).

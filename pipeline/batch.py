@@ -24,10 +24,13 @@ Why it is shaped this way:
   ``interrupted`` and exit 4; a run left ``running`` by a crash is marked ``interrupted`` by the
   next run (which holds the lock, so it knows no run is alive).
 
-Test hooks (environment): ``PIPELINE_TEST_SLOW_SECONDS`` makes each worker sleep before a file;
-``PIPELINE_TEST_KILL_AFTER_COMMIT=N`` SIGKILLs the run right after its N-th commit, before the move;
-``PIPELINE_TEST_CRASH_NAME=x`` SIGKILLs the worker reading a file whose name ends in x;
-``PIPELINE_TEST_HANG_NAME=x`` / ``PIPELINE_TEST_HOG_NAME=x`` make it hang / allocate without end.
+* **One executor seam.** Files are read by tasks (:mod:`pipeline.tasks`) handed to a
+  ``concurrent.futures.Executor``: the local bounded pool (:class:`pipeline.workers.BoundedPool`)
+  or a Dask cluster (:mod:`pipeline.cluster`, ``--cluster``). Either way the task returns rows and
+  this process alone commits and moves, so every guarantee above holds unchanged on a cluster.
+
+Test hooks (environment): ``PIPELINE_TEST_KILL_AFTER_COMMIT=N`` SIGKILLs the run right after its
+N-th commit, before the move; the workers' hooks are listed in :mod:`pipeline.tasks`.
 """
 from __future__ import annotations
 
@@ -51,10 +54,11 @@ from typing import Any, Iterator, Optional
 
 from . import store
 from .atomic import atomic_write
+from .cluster import ClusterError
 from .names import NAME_MAX, disk_form, fit_name, fs_len, needs_escape, shown, store_form
 from .readers import sha256_of  # light: stdlib + model only; the readers themselves load lazily
 from .reasons import clerk_reason, limits_detail, recorded_limits
-from .workers import Limits, StopFlags, run_bounded
+from .workers import BoundedPool, Limits, StopFlags
 
 log = logging.getLogger(__name__)
 
@@ -273,57 +277,6 @@ def move_file(src: Path, dest: Path, rename_only: bool = False) -> None:
         raise
 
 
-# --------------------------------------------------------------------------- workers
-
-
-def _test_hooks(display: str) -> None:
-    """Misbehaving readers on demand, for the tests of the worker limits (see the module docstring)."""
-    slow = os.environ.get("PIPELINE_TEST_SLOW_SECONDS")
-    if slow:
-        time.sleep(float(slow))
-    if os.environ.get("PIPELINE_TEST_CRASH_NAME") and display.endswith(os.environ["PIPELINE_TEST_CRASH_NAME"]):
-        os.kill(os.getpid(), signal.SIGKILL)  # a reader that takes its process down
-    if os.environ.get("PIPELINE_TEST_HANG_NAME") and display.endswith(os.environ["PIPELINE_TEST_HANG_NAME"]):
-        while True:  # a reader stuck in a loop
-            time.sleep(1)
-    if os.environ.get("PIPELINE_TEST_HOG_NAME") and display.endswith(os.environ["PIPELINE_TEST_HOG_NAME"]):
-        hoard = []
-        while True:  # a reader that never stops allocating (touched, so it is real memory)
-            hoard.append(bytearray(32 * 1024 * 1024))
-
-
-def extract_task(path: str, display: str, sha256: str) -> tuple[str, Any, str]:
-    """Worker body: ("ok", rows, ""), ("quarantine", detail, kind) or ("limits", what, "limits"). Never raises
-    (MemoryError aside: the worker turns it into a limits result)."""
-    _test_hooks(display)
-    try:
-        from .files import extract_file
-        from .readers import ReadError
-    except Exception as exc:  # noqa: BLE001 - a broken install must not look like a bad file
-        return ("error", f"extraction stack failed to import: {type(exc).__name__}: {exc}", "internal")
-    try:
-        record = extract_file(path, display_path=display)
-    except ReadError as exc:
-        if exc.kind == "memory":
-            return ("limits", "memory", "limits")
-        return ("quarantine", exc.reason, exc.kind)
-    except MemoryError:
-        raise
-    except Exception as exc:  # noqa: BLE001
-        return ("quarantine", f"internal error while reading ({type(exc).__name__}: {str(exc)[:200]}); "
-                              "please report this file", "internal")
-    if record.document.sha256 != sha256:
-        return ("changed", "file changed while it was being read; it will be read next run", "changed")
-    try:
-        from .normalize import record_rows
-        return ("ok", record_rows(record), "")
-    except MemoryError:
-        raise
-    except Exception as exc:  # noqa: BLE001
-        return ("quarantine", f"internal error while normalizing ({type(exc).__name__}: {str(exc)[:200]}); "
-                              "please report this file", "internal")
-
-
 def store_safe(value: Any) -> Any:
     """Rows as every store accepts them: no NUL characters (PostgreSQL refuses them), no lone surrogates."""
     if isinstance(value, str):
@@ -350,7 +303,8 @@ def _store_down(exc: BaseException) -> bool:
 class _Run:
     def __init__(self, inbox: Path, url: str, data_dir: Path, out_dir: Path, workers: Optional[int],
                  move: bool, min_age: float = 0.0, limits: Optional[Limits] = None,
-                 flags: Optional[StopFlags] = None) -> None:
+                 flags: Optional[StopFlags] = None, executor: Any = None) -> None:
+        self.executor = executor  # a cluster's (pipeline.cluster); None: a local pool per run
         self.min_age = min_age
         self.deferred: list[str] = []
         self.inbox, self.url, self.data_dir, self.out_dir = inbox, url, data_dir, out_dir
@@ -746,17 +700,20 @@ class _Run:
             what = "time limit exceeded" if payload == "time" else "memory limit exceeded"
             self.quarantine(cand, clerk_reason("limits", limits_detail(what, self.limits.seconds,
                                                                        self.limits.memory_mb)))
-        elif kind == "crash":
-            self.quarantine(cand, clerk_reason("crash", str(payload)))
+        elif kind == "crash":  # detail: "crash", or "crash_twice" when it was tried again (another worker)
+            self.quarantine(cand, clerk_reason(detail if detail == "crash_twice" else "crash", str(payload)))
         elif kind == "changed":
             self.warn(f"{cand.shown}: {payload}")
         else:
             raise RuntimeError(payload)
 
     def _extract(self, todo: list[Candidate]) -> None:
-        workers = self.workers or _cpu_count()
-        workers = max(1, min(workers, len(todo)))
-        log.info("extracting %d file(s) with %d worker(s) (limits per file: %g s, %d MB)", len(todo), workers,
+        from .tasks import extract_all, warm_up
+
+        executor = self.executor
+        if executor is None:
+            executor = BoundedPool(max(1, min(self.workers or _cpu_count(), len(todo))), self.limits, warm_up)
+        log.info("extracting %d file(s) with %s (limits per file: %g s, %d MB)", len(todo), executor,
                  self.limits.seconds, self.limits.memory_mb)
         bar, step = None, max(1, len(todo) // 10)
         if sys.stderr.isatty():
@@ -764,8 +721,8 @@ class _Run:
             bar = tqdm(total=len(todo), unit="file", desc="pipeline run", file=sys.stderr)
             self.file_log_level = logging.DEBUG
         try:
-            results = run_bounded(todo, lambda c: (str(c.path), c.stored, c.sha256), extract_task, workers,
-                                  self.limits, self.flags, on_stop=self._stopping)
+            results = extract_all(executor, todo, lambda c: (str(c.path), c.stored, c.sha256), self.flags,
+                                  on_stop=self._stopping)
             for i, (cand, (kind, payload, detail)) in enumerate(results, start=1):
                 self.read_shas.add(cand.sha256)
                 self._stopping()
@@ -784,6 +741,8 @@ class _Run:
         finally:
             if bar is not None:
                 bar.close()
+            if executor is not self.executor:
+                executor.shutdown(wait=not self.flags.abort, cancel_futures=True)
 
 
 def _cpu_count() -> int:
@@ -883,8 +842,13 @@ def _store_file_lock(url: str, data_dir: Path) -> Iterator[None]:
 def run_batch(inbox: Path, store_url: Optional[str] = None, data_dir: Path = Path("data"),
               out_dir: Path = Path("out"), workers: Optional[int] = None, report: bool = True,
               units_csv: Optional[str | Path] = None, move: bool = True, min_age: float = 0.0,
-              year: Optional[int] = None, limits: Optional[Limits] = None) -> RunResult:
-    """Process every new or changed file of ``inbox``; see the module docstring for the guarantees."""
+              year: Optional[int] = None, limits: Optional[Limits] = None, cluster: Optional[str] = None,
+              shared_inbox: Optional[Path] = None) -> RunResult:
+    """Process every new or changed file of ``inbox``; see the module docstring for the guarantees.
+
+    ``cluster``: a Dask scheduler's address (:mod:`pipeline.cluster`); ``shared_inbox``: the inbox as
+    the cluster's workers mount it (else each file travels as bytes).
+    """
     _ensure_info_logging()
     inbox = Path(inbox).absolute()
     data_dir = Path(data_dir).absolute()
@@ -899,14 +863,19 @@ def run_batch(inbox: Path, store_url: Optional[str] = None, data_dir: Path = Pat
         return RunResult(EXIT_FAILED)
     url = store_url or store.default_store_url(data_dir)
     flags = StopFlags()
+    limits = limits or Limits.resolve()
     try:
-        with _stop_on_signals(flags), run_lock(data_dir), _store_file_lock(url, data_dir):
-            result = _Run(inbox, url, data_dir, out_dir, workers, move, min_age, limits, flags).execute()
+        with _stop_on_signals(flags), run_lock(data_dir), _store_file_lock(url, data_dir), \
+                _cluster(cluster, limits, inbox, shared_inbox) as executor:
+            result = _Run(inbox, url, data_dir, out_dir, workers, move, min_age, limits, flags, executor).execute()
     except LockHeld as exc:
         log.error("%s", exc)
         return RunResult(EXIT_LOCKED)
     except store.StoreError as exc:
         log.error("%s%s", exc, _disk_hint(data_dir))
+        return RunResult(EXIT_FAILED)
+    except ClusterError as exc:
+        log.error("%s; nothing was read or moved", exc)
         return RunResult(EXIT_FAILED)
     except OSError as exc:
         log.error("run failed: %s", exc)
@@ -914,6 +883,21 @@ def run_batch(inbox: Path, store_url: Optional[str] = None, data_dir: Path = Pat
     if report and result.exit_code != EXIT_FAILED and not flags.abort:
         _write_reports(url, out_dir, units_csv, result, year)
     return result
+
+
+@contextmanager
+def _cluster(address: Optional[str], limits: Limits, inbox: Path, shared: Optional[Path]) -> Iterator[Any]:
+    """The cluster's executor for this run (connected and checked before any file moves), or None."""
+    if not address:
+        yield None
+        return
+    from .cluster import connect
+
+    executor = connect(address, limits, inbox, Path(shared) if shared else None)
+    try:
+        yield executor
+    finally:
+        executor.shutdown()
 
 
 def _write_reports(url: str, out_dir: Path, units_csv: Optional[str | Path], result: RunResult,
@@ -954,7 +938,8 @@ def _snapshot(inbox: Path, exclude: list[Path]) -> dict[str, tuple[int, int]]:
 
 def watch(inbox: Path, store_url: Optional[str] = None, data_dir: Path = Path("data"), out_dir: Path = Path("out"),
           workers: Optional[int] = None, settle_seconds: float = 2.0, units_csv: Optional[str | Path] = None,
-          stop: Optional[threading.Event] = None, move: bool = True, limits: Optional[Limits] = None) -> int:
+          stop: Optional[threading.Event] = None, move: bool = True, limits: Optional[Limits] = None,
+          cluster: Optional[str] = None, shared_inbox: Optional[Path] = None) -> int:
     """Run the job at start and whenever files arrive, once the inbox has been quiet for ``settle`` s.
 
     Stops on SIGTERM/SIGINT (or when ``stop`` is set) and returns 0.
@@ -1005,7 +990,7 @@ def watch(inbox: Path, store_url: Optional[str] = None, data_dir: Path = Path("d
             if stop.is_set() or not before:
                 continue
             result = run_batch(inbox, store_url, data_dir, out_dir, workers, True, units_csv, move,
-                               min_age=settle_seconds, limits=limits)
+                               min_age=settle_seconds, limits=limits, cluster=cluster, shared_inbox=shared_inbox)
             if result.exit_code == EXIT_LOCKED:  # the nightly run is busy: try again shortly
                 dirty.set()
                 stop.wait(max(settle_seconds, 5.0))

@@ -735,15 +735,14 @@ def main(args: argparse.Namespace) -> int:
     if unknown:
         print(f"pipeline bench: --only wants some of {','.join(SECTIONS)} (got {','.join(unknown)})", file=sys.stderr)
         return 2
+    workers = worker_counts(args.workers)
     try:
-        workers = [int(w) for w in str(args.workers).split(",") if w.strip()]
-        counts = [int(n) for n in str(args.files).split(",") if n.strip()]
+        counts = [int(n) for n in str(args.files or "500").split(",") if n.strip()]
     except ValueError:
-        print(f"pipeline bench: --workers and --files want numbers like 1,2 (got {args.workers!r}, {args.files!r})",
-              file=sys.stderr)
-        return 2
-    if not counts or min(counts) < 1 or not workers or min(workers) < 1:
-        print("pipeline bench: --files and --workers must be positive", file=sys.stderr)
+        counts = []
+    if workers is None or not counts or min(counts) < 1:
+        print(f"pipeline bench: --files and --workers want positive numbers like 1,2 (got {args.files!r}, "
+              f"{args.workers!r})", file=sys.stderr)
         return 2
     figures: dict[str, Any] = {}
     status = 0
@@ -792,13 +791,39 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help=f"sections to run, comma-separated, of {','.join(SECTIONS)} (default: text,ocr,batch)")
     p.add_argument("--pages", type=int, default=240,
                    help="text section: pages to read, the text-layer PDFs taken in turn (default: 240)")
-    p.add_argument("--repeat", type=int, default=3, help="text section: best of this many runs (default: 3)")
+    p.add_argument("--repeat", type=int, default=3,
+                   help="text section: best of this many runs; --cluster: rounds of the comparison (default: 3)")
     p.add_argument("--ocr-repeat", type=int, default=1, help="ocr section: best of this many runs (default: 1)")
-    p.add_argument("--files", default="500",
-                   help="batch section: generated inbox files; several sizes comma-separated (default: 500)")
+    p.add_argument("--files", default=None,
+                   help="batch section: generated inbox files; several sizes comma-separated (default: 500); "
+                        "--cluster: one number (default: 120)")
     p.add_argument("--workers", default="1,2", help="batch section: worker counts to compare (default: 1,2)")
     p.add_argument("--keep", action="store_true", help="keep the generated files under .bench/")
     p.add_argument("--extract", action="store_true", help="only the single-document figures (= --only extract)")
+    p.add_argument("--cluster", action="store_true",
+                   help="the local pool against a Dask cluster (dask scheduler + workers started here) at the same "
+                        "worker counts, text PDFs and scans; --repeat rounds")
+    p.add_argument("--scan-copies", type=int, default=1,
+                   help="--cluster: copies of each multi-page scan (0: no OCR runs)")
+
+
+def worker_counts(text: str) -> Optional[list[int]]:
+    """``--workers 1,2`` as positive numbers; None when it is unusable."""
+    try:
+        workers = [int(w) for w in str(text).split(",") if w.strip()]
+    except ValueError:
+        return None
+    return workers if workers and min(workers) >= 1 else None
+
+
+def show_and_save(table: str, results: dict[str, Any], name: str) -> None:
+    """Print the table; keep every figure in ``.bench/NAME`` (JSON) for the README and later comparisons."""
+    print()
+    print(table)
+    out = Path(".bench") / name
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(results, indent=2, ensure_ascii=False, default=str), encoding="utf-8")
+    print(f"\nfigures saved to {out}")
 
 
 def _cli(argv: Optional[list[str]] = None) -> int:  # python -m pipeline.bench

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -102,6 +103,13 @@ def _limits(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     return Limits.resolve(args.time_limit, args.memory_limit)
 
 
+def _cluster(args: argparse.Namespace) -> dict:
+    from .cluster import cluster_address
+
+    shared = args.shared_inbox or os.environ.get("PIPELINE_SHARED_INBOX") or None
+    return {"cluster": cluster_address(args.cluster), "shared_inbox": Path(shared) if shared else None}
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     from .batch import run_batch
     from .reports.summary import run_summary_text
@@ -110,7 +118,8 @@ def cmd_run(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     result = run_batch(inbox=Path(args.inbox), store_url=args.store, data_dir=Path(args.data), out_dir=Path(args.out),
                        workers=args.workers, report=not args.no_report, units_csv=args.units,
-                       move=not getattr(args, "keep_inbox", False), year=args.year, limits=_limits(args))
+                       move=not getattr(args, "keep_inbox", False), year=args.year, limits=_limits(args),
+                       **_cluster(args))
     if result.summary:
         print(run_summary_text(result.summary, result.reports, result.summary_path, asked=not args.no_report))
     return result.exit_code
@@ -123,7 +132,7 @@ def cmd_watch(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     return watch(inbox=Path(args.inbox), store_url=args.store, data_dir=Path(args.data), out_dir=Path(args.out),
                  workers=args.workers, settle_seconds=args.settle, units_csv=args.units,
-                 move=not getattr(args, "keep_inbox", False), limits=_limits(args))
+                 move=not getattr(args, "keep_inbox", False), limits=_limits(args), **_cluster(args))
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -252,6 +261,15 @@ def _rewrite_reports(args: argparse.Namespace, url: str) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
+    if args.cluster:
+        from .bench_cluster import main as cluster_bench
+
+        try:
+            args.files = int(args.files or 120)
+        except ValueError:
+            print(f"pipeline bench --cluster: --files wants one number (got {args.files!r})", file=sys.stderr)
+            return 2
+        return cluster_bench(args)
     from .bench import main as bench_main
 
     return bench_main(args)
@@ -289,6 +307,14 @@ def build_parser() -> argparse.ArgumentParser:
         q.add_argument("--memory-limit", type=int, default=None, metavar="MB",
                        help="memory one file may take to read (default: $PIPELINE_MEMORY_LIMIT_MB or 1024)")
 
+    def cluster_options(q: argparse.ArgumentParser) -> None:
+        q.add_argument("--cluster", default=None, metavar="tcp://HOST:8786",
+                       help="read the files on this Dask cluster (default: $PIPELINE_CLUSTER; 'local' or unset: "
+                            "worker processes on this machine); exit 2 if it cannot be reached")
+        q.add_argument("--shared-inbox", default=None, metavar="DIR",
+                       help="the inbox as the cluster's workers mount it (default: $PIPELINE_SHARED_INBOX; "
+                            "unset: each file is sent to its worker)")
+
     p = sub.add_parser("run", help="process everything new in the inbox (the nightly job)",
                        description="Process every new or changed file in the inbox into the store, move it to "
                                    "processed/ or quarantine/, and write the reports.",
@@ -300,7 +326,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--inbox", required=True, help="folder the clerks drop files into")
     store_options(p)
     p.add_argument("--out", default="out", help="folder for spreadsheets, calendar and run summaries (default: out)")
-    p.add_argument("--workers", type=int, default=None, help="parallel worker processes (default: number of cores)")
+    p.add_argument("--workers", type=int, default=None,
+                   help="parallel worker processes (default: number of cores; not used with --cluster)")
     p.add_argument("--units", default=None, help="optional units.csv of expected units (for the compliance report)")
     p.add_argument("--year", type=int, default=None, help="campaign year the main sheets show (default: the latest)")
     p.add_argument("--no-report", action="store_true", help="do not write the reports at the end")
@@ -308,6 +335,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="leave files in the inbox (no move to processed/ or quarantine/); "
                         "they are recognised as unchanged by their hash next time")
     limit_options(p)
+    cluster_options(p)
     p.set_defaults(func=cmd_run)
 
     p = sub.add_parser("watch", help="run the job whenever files arrive in the inbox",
@@ -323,6 +351,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--settle", type=float, default=2.0, help="seconds a file must stop growing before it is read")
     p.add_argument("--keep-inbox", action="store_true", help="leave files in the inbox (see run --help)")
     limit_options(p)
+    cluster_options(p)
     p.set_defaults(func=cmd_watch)
 
     p = sub.add_parser("report", help="write the spreadsheet, calendar and HTML page from the store",
@@ -403,9 +432,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("bench", help="measure reading, OCR and batch costs against bare tools (see README)",
                        description="Time pipeline extract against bare pdfplumber/pypdfium2 on text PDFs and against "
                                    "bare tesseract on page images; time full runs, the unchanged rerun and peak "
-                                   "memory on generated inboxes.",
+                                   "memory on generated inboxes; with --cluster, the local pool against a Dask cluster.",
                        epilog="examples:\n  pipeline bench --only text,ocr\n  pipeline bench --only batch --files "
-                              "100,400 --workers 2\n  pipeline bench --extract",
+                              "100,400 --workers 2\n  pipeline bench --extract\n"
+                              "  pipeline bench --cluster --files 120 --repeat 3",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     from .bench import add_arguments
 

@@ -27,6 +27,7 @@ KINDS: dict[str, str] = {
     "memory": "Đọc tệp quá thời gian/bộ nhớ cho phép",
     "limits": "Đọc tệp quá thời gian/bộ nhớ cho phép",
     "crash": "Bộ đọc bị dừng đột ngột khi đọc tệp này",
+    "crash_twice": "Bộ đọc bị dừng đột ngột khi đọc tệp này, cả ở lần đọc lại (hai lần); tệp được để riêng",
     "internal": "Lỗi nội bộ của chương trình khi đọc tệp này; xin báo lại kèm tệp",
     "symlink": "Đây là một liên kết (symbolic link), không phải tệp thật; không đi theo liên kết",
     "special": "Không phải tệp thông thường (pipe, socket hay thiết bị); không mở",
@@ -55,7 +56,8 @@ _LIMIT_FIGURES = re.compile(r"time limit (\d+) s, memory limit (\d+) MB")
 def clerk_reason(kind: str, detail: str) -> str:
     """``"<Vietnamese> (chi tiết kỹ thuật: <detail>)"`` on one line; the detail is escaped and shortened."""
     vietnamese = KINDS.get(kind, KINDS["unreadable"])
-    if kind not in ("limits", "memory", "symlink", "special", "store", "duplicate", "crash", "internal"):
+    if kind not in ("limits", "memory", "symlink", "special", "store", "duplicate", "crash", "crash_twice",
+                    "internal"):
         for pattern, text in PATTERNS:
             if pattern.search(detail):
                 vietnamese = text

@@ -15,7 +15,7 @@ import os
 import shutil
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable, Optional
 
 import pytest
 
@@ -53,12 +53,19 @@ def _inbox_with_good_files(inbox: Path) -> None:
 
 def good_rows(url: str) -> dict[str, list[tuple]]:
     """Every row extracted from the good corpus files, without ids, times and supersede marks."""
-    names = ", ".join("'" + n.replace("'", "''") + "'" for n in GOOD)
+    return extracted_rows(url, GOOD)
+
+
+def extracted_rows(url: str, paths: Optional[Iterable[str]] = None) -> dict[str, list[tuple]]:
+    """Every extracted row (of the files at ``paths``, or all), without ids, times and supersede marks."""
+    where = ""
+    if paths is not None:
+        where = " where f.path in (" + ", ".join("'" + n.replace("'", "''") + "'" for n in paths) + ")"
     out: dict[str, list[tuple]] = {}
-    queries = {"documents": f"select d.* from documents d join files f on f.id = d.file_id where f.path in ({names})"}
+    queries = {"documents": f"select d.* from documents d join files f on f.id = d.file_id{where}"}
     for table in CHILD:
         queries[table] = (f'select c.*, f.path as file_path from "{table}" c join documents d on d.id = c.document_id '
-                          f"join files f on f.id = d.file_id where f.path in ({names})")
+                          f"join files f on f.id = d.file_id{where}")
     for table, sql in queries.items():
         frame = store.query(url, sql)
         columns = [c for c in frame.columns if c not in VOLATILE]

@@ -1021,6 +1021,12 @@ def ocr_pages(sources: Iterable[PageSource], options: Optional[dict[str, Any]] =
     PIL frame seeking are not thread-safe) and returns ``(gray, dpi, to_output)``. At most
     ``workers + 1`` pages are held in memory at once.
     """
+    from .pagesplit import current
+
+    plan = current()
+    if plan is not None:  # a task of a scan split per page (pipeline/readers/pagesplit.py)
+        yield from plan.run(sources, lambda chosen: ocr_pages(chosen, options))
+        return
     workers = default_workers(options)
 
     def run(page: int, load: Callable[[], tuple[Any, Optional[float], float]]) -> Any:
