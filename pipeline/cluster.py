@@ -194,8 +194,8 @@ class ClusterExecutor(cf.Executor):
         return max(1, self._slots)
 
     def ahead(self) -> int:
-        """One task queued per worker thread: a worker never waits for the round trip to the coordinator."""
-        return self._slots
+        """Two tasks queued per worker thread: a worker never waits for the round trip to the coordinator."""
+        return 2 * self._slots
 
     def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
         for executor in {id(e): e for e in (self._plain, self._ocr)}.values():
