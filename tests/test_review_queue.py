@@ -195,3 +195,36 @@ def test_resubmission_marks_changed_cells_and_lists_old_values(tmp_path: Path) -
     assert "Dòng mới thêm" in cells["Tủ sách"].comment.text
     notes = [str(c.value) for c in wb["Đã thay thế"]["L"] if c.value]
     assert "Địa chỉ: «Ngõ 5» → «Ngõ 5, ngõ 7»" in notes and "bỏ ở biểu mới" in notes
+
+
+def test_doubted_header_fields_are_named_in_vietnamese_show_what_was_read_and_take_corrections(tmp_path: Path) -> None:
+    """The issuer, place and signer of a letter read with doubt: the queue names each field in Vietnamese (never
+    the record's key), shows the value read, and a «Sửa thành» answer replaces it in the documents list."""
+    url = f"sqlite:///{tmp_path / 'pipeline.sqlite'}"
+    engine = store.open_store(url)
+    try:
+        from pipeline.model import Signer
+
+        rec = Record(document=Document(path="cv-12.pdf", sha256=_sha("letter"), format="pdf", ocr=True))
+        rec.meta = DocumentMeta(kind="official_letter", number="12/UBND-VX", issued_on="2025-03-02",
+                                issuer="Ban Nhân dân ủy", place="Mỹ Phước", signer=Signer("Zuyễn Văn Tâm", None),
+                                title="V/v rà soát hộ nghèo")
+        rec.meta.confidence = {"issuer": 0.5, "place": 0.6, "signer": 0.6, "kind": 0.55}
+        rec.meta.review = {"issuer": ["cơ quan ban hành suy ra từ nội dung văn bản"],
+                           "signer": ["không đọc được chức danh người ký (con dấu, chữ ký che khuất?)"],
+                           "kind": ["loại văn bản suy ra từ nội dung hoặc ký hiệu số"]}
+        _commit(engine, rec)
+        tables, model = outputs.load_model(url, None, today=TODAY)
+        doc_items = {i.review_id.split("/")[-1]: i for i in model.review.items if i.item_kind == "document"}
+        assert {code: (i.field_label, i.value) for code, i in doc_items.items()} == {
+            "coquan": ("Cơ quan ban hành", "Ban Nhân dân ủy"), "diadanh": ("Địa danh", "Mỹ Phước"),
+            "nguoiky": ("Người ký", "Zuyễn Văn Tâm"), "loai": ("Loại văn bản", "Công văn")}
+        store.record_answers(engine, store.Answers([
+            {"item_id": doc_items["coquan"].review_id, "verdict": "corrected", "value": "Ủy ban nhân dân phường"},
+            {"item_id": doc_items["nguoiky"].review_id, "verdict": "corrected", "value": "Nguyễn Văn Tâm"},
+        ], [], "test"))
+        tables, model = outputs.load_model(url, None, today=TODAY)
+        (doc,) = model.docs.values()
+        assert (doc.issuer, doc.signer) == ("Ủy ban nhân dân phường", "Nguyễn Văn Tâm")
+    finally:
+        store.close_store(url)

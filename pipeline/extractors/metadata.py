@@ -16,8 +16,8 @@ from typing import Optional
 from ..model import Document, DocumentMeta, Line, Location, Signer
 from .shapes import NUMBER_RE, clean as _clean, is_upper_line, mostly_upper, number_type, parse_date
 from .doubt import (DATE_BLANK, ISSUER_FROM_BODY, ISSUER_FROM_NUMBER, ISSUER_FROM_SIGNATURE, ISSUER_MISSING,
-                    KIND_GUESSED, KIND_UNKNOWN, NUMBER_BLANK, SIGNER_MISSING, SIGNER_WITHOUT_TITLE, UNIT_FROM_FOOTER,
-                    UNIT_FROM_SIGNATURE, UNIT_GUESSED, UNIT_MISSING, Doubt, set_field)
+                    KIND_GUESSED, KIND_UNKNOWN, NUMBER_BLANK, PLACE_MISSING, SIGNER_MISSING, SIGNER_WITHOUT_TITLE,
+                    UNIT_FROM_FOOTER, UNIT_FROM_SIGNATURE, UNIT_GUESSED, UNIT_MISSING, Doubt, set_field)
 from .structure import Structure, authority_of, structure_of
 from .. import lexicon
 from ..textnorm import match_key
@@ -233,9 +233,11 @@ def _judge(meta: DocumentMeta, st: Structure, issuer_source: Optional[str], kind
     date.add(meta.place is not None and meta.issued_on is None, DATE_BLANK, 0.3)
     date.ocr(head_ocr if meta.issued_on else None)
     set_field(meta, "issued_on", date)
-    set_field(meta, "place", Doubt(0.95 if meta.place else 0.6).ocr(head_ocr if meta.place else None))
+    place = Doubt(0.95)
+    place.add(meta.place is None and meta.kind != "registration_form", PLACE_MISSING, 0.35)
+    set_field(meta, "place", place.ocr(head_ocr if meta.place else None))
     issuer = Doubt(0.95)
-    issuer.add(meta.issuer is None, ISSUER_MISSING, 0.9)
+    issuer.add(meta.issuer is None and meta.kind != "registration_form", ISSUER_MISSING, 0.9)  # a form has a unit
     issuer.add(issuer_source == "number", ISSUER_FROM_NUMBER, 0.3)
     issuer.add(issuer_source == "body", ISSUER_FROM_BODY, 0.3)
     issuer.add(issuer_source == "signature", ISSUER_FROM_SIGNATURE, 0.3)

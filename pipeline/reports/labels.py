@@ -33,12 +33,14 @@ REVIEW_FIELDS = {
     "linhvuc": "Lĩnh vực", "thoigian": "Thời gian", "han": "Hạn", "noidung": "Nội dung", "so": "Số văn bản",
     "ngay": "Ngày văn bản", "nam": "Năm (đợt)", "doituong": "Đối tượng", "chitieu": "Mức chỉ tiêu",
     "loai": "Loại văn bản", "trichyeu": "Trích yếu", "canhbao": "Cảnh báo khi đọc",
+    "coquan": "Cơ quan ban hành", "diadanh": "Địa danh", "nguoiky": "Người ký",
 }
 #: Names the extraction side uses for fields (record keys, OCR fields) -> review field codes.
 FIELD_CODES = {
     "name": "ten", "unit": "donvi", "leader": "chidao", "address": "diachi", "field": "linhvuc", "period": "thoigian",
     "due": "han", "text": "", "action": "noidung", "number": "so", "issued_on": "ngay", "campaign": "nam",
     "subject": "doituong", "minimum": "chitieu", "kind": "loai", "title": "trichyeu",
+    "issuer": "coquan", "place": "diadanh", "signer": "nguoiky",
 }
 
 STATUS_LABELS = {"open": "Chưa trả lời", "confirmed": "Đã xác nhận đúng", "corrected": "Đã sửa",

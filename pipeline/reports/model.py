@@ -65,6 +65,8 @@ class DocInfo:
     review: dict[str, list[str]]
     ocr_confidence: dict[str, float]
     items: int = 0  # extracted child rows of any kind
+    place: str = ""
+    signer: str = ""
     corrected: dict[str, str] = field(default_factory=dict)  # review field -> value read before correction
 
     @property
@@ -421,16 +423,18 @@ def _doc(d: dict[str, Any], f: dict[str, Any], items: int) -> DocInfo:
         item_id=shown(d.get("item_id")), arrived=as_local(d.get("arrived_at") or f.get("arrived_at")),
         unit_source=shown(d.get("unit_source")), ocr=truthy(d.get("ocr")),
         warnings=[shown(w) for w in warnings if shown(w)], confidence=parse_json(d.get("confidence"), {}),
-        review=parse_json(d.get("review"), {}), ocr_confidence=parse_json(d.get("ocr_confidence"), {}), items=items)
+        review=parse_json(d.get("review"), {}), ocr_confidence=parse_json(d.get("ocr_confidence"), {}), items=items,
+        place=shown(d.get("place")), signer=shown(d.get("signer_name")))
 
 
 def _apply_doc_answers(doc: DocInfo, answers: Answers, overrides: dict[tuple[str, Any], dict[str, Any]]) -> None:
-    """Corrections of a document's own fields: number, date, unit, campaign, title."""
+    """Corrections of a document's own fields: number, date, unit, campaign, title, issuer, place, signer."""
     if not doc.item_id:
         return
     for code, attr, column in (("so", "number", "number"), ("ngay", "issued_on", "issued_on"),
                                ("donvi", "unit", "unit"), ("nam", "campaign", "campaign"),
-                               ("trichyeu", "title", "title")):
+                               ("trichyeu", "title", "title"), ("coquan", "issuer", "issuer"),
+                               ("diadanh", "place", "place"), ("nguoiky", "signer", "signer_name")):
         got = answers.get(f"{doc.item_id}/{code}")
         if got is None or got[0] == "confirmed":
             continue

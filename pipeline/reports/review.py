@@ -25,7 +25,7 @@ from typing import Any, Optional
 
 from ..model import REVIEW_THRESHOLD
 from ..normalize import file_item_id, title_year
-from .labels import FIELD_CODES, ITEM_KIND_LABELS, REVIEW_FIELDS, STATUS_LABELS
+from .labels import FIELD_CODES, ITEM_KIND_LABELS, KIND_LABELS, REVIEW_FIELDS, STATUS_LABELS
 from .model import Answers, DocInfo, Model, RegRow, TimeItem, campaign_label, parse_json, unit_key
 from .text import as_local, as_number, dmy, fold, parse_day, shown, vi_order
 
@@ -205,8 +205,10 @@ def _document_checks(c: _Collector, doc: DocInfo, model: Model) -> None:
         return
     base = doc.item_id
     value_of = {"so": doc.corrected.get("so", doc.number), "ngay": doc.corrected.get("ngay", dmy(doc.issued_on)),
-                "donvi": doc.corrected.get("donvi", doc.unit), "trichyeu": doc.title, "loai": doc.kind,
-                "nam": doc.corrected.get("nam", str(doc.stored_campaign or ""))}
+                "donvi": doc.corrected.get("donvi", doc.unit), "trichyeu": doc.title, "loai": KIND_LABELS.get(doc.kind, doc.kind),
+                "nam": doc.corrected.get("nam", str(doc.stored_campaign or "")),
+                "coquan": doc.corrected.get("coquan", doc.issuer), "diadanh": doc.corrected.get("diadanh", doc.place),
+                "nguoiky": doc.corrected.get("nguoiky", doc.signer)}
     fields = set(doc.review) | {k for k, v in doc.confidence.items() if v is not None and v < REVIEW_THRESHOLD}
     for name in sorted(fields):
         code = FIELD_CODES.get(name, name)
