@@ -381,8 +381,11 @@ def _words(chars: list[tuple[Any, ...]], x_tolerance: float = X_TOLERANCE) -> li
     return words
 
 
-def _cluster(chars: list[tuple[Any, ...]], key: int, tolerance: float) -> list[list[tuple[Any, ...]]]:
-    """pdfplumber's cluster_objects: sorted distinct values chained while within ``tolerance``."""
+def _cluster(chars: list[Any], key: Any, tolerance: float) -> list[list[Any]]:
+    """pdfplumber's cluster_objects: sorted distinct values chained while within ``tolerance``.
+
+    On characters (``key`` a field index) and on words (``"top"``: lines as pdfplumber's extract_text
+    makes them, in extraction order within a line)."""
     values = sorted({c[key] for c in chars})
     cluster_of: dict[float, int] = {}
     index = -1
@@ -392,7 +395,7 @@ def _cluster(chars: list[tuple[Any, ...]], key: int, tolerance: float) -> list[l
             index += 1
         cluster_of[v] = index
         last = v
-    groups: list[list[tuple[Any, ...]]] = [[] for _ in range(index + 1)]
+    groups: list[list[Any]] = [[] for _ in range(index + 1)]
     for c in chars:
         groups[cluster_of[c[key]]].append(c)
     return groups
@@ -473,25 +476,9 @@ def cell_texts(rows: list[Any], chars: list[tuple[Any, ...]], x_tolerance: float
                 continue
             cx0, ctop, cx1, cbottom = cell
             words = _words([t[2] for t in row_chars if cx0 <= t[0] < cx1 and ctop <= t[1] < cbottom], x_tolerance)
-            texts.append(" ".join(w["text"] for line in _cluster_words(words) for w in line))
+            texts.append(" ".join(w["text"] for line in _cluster(words, "top", Y_TOLERANCE) for w in line))
         out.append(texts)
     return out
-
-
-def _cluster_words(words: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
-    """Words into lines by their top (3 pt), in extraction order within a line (pdfplumber's extract_text)."""
-    values = sorted({w["top"] for w in words})
-    cluster_of: dict[float, int] = {}
-    index, last = -1, None
-    for v in values:
-        if last is None or v > last + Y_TOLERANCE:
-            index += 1
-        cluster_of[v] = index
-        last = v
-    lines: list[list[dict[str, Any]]] = [[] for _ in range(index + 1)]
-    for w in words:
-        lines[cluster_of[w["top"]]].append(w)
-    return lines
 
 
 # --------------------------------------------------------------------------- ruling lines
