@@ -630,13 +630,7 @@ def extract_bench(repeat: int = 5) -> dict[str, Any]:
     plans = [p for p in pdfs if extract_file(p).meta.kind == "plan"]  # also the warm-up: models load once
     if not plans:
         return {"startup_seconds": round(_median(startup), 3)}
-    import pdfplumber
-
-    def pages(path: Path) -> int:
-        with pdfplumber.open(path) as pdf:
-            return len(pdf.pages)
-
-    target = max(plans, key=lambda p: (pages(p), p.stat().st_size))
+    target = max(plans, key=lambda p: (page_count(p), p.stat().st_size))
     ours, bare = [], []
     for _ in range(repeat):
         started = time.perf_counter()
@@ -645,7 +639,7 @@ def extract_bench(repeat: int = 5) -> dict[str, Any]:
         started = time.perf_counter()
         bare_pdfplumber([target])
         bare.append(time.perf_counter() - started)
-    return {"file": target.name, "pages": pages(target), "startup_seconds": round(_median(startup), 3),
+    return {"file": target.name, "pages": page_count(target), "startup_seconds": round(_median(startup), 3),
             "extract_seconds": round(_median(ours), 3), "bare_seconds": round(_median(bare), 3)}
 
 

@@ -31,6 +31,8 @@ import time
 from pathlib import Path
 from typing import Any, Optional
 
+from .bench import _link_all, page_count
+
 GOAL_OVERHEAD = 0.10
 NIGHT_SECONDS = 8 * 3600
 PROVINCE_PAGES = 10_000
@@ -63,19 +65,12 @@ def text_pdfs(folder: Path, count: int) -> list[Path]:
 
 def scan_pdfs(folder: Path, copies: int) -> tuple[list[Path], int]:
     """Multi-page scanned PDFs (no text layer) and their number of pages."""
-    import pypdfium2 as pdfium
-
     scans = _first_folder(Path.cwd() / "tests" / "data" / "scans", ROOT / "tests" / "data" / "scans")
     pdfs = sorted(scans.glob("*.pdf")) if scans else []
     if not pdfs or not copies:
         return [], 0
     made = _copies(pdfs, copies * len(pdfs), folder, "scan")
-    pages = 0
-    for path in made:
-        doc = pdfium.PdfDocument(str(path))
-        pages += len(doc)
-        doc.close()
-    return made, pages
+    return made, sum(page_count(path) for path in made)
 
 
 def _env() -> dict[str, str]:
@@ -212,12 +207,7 @@ def timed_run(files: list[Path], folder: Path, extra: list[str]) -> tuple[float,
     other jobs on a shared machine barely move, unlike the seconds."""
     shutil.rmtree(folder, ignore_errors=True)
     inbox = folder / "inbox"
-    inbox.mkdir(parents=True)
-    for f in files:
-        try:
-            os.link(f, inbox / f.name)
-        except OSError:
-            shutil.copy2(f, inbox / f.name)
+    _link_all(files, inbox)
     cmd = [sys.executable, "-m", "pipeline", "run", "--inbox", str(inbox), "--data", str(folder / "data"),
            "--out", str(folder / "out"), "--no-report", *extra]
     cpu, started = _children_cpu(), time.perf_counter()
