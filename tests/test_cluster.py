@@ -161,7 +161,7 @@ def test_files_that_kill_workers_hang_or_hog_are_quarantined_and_the_workers_liv
     write_letters(tmp_path / "inbox", 4)
     for name in ("treo.txt", "an.txt", "vo.txt", "chet.txt"):
         (tmp_path / "inbox" / name).write_text(letter_text(90, tag=name), encoding="utf-8")
-    result = run_cli(["run", "--inbox", "inbox", "--no-report", "--time-limit", "3", "--memory-limit", "512",
+    result = run_cli(["run", "--inbox", "inbox", "--no-report", "--time-limit", "8", "--memory-limit", "512",
                       "--cluster", hooked_cluster.scheduler_address], cwd=tmp_path, timeout=300)
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr
