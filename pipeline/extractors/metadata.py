@@ -24,9 +24,6 @@ from ..textnorm import match_key
 
 # --------------------------------------------------------------------------- vocabularies (lexicon)
 
-#: Type word (capitals, as a heading) → kind, longest first.
-TYPE_WORDS = sorted(((r[0].upper(), lexicon.cell(r, 1)) for r in lexicon.table("document_kinds")
-                     if lexicon.cell(r, 3) in ("both", "heading", "")), key=lambda kv: -len(kv[0]))
 #: Number type abbreviation → kind (fallback when no type word is seen); ``other`` kinds say nothing.
 ABBREV_KIND = {a.upper(): lexicon.cell(r, 1) for r in lexicon.table("document_kinds")
                for a in lexicon.cell(r, 2).split() if lexicon.cell(r, 1) not in ("other", "registration_form")}

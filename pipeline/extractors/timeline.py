@@ -1093,9 +1093,6 @@ def _outside_title(sentence: str, own: str, span: tuple[int, int]) -> bool:
     return not re.search(r"căn cứ|thực hiện|(?<!\w)theo(?!\w)|(?<!\w)số\s*\d|\d/[a-zđ]", key[at + len(own):span[0]])
 
 
-_RANK = {"day": 0, "month": 1, "quarter": 2, "half": 3, "year": 4}
-
-
 def _reported_past(expr: TimeExpr, ctx: _Context) -> bool:
     """Reports, notices and decisions tell of periods already over ("Kết quả 6 tháng đầu năm …",
     "Hội nghị ngày 10/3 …"): not scheduled. Plans keep them (a plan may be issued late)."""
