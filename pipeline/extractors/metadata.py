@@ -18,7 +18,7 @@ from .shapes import NUMBER_RE, clean as _clean, is_upper_line, mostly_upper, num
 from .doubt import (DATE_BLANK, ISSUER_FROM_BODY, ISSUER_FROM_NUMBER, ISSUER_FROM_SIGNATURE, ISSUER_MISSING,
                     KIND_GUESSED, KIND_UNKNOWN, NUMBER_BLANK, PLACE_MISSING, SIGNER_MISSING, SIGNER_WITHOUT_TITLE,
                     UNIT_FROM_FOOTER, UNIT_FROM_SIGNATURE, UNIT_GUESSED, UNIT_MISSING, Doubt, set_field)
-from .structure import Structure, authority_of, structure_of
+from .structure import PLACE_DATE, RANK, UNIT_LINE, Structure, authority_of, structure_of
 from .. import lexicon
 from ..textnorm import match_key
 
@@ -59,11 +59,6 @@ _SELF_KINDS = {match_key(r[0]): lexicon.cell(r, 1) for r in lexicon.table("docum
                if lexicon.cell(r, 1) not in ("other", "registration_form", "official_letter")
                and lexicon.cell(r, 3) == "both"}
 _SELF_KIND = re.compile(r"(?:Trên\s+đây\s+là|ban\s+hành|xây\s+dựng)\s+(" + lexicon.alternation(_SELF_KINDS) + r")", re.I)
-_UNIT = re.compile(r"Đơn\s+vị(?:\s+(?:đăng\s+ký|thực\s+hiện))?\s*:\s*(.*)$", re.I)
-_RANK = re.compile(r"^(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy|uý)|(?:PGS\.\s*)?TS\.|ThS\.|KS\.|BS\.|Ls\.)\s+")
-_PLACE_DATE = re.compile(
-    r"([^\W\d_][^\n,]{0,60}?),\s*ngày\s*(?:(\d{1,2}|[\s.…_/-]*)\s*tháng\s*(\d{1,2}|[\s.…_/-]*)\s*năm\s*(\d{4})"
-    r"|(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}))", re.I)
 
 
 def _loc(line) -> dict:
@@ -169,7 +164,7 @@ def extract_metadata(doc: Document, warnings: list[str]) -> DocumentMeta:
     elif kind == "registration_form":
         for line in reversed(st.lines[-15:]):
             text = _clean(line.text)
-            m = _PLACE_DATE.search(text)
+            m = PLACE_DATE.search(text)
             if not m or len(text) - m.end() > 20:
                 continue
             place = _place_from(m.group(1))
@@ -197,7 +192,7 @@ def extract_metadata(doc: Document, warnings: list[str]) -> DocumentMeta:
 
     # signer
     if signature is not None:
-        name = _RANK.sub("", _clean(signature.name))
+        name = RANK.sub("", _clean(signature.name))
         if is_upper_line(name):
             name = " ".join(w.capitalize() for w in name.split())  # NGUYỄN THỊ MỸ → Nguyễn Thị Mỹ
         meta.signer = Signer(name=name, title=_signer_title(signature.titles) if signature.titles else None)
@@ -451,7 +446,7 @@ def _unit(lines: list[Line], meta: DocumentMeta, doc: Document, warnings: list[s
     """A form's filling unit: header ``Đơn vị:``, else footer, else signature, else file name."""
     found: list[tuple[str, Line, str]] = []
     for idx, line in enumerate(lines):
-        m = _UNIT.search(_clean(line.text))
+        m = UNIT_LINE.search(_clean(line.text))
         if not m:
             continue
         value = re.sub(r"\(.*?\)", "", m.group(1))
