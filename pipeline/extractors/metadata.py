@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import Optional
 
 from ..model import Document, DocumentMeta, Line, Location, Signer
-from .shapes import NUMBER_RE, clean as _clean, is_upper_line, mostly_upper, number_type, parse_date
+from .shapes import NUMBER_RE, clean as _clean, is_upper_line, mostly_upper, number_type
 from .doubt import (DATE_BLANK, ISSUER_FROM_BODY, ISSUER_FROM_NUMBER, ISSUER_FROM_SIGNATURE, ISSUER_MISSING,
                     KIND_GUESSED, KIND_UNKNOWN, NUMBER_BLANK, PLACE_MISSING, SIGNER_MISSING, SIGNER_WITHOUT_TITLE,
                     UNIT_FROM_FOOTER, UNIT_FROM_SIGNATURE, UNIT_GUESSED, UNIT_MISSING, Doubt, set_field)
-from .structure import PLACE_DATE, RANK, UNIT_LINE, Structure, authority_of, structure_of
+from .structure import PLACE_DATE, RANK, UNIT_LINE, Structure, authority_of, structure_of, tail_date
 from .. import lexicon
 from ..textnorm import match_key
 
@@ -171,10 +171,7 @@ def extract_metadata(doc: Document, warnings: list[str]) -> DocumentMeta:
             if not place:
                 continue
             meta.place = place
-            if m.group(5):
-                meta.issued_on = parse_date(f"ngày {m.group(5)} tháng {m.group(6)} năm {m.group(7)}")
-            elif m.group(2).strip().isdigit() and m.group(3).strip().isdigit():
-                meta.issued_on = parse_date(f"ngày {m.group(2)} tháng {m.group(3)} năm {m.group(4)}")
+            meta.issued_on = tail_date(m.groups()[1:])
             meta.location["issued_on"] = meta.location["place"] = _loc(line)
             break
 

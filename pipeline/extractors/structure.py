@@ -512,6 +512,16 @@ class _Flat:
         return out
 
 
+def tail_date(groups: tuple[Optional[str], ...]) -> Optional[str]:
+    """The ISO date of a ``_DATE_TAIL`` match's six groups; None when the day or month is left blank (a draft)."""
+    day, month, year, n_day, n_month, n_year = groups
+    if n_day:
+        return parse_date(f"ngày {n_day} tháng {n_month} năm {n_year}")
+    if day.strip().isdigit() and month.strip().isdigit():
+        return parse_date(f"ngày {day} tháng {month} năm {year}")
+    return None
+
+
 def _place_before(flat: _Flat, end: int) -> tuple[Optional[str], int]:
     """The place name ending at ``end`` (before ``, ngày``): trailing capitalised words, across a wrap.
 
@@ -576,10 +586,7 @@ def _read_header(units: list[Para], trust_columns: bool = True) -> Header:
         header.place = place
         header.date_text = re.sub(r"\s+", " ", text[start:m.end()])
         header.date_location = flat.unit_at(start).location
-        if m.group(4):
-            header.issued_on = parse_date(f"ngày {m.group(4)} tháng {m.group(5)} năm {m.group(6)}")
-        elif m.group(1).strip().isdigit() and m.group(2).strip().isdigit():
-            header.issued_on = parse_date(f"ngày {m.group(1)} tháng {m.group(2)} năm {m.group(3)}")
+        header.issued_on = tail_date(m.groups())
         flat.take(start, m.end())
         break
     # number: "Số: 344/KH-UBND" (the rest of its line, up to the place-and-date)
