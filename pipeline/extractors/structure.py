@@ -43,7 +43,7 @@ from typing import Iterable, Iterator, Optional
 from .. import lexicon
 from ..model import Cell, Document, Line, Location, Paragraph, Table
 from ..textnorm import match_key, nfc, strip_diacritics
-from .shapes import NUMBER_RE, clean, is_upper_line, mostly_upper, normalize_number, parse_date
+from .shapes import NUMBER_RE, clean, is_upper_line, mostly_upper, normalize_number, parse_date, strip_marks
 
 _F = re.IGNORECASE | re.UNICODE
 
@@ -252,12 +252,8 @@ def _unit(text: str, location: Location, region: str, block: int, *, bold: bool 
     return Para(nfc(text), pieces, region, bold, centered, confidence, block, table, row)
 
 
-def _strip_marks(text: str) -> str:
-    return text.replace("**", "").replace("*", "") if "*" in text else text
-
-
 def _starts_lower(text: str) -> bool:
-    t = _strip_marks(text).lstrip(" “\"(")
+    t = strip_marks(text).lstrip(" “\"(")
     return bool(t) and t[0].islower()
 
 
@@ -283,8 +279,8 @@ def _joins(prev: Para, cur: Para, width: float) -> bool:
     """
     if prev.region != cur.region or prev.table is not None or cur.table is not None:
         return False
-    text = _strip_marks(cur.text).strip()
-    last = _strip_marks(prev.text).rstrip()
+    text = strip_marks(cur.text).strip()
+    last = strip_marks(prev.text).rstrip()
     year_range = bool(re.search(r"\d{4}$", last) and re.match(r"^[-–]\s*\d{4}\b", text))  # "2026" / "- 2030"
     if not text or not last or (LIST_START.match(text) and not year_range) or _PLACE_DATE_LINE.match(text) \
             or is_table_row(text) or is_table_row(last):
