@@ -14,19 +14,16 @@ from pathlib import Path
 from typing import Optional
 
 from ..model import Document, DocumentMeta, Line, Location, Signer
-from .shapes import NUMBER_RE, clean as _clean, is_upper_line, mostly_upper, number_type, parse_date
+from .shapes import NUMBER_RE, clean as _clean, is_upper_line, mostly_upper, number_type
 from .doubt import (DATE_BLANK, ISSUER_FROM_BODY, ISSUER_FROM_NUMBER, ISSUER_FROM_SIGNATURE, ISSUER_MISSING,
                     KIND_GUESSED, KIND_UNKNOWN, NUMBER_BLANK, PLACE_MISSING, SIGNER_MISSING, SIGNER_WITHOUT_TITLE,
                     UNIT_FROM_FOOTER, UNIT_FROM_SIGNATURE, UNIT_GUESSED, UNIT_MISSING, Doubt, set_field)
-from .structure import Structure, authority_of, structure_of
+from .structure import PLACE_DATE, RANK, UNIT_LINE, Structure, authority_of, structure_of, tail_date
 from .. import lexicon
 from ..textnorm import match_key
 
 # --------------------------------------------------------------------------- vocabularies (lexicon)
 
-#: Type word (capitals, as a heading) → kind, longest first.
-TYPE_WORDS = sorted(((r[0].upper(), lexicon.cell(r, 1)) for r in lexicon.table("document_kinds")
-                     if lexicon.cell(r, 3) in ("both", "heading", "")), key=lambda kv: -len(kv[0]))
 #: Number type abbreviation → kind (fallback when no type word is seen); ``other`` kinds say nothing.
 ABBREV_KIND = {a.upper(): lexicon.cell(r, 1) for r in lexicon.table("document_kinds")
                for a in lexicon.cell(r, 2).split() if lexicon.cell(r, 1) not in ("other", "registration_form")}
@@ -62,11 +59,6 @@ _SELF_KINDS = {match_key(r[0]): lexicon.cell(r, 1) for r in lexicon.table("docum
                if lexicon.cell(r, 1) not in ("other", "registration_form", "official_letter")
                and lexicon.cell(r, 3) == "both"}
 _SELF_KIND = re.compile(r"(?:Trên\s+đây\s+là|ban\s+hành|xây\s+dựng)\s+(" + lexicon.alternation(_SELF_KINDS) + r")", re.I)
-_UNIT = re.compile(r"Đơn\s+vị(?:\s+(?:đăng\s+ký|thực\s+hiện))?\s*:\s*(.*)$", re.I)
-_RANK = re.compile(r"^(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy|uý)|(?:PGS\.\s*)?TS\.|ThS\.|KS\.|BS\.|Ls\.)\s+")
-_PLACE_DATE = re.compile(
-    r"([^\W\d_][^\n,]{0,60}?),\s*ngày\s*(?:(\d{1,2}|[\s.…_/-]*)\s*tháng\s*(\d{1,2}|[\s.…_/-]*)\s*năm\s*(\d{4})"
-    r"|(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}))", re.I)
 
 
 def _loc(line) -> dict:
@@ -172,17 +164,14 @@ def extract_metadata(doc: Document, warnings: list[str]) -> DocumentMeta:
     elif kind == "registration_form":
         for line in reversed(st.lines[-15:]):
             text = _clean(line.text)
-            m = _PLACE_DATE.search(text)
+            m = PLACE_DATE.search(text)
             if not m or len(text) - m.end() > 20:
                 continue
             place = _place_from(m.group(1))
             if not place:
                 continue
             meta.place = place
-            if m.group(5):
-                meta.issued_on = parse_date(f"ngày {m.group(5)} tháng {m.group(6)} năm {m.group(7)}")
-            elif m.group(2).strip().isdigit() and m.group(3).strip().isdigit():
-                meta.issued_on = parse_date(f"ngày {m.group(2)} tháng {m.group(3)} năm {m.group(4)}")
+            meta.issued_on = tail_date(m.groups()[1:])
             meta.location["issued_on"] = meta.location["place"] = _loc(line)
             break
 
@@ -200,7 +189,7 @@ def extract_metadata(doc: Document, warnings: list[str]) -> DocumentMeta:
 
     # signer
     if signature is not None:
-        name = _RANK.sub("", _clean(signature.name))
+        name = RANK.sub("", _clean(signature.name))
         if is_upper_line(name):
             name = " ".join(w.capitalize() for w in name.split())  # NGUYỄN THỊ MỸ → Nguyễn Thị Mỹ
         meta.signer = Signer(name=name, title=_signer_title(signature.titles) if signature.titles else None)
@@ -454,7 +443,7 @@ def _unit(lines: list[Line], meta: DocumentMeta, doc: Document, warnings: list[s
     """A form's filling unit: header ``Đơn vị:``, else footer, else signature, else file name."""
     found: list[tuple[str, Line, str]] = []
     for idx, line in enumerate(lines):
-        m = _UNIT.search(_clean(line.text))
+        m = UNIT_LINE.search(_clean(line.text))
         if not m:
             continue
         value = re.sub(r"\(.*?\)", "", m.group(1))

@@ -28,6 +28,11 @@ def clean(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("**", "").replace("__", "")).strip().strip("*").strip()
 
 
+def strip_marks(text: str) -> str:
+    """Markdown emphasis marks deleted, nothing else touched (``**Bước 1**: …`` → ``Bước 1: …``)."""
+    return text.replace("**", "").replace("*", "") if "*" in text else text
+
+
 def parse_date(text: str) -> Optional[str]:
     """ISO date from ``29/01/2021``, ``5-2-2024``, ``ngày 20 tháng 3 năm 2024``; None if blank/invalid."""
     m = re.search(r"ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})", text, re.I)

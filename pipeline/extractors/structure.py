@@ -43,7 +43,7 @@ from typing import Iterable, Iterator, Optional
 from .. import lexicon
 from ..model import Cell, Document, Line, Location, Paragraph, Table
 from ..textnorm import match_key, nfc, strip_diacritics
-from .shapes import NUMBER_RE, clean, is_upper_line, mostly_upper, normalize_number, parse_date
+from .shapes import NUMBER_RE, clean, is_upper_line, mostly_upper, normalize_number, parse_date, strip_marks
 
 _F = re.IGNORECASE | re.UNICODE
 
@@ -61,11 +61,14 @@ _NUMBER_LINE = re.compile(r"(?:^|\s)(?:Số|SỐ(?=\s*:?\s*\d))\s*:?\s*(.*)$")
 #: ``<Place>, ngày 20 tháng 3 năm 2024``; blanks for a draft (``ngày    tháng    năm 2026``); ``ngày 20/3/2024``.
 _DATE_TAIL = (r",\s*ngày\s*(?:(\d{1,2}|[\s.…_/-]*)\s*tháng\s*(\d{1,2}|[\s.…_/-]*)\s*năm\s*(\d{4})"
               r"|(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}))")
-_PLACE_DATE = re.compile(r"([^\W\d_][^\n,]{0,60}?)" + _DATE_TAIL, _F)
+#: The whole place-and-date line (metadata reads a form's footer with it too).
+PLACE_DATE = re.compile(r"([^\W\d_][^\n,]{0,60}?)" + _DATE_TAIL, _F)
 _DATE_AFTER_PLACE = re.compile(_DATE_TAIL, _F)
 _SIGN_NOISE = re.compile(r"^\(?\s*(ký|đã ký|ký tên|ký,|ký và|ghi rõ)|^\d{4}-\d{2}-\d{2}T\d|^\(.*\)$|^\*+$", re.I)
-_UNIT = re.compile(r"Đơn\s+vị(?:\s+(?:đăng\s+ký|thực\s+hiện))?\s*:\s*(.*)$", re.I)
-_RANK = re.compile(r"^(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy|uý)|(?:PGS\.\s*)?TS\.|ThS\.|KS\.|BS\.|Ls\.)\s+")
+#: A form's ``Đơn vị đăng ký: …`` line (never a signature title; metadata reads the unit from it).
+UNIT_LINE = re.compile(r"Đơn\s+vị(?:\s+(?:đăng\s+ký|thực\s+hiện))?\s*:\s*(.*)$", re.I)
+#: A military rank or academic title before a signer's name (``Đại tá``, ``TS.``): not part of the name.
+RANK = re.compile(r"^(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy|uý)|(?:PGS\.\s*)?TS\.|ThS\.|KS\.|BS\.|Ls\.)\s+")
 _BODY_START = re.compile(r"^\s*(Căn\s+cứ|Kính\s+gửi|Ngày\s+\d|I\.|1\.)")
 #: Openers shared by summaries ("Thực hiện phong trào …") and body sentences ("Thực hiện Kế hoạch số …, …:").
 _SOFT_BODY_START = re.compile(r"^\s*(Thực\s+hiện|Để\s|Nhằm|Trên\s+cơ\s+sở|Theo\s|Qua\s)")
@@ -249,12 +252,8 @@ def _unit(text: str, location: Location, region: str, block: int, *, bold: bool 
     return Para(nfc(text), pieces, region, bold, centered, confidence, block, table, row)
 
 
-def _strip_marks(text: str) -> str:
-    return text.replace("**", "").replace("*", "") if "*" in text else text
-
-
 def _starts_lower(text: str) -> bool:
-    t = _strip_marks(text).lstrip(" “\"(")
+    t = strip_marks(text).lstrip(" “\"(")
     return bool(t) and t[0].islower()
 
 
@@ -280,8 +279,8 @@ def _joins(prev: Para, cur: Para, width: float) -> bool:
     """
     if prev.region != cur.region or prev.table is not None or cur.table is not None:
         return False
-    text = _strip_marks(cur.text).strip()
-    last = _strip_marks(prev.text).rstrip()
+    text = strip_marks(cur.text).strip()
+    last = strip_marks(prev.text).rstrip()
     year_range = bool(re.search(r"\d{4}$", last) and re.match(r"^[-–]\s*\d{4}\b", text))  # "2026" / "- 2030"
     if not text or not last or (LIST_START.match(text) and not year_range) or _PLACE_DATE_LINE.match(text) \
             or is_table_row(text) or is_table_row(last):
@@ -509,6 +508,16 @@ class _Flat:
         return out
 
 
+def tail_date(groups: tuple[Optional[str], ...]) -> Optional[str]:
+    """The ISO date of a ``_DATE_TAIL`` match's six groups; None when the day or month is left blank (a draft)."""
+    day, month, year, n_day, n_month, n_year = groups
+    if n_day:
+        return parse_date(f"ngày {n_day} tháng {n_month} năm {n_year}")
+    if day.strip().isdigit() and month.strip().isdigit():
+        return parse_date(f"ngày {day} tháng {month} năm {year}")
+    return None
+
+
 def _place_before(flat: _Flat, end: int) -> tuple[Optional[str], int]:
     """The place name ending at ``end`` (before ``, ngày``): trailing capitalised words, across a wrap.
 
@@ -573,10 +582,7 @@ def _read_header(units: list[Para], trust_columns: bool = True) -> Header:
         header.place = place
         header.date_text = re.sub(r"\s+", " ", text[start:m.end()])
         header.date_location = flat.unit_at(start).location
-        if m.group(4):
-            header.issued_on = parse_date(f"ngày {m.group(4)} tháng {m.group(5)} năm {m.group(6)}")
-        elif m.group(1).strip().isdigit() and m.group(2).strip().isdigit():
-            header.issued_on = parse_date(f"ngày {m.group(1)} tháng {m.group(2)} năm {m.group(3)}")
+        header.issued_on = tail_date(m.groups())
         flat.take(start, m.end())
         break
     # number: "Số: 344/KH-UBND" (the rest of its line, up to the place-and-date)
@@ -703,7 +709,7 @@ def title_text(lines: list[Line], heading: tuple[int, str, str]) -> tuple[Option
         if head == "DANH SÁCH":
             return f"{head} {rest}".strip(), [idx + 1]
         nxt = clean(lines[idx + 1].text) if idx + 1 < len(lines) else ""
-        if nxt and is_upper_line(nxt) and len(nxt) < 80 and "|" not in nxt and not _UNIT.search(nxt):
+        if nxt and is_upper_line(nxt) and len(nxt) < 80 and "|" not in nxt and not UNIT_LINE.search(nxt):
             return f"{head} {nxt}", [idx + 1]  # a capitals heading wrapped over two lines
         return head, []
     if rest:
@@ -822,7 +828,7 @@ _DANH_NOUNS = {"sách", "mục", "hiệu", "dự", "nghĩa", "tính", "bạ", "t
 def is_name(text: str, strict_caps: bool = True) -> bool:
     """A person's name: 2–5 capitalised words (``Nguyễn Thị Bích Hạnh``); in capitals only with a known
     surname first (``NGUYỄN THỊ MỸ``) or right under a position line."""
-    words = _RANK.sub("", clean(text)).split()
+    words = RANK.sub("", clean(text)).split()
     if not 2 <= len(words) <= 5 or words[0].capitalize() in lexicon.words("not_name_first"):
         return False
     if words[0].capitalize() == "Danh" and words[1].lower() in _DANH_NOUNS:
@@ -903,11 +909,11 @@ def find_signature(lines: list[Line]) -> Optional[Signature]:
                 split = split_trailing_caps(cand)
                 if split:
                     cand = split
-                elif titles and (is_upper_line(cand) and not _UNIT.search(cand) and len(cand) < 60
+                elif titles and (is_upper_line(cand) and not UNIT_LINE.search(cand) and len(cand) < 60
                                  and not cand.startswith("-")):
                     pass  # an upper-case continuation (``THƯỜNG TRỰC``)
-                elif cand.startswith("-") or cand.lower().startswith("nơi nhận") or _UNIT.search(cand) \
-                        or _PLACE_DATE.search(cand):
+                elif cand.startswith("-") or cand.lower().startswith("nơi nhận") or UNIT_LINE.search(cand) \
+                        or PLACE_DATE.search(cand):
                     j -= 1
                     continue
                 else:
@@ -920,7 +926,7 @@ def find_signature(lines: list[Line]) -> Optional[Signature]:
         if not titles:
             continue
         auth = next((t for t in titles if _AUTHORITY.match(t)), None)
-        return Signature(_RANK.sub("", text), titles, auth, lines[idx].location, start, idx)
+        return Signature(RANK.sub("", text), titles, auth, lines[idx].location, start, idx)
     return _name_closing_the_document(lines)
 
 
@@ -935,7 +941,7 @@ def _name_closing_the_document(lines: list[Line]) -> Optional[Signature]:
             continue  # the seal's capitals ("TRUNG TÂM", "PHỤC VỤ"): look further up
         below_recipients = any(lines[k].region == "recipients" or _RECIPIENTS.match(clean(lines[k].text))
                                for k in range(max(idx - 12, 0), idx))
-        return Signature(_RANK.sub("", text), [], None, lines[idx].location, idx, idx) if below_recipients else None
+        return Signature(RANK.sub("", text), [], None, lines[idx].location, idx, idx) if below_recipients else None
     return None
 
 

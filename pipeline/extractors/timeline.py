@@ -45,7 +45,7 @@ from typing import Optional
 from .dates import TimeExpr, find_time_expressions, opens_period
 from . import doubt as doubt_words
 from .doubt import Doubt
-from .shapes import mostly_upper
+from .shapes import mostly_upper, strip_marks
 from .phrases import (ACTION_VERBS, BODY_RE, BODY_START, VERB_RE, asked_body, first_verb, read_body,
                       heading_bodies, trim_subject)
 from .structure import LEVEL_LETTER, LEVEL_ROMAN, LEVEL_TEXT, strip_marker, structure_of
@@ -138,10 +138,6 @@ class _Para:
         """Where the character at ``offset`` came from (the source line)."""
         loc = self.source.location_at(offset)
         return Location(page=loc.page, line=loc.line, table=loc.table, row=loc.row)
-
-
-def _strip_marks(text: str) -> str:
-    return text.replace("**", "").replace("*", "") if "*" in text else text
 
 
 def _free_text_row(text: str) -> bool:
@@ -535,7 +531,7 @@ def _fronted_state(text: str, sent_start: int, expr: TimeExpr, ctx: _Context) ->
     """A sentence opening on "Đến ngày X," that tells what had been reached by then — the date is already past
     when the document is issued, or the clause goes on in the past ("đã …") — measures a state; only a future
     "Đến ngày 31/12/2026, 100% hồ sơ …" closes the clause as a cut-off."""
-    head = strip_marker(_strip_marks(text[sent_start:expr.start])).strip(" -–•+*")
+    head = strip_marker(strip_marks(text[sent_start:expr.start])).strip(" -–•+*")
     if not re.fullmatch(r"đến", head, _F) or not re.match(r"\s*,", text[expr.end:]):
         return False
     past = bool(ctx.issued_on and expr.last and expr.last.isoformat() < ctx.issued_on[:10])
@@ -580,7 +576,7 @@ def _cited_in_basis(sentence: str, expr: TimeExpr, ctx: _Context) -> bool:
     """A date before the document's own, in a sentence opening on its basis, dates what it rests on (a cited
     document or meeting, even without a number), not a schedule."""
     return bool(ctx.issued_on and expr.last and expr.last.isoformat() < ctx.issued_on[:10]
-                and _BASIS_START.match(_clean_item(_strip_marks(sentence))))
+                and _BASIS_START.match(_clean_item(strip_marks(sentence))))
 
 
 def _is_milestone_expr(expr: TimeExpr) -> bool:
@@ -609,7 +605,7 @@ def _is_phase(sentence: str, span: tuple[int, int], expr: TimeExpr) -> bool:
     cited name, not a schedule of this document."""
     if not (expr.is_range and expr.precision == "year" and re.match(r"giai\s+đoạn", expr.text, _F)):
         return False
-    before = strip_marker(_strip_marks(sentence[:span[0]])).strip(" -–•+*")
+    before = strip_marker(strip_marks(sentence[:span[0]])).strip(" -–•+*")
     return bool(_PHASE_BEFORE.search(before))
 
 
@@ -756,7 +752,7 @@ def _lead_of(value: Optional[str]) -> Optional[str]:
 def _named_subject(text: Optional[str]) -> Optional[str]:
     """The body a task's own sentence names as its subject ("Văn phòng Đảng ủy tham mưu …. Thời gian: …"),
     written as a name (capitalised) or a group (``các xã``), not a lower-case noun phrase of the task."""
-    subj = _subject_before(_clean_item(_strip_marks(text))) if text else None
+    subj = _subject_before(_clean_item(strip_marks(text))) if text else None
     if subj and (subj[0].isupper() or re.match(lexicon.pattern("subject_quantifiers") + r"\s", subj, _F)):
         return subj
     return None
@@ -814,7 +810,7 @@ def _update_heading(para: "_Para", ctx: _Context) -> None:
         lead = heading_bodies(src.body, titled=src.heading)
         if lead:
             ctx.heading, ctx.heading_level, ctx.heading_leadin = lead, level, False
-    elif level == LEVEL_TEXT and _strip_marks(src.text).rstrip().endswith(":"):
+    elif level == LEVEL_TEXT and strip_marks(src.text).rstrip().endswith(":"):
         lead = heading_bodies(src.text)
         if lead:  # closed by the next numbered item or plain paragraph, not by its bullets
             ctx.heading, ctx.heading_level, ctx.heading_leadin = lead, LEVEL_LETTER, True
@@ -822,7 +818,7 @@ def _update_heading(para: "_Para", ctx: _Context) -> None:
 
 def _remember_actor(sentence: str, ctx: _Context) -> None:
     ctx.prev_task = sentence if VERB_RE.search(sentence) else None
-    clean = _clean_item(_strip_marks(sentence))
+    clean = _clean_item(strip_marks(sentence))
     clean = _strip_time_lead(clean)
     subj = _subject_before(clean)
     if subj:
@@ -891,7 +887,7 @@ def _dateless(text: str, para: _Para, ctx: _Context, deadlines: list[Deadline], 
         reason = doubt_words.PERIODIC_DEADLINE
     else:
         return
-    clean = _strip_marks(text)
+    clean = strip_marks(text)
     body = _clean_item(clean)
     action = _action(clean, [])
     responsible = _subject_before(_strip_time_lead(body))
@@ -935,7 +931,7 @@ def _read_sentence(para: _Para, s_start: int, sentence: str, exprs: list[TimeExp
     is_cutoff = [_is_deadline(sentence, e.start - s_start, spacy_doc, triggers, e.end - s_start, rel_spans)
                  for e in exprs]
     for i, e in enumerate(exprs):  # "Đến ngày 31/12/2026, 100% hồ sơ …": a fronted "by <date>" closes the clause
-        head = strip_marker(_strip_marks(sentence[:e.start - s_start])).strip(" -–•+*")
+        head = strip_marker(strip_marks(sentence[:e.start - s_start])).strip(" -–•+*")
         if re.fullmatch(r"đến", head, _F) and re.match(r"\s*[,:]", sentence[e.end - s_start:]):
             is_cutoff[i] = True
     flipped: set[int] = set()  # dates whose role the verb class decided against the trigger words
@@ -985,7 +981,7 @@ def _read_sentence(para: _Para, s_start: int, sentence: str, exprs: list[TimeExp
             deadline = _make_deadline(sentence, expr, s_start, rel_spans, ctx, loc, cutoffs)
             _judge_deadline(deadline, ctx, para.source.confidence,
                             from_context=deadline.responsible is not None and not _subject_before(
-                                _clean_item(_strip_marks(sentence))), window_guessed=expr.start in flipped)
+                                _clean_item(strip_marks(sentence))), window_guessed=expr.start in flipped)
             deadlines.append(deadline)
             continue
         if expr.recurring in ("monthly", "weekly"):  # "ngày 05 hằng tháng": a duty with no calendar date
@@ -1038,9 +1034,9 @@ def _window_verdict(sentence: str, at: int, expr: TimeExpr) -> Optional[str]:
         return None
     clause = _clause_at(sentence, at)
     own = re.split(r"[,;:]", sentence[:at])[-1]
-    if _COMPLETION_OPENS.match(_strip_marks(own)):
+    if _COMPLETION_OPENS.match(strip_marks(own)):
         return "deadline"  # "tổ chức quán triệt …, hoàn thành trong tháng 3": finishing is said in so many words
-    lead = _strip_time_lead(_clean_item(_strip_marks(clause)))
+    lead = _strip_time_lead(_clean_item(strip_marks(clause)))
     lead = re.sub(r"^(?:" + lexicon.pattern("request_verbs") + r")\s+", "", lead, flags=_F)
     if _EVENT_START.match(lead):
         return "milestone"
@@ -1055,7 +1051,7 @@ def _window_verdict(sentence: str, at: int, expr: TimeExpr) -> Optional[str]:
 def _is_title_or_basis(sentence: str, ctx: _Context, span: Optional[tuple[int, int]] = None) -> bool:
     """Title, legal basis ("Căn cứ …") and past events name periods, not scheduled activities."""
     key = match_key(_clean_item(sentence))
-    if mostly_upper(_strip_marks(sentence)):
+    if mostly_upper(strip_marks(sentence)):
         return True  # an all-capitals heading ("I. KẾT QUẢ 6 THÁNG ĐẦU NĂM 2024") names a topic
     told = key
     if span is not None:  # only the clause holding the date: "… đã được phê duyệt …, thực hiện từ ngày …"
@@ -1091,9 +1087,6 @@ def _outside_title(sentence: str, own: str, span: tuple[int, int]) -> bool:
         return False
     # a legal basis run on after the title ("<title> Căn cứ Hướng dẫn số 12/HD … năm học …") is no schedule
     return not re.search(r"căn cứ|thực hiện|(?<!\w)theo(?!\w)|(?<!\w)số\s*\d|\d/[a-zđ]", key[at + len(own):span[0]])
-
-
-_RANK = {"day": 0, "month": 1, "quarter": 2, "half": 3, "year": 4}
 
 
 def _reported_past(expr: TimeExpr, ctx: _Context) -> bool:
@@ -1169,7 +1162,7 @@ def _is_deadline(sentence: str, rel_start: int, spacy_doc, triggers,  # type: ig
 
 def _make_deadline(sentence: str, expr: TimeExpr, s_start: int, rel_spans: list[tuple[int, int]],
                    ctx: _Context, loc: Location, cutoffs: Optional[list[tuple[int, int]]] = None) -> Deadline:
-    clean = _strip_marks(sentence)
+    clean = strip_marks(sentence)
     item = _clean_item(sentence)
     body = _clean_item(clean)
     at = body.find(expr.text)
@@ -1188,7 +1181,7 @@ def _make_deadline(sentence: str, expr: TimeExpr, s_start: int, rel_spans: list[
         responsible = _actor_from_context(action, ctx)
     recipient = _recipient(_clause_at(clean, here[0][0]) if here else clean) or _recipient(clean)
     if not action and ctx.prev_task:  # "… báo cáo kết quả gửi Bộ Tài chính. Trước ngày 31/5/2026.": that task's date
-        previous = _strip_marks(ctx.prev_task)
+        previous = strip_marks(ctx.prev_task)
         action, recipient = _action(previous, []), recipient or _recipient(previous)
     return Deadline(
         due=expr.last.isoformat() if expr.last else None, precision=expr.precision, text=item,
@@ -1227,7 +1220,7 @@ def _spans_in(clean: str, sentence: str, spans: list[tuple[int, int]]) -> list[t
     """Date spans re-found in the mark-free sentence (removing ``**`` shifts offsets)."""
     out = []
     for s, e in spans:
-        piece = _strip_marks(sentence[s:e])
+        piece = strip_marks(sentence[s:e])
         idx = clean.find(piece)
         if idx >= 0:
             out.append((idx, idx + len(piece)))
