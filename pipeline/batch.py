@@ -423,16 +423,20 @@ class _Run:
             self._write_reason(dest, cand, reason)
             self._place(cand, dest, committed.file_id, "quarantine")
 
+    def _refused(self, cand: Candidate, exc: Exception, what: str) -> None:
+        """A commit that failed: a store that is down stops the run; content it refuses puts the file aside."""
+        if _store_down(exc):
+            raise StoreWriteFailed(f"store write failed on {cand.shown}: {store._first_line(exc)}") from exc
+        log.debug("store refused the %s of %s", what, cand.shown, exc_info=True)
+        self.quarantine(cand, clerk_reason("store", f"{type(exc).__name__}: {store._first_line(exc)}"))
+
     def commit(self, cand: Candidate, rows: dict[str, Any]) -> None:
         dest = self._dest("processed", cand) if self.move else None
         try:
             committed = store.commit_document(self.engine, self._file_info(cand), store_safe(rows), self.run_id,
                                               self._rel_to_data(dest) if dest else None)
         except Exception as exc:  # noqa: BLE001
-            if _store_down(exc):
-                raise StoreWriteFailed(f"store write failed on {cand.shown}: {store._first_line(exc)}") from exc
-            log.debug("store refused the rows of %s", cand.shown, exc_info=True)
-            self.quarantine(cand, clerk_reason("store", f"{type(exc).__name__}: {store._first_line(exc)}"))
+            self._refused(cand, exc, "rows")
             return
         if committed.duplicate:  # same content committed meanwhile: the unchanged path handles it
             self.unchanged(cand, None)
@@ -467,10 +471,7 @@ class _Run:
             added = store.commit_answers(self.engine, self._file_info(cand), answers, self.run_id,
                                          self._rel_to_data(dest) if dest else None)
         except Exception as exc:  # noqa: BLE001
-            if _store_down(exc):
-                raise StoreWriteFailed(f"store write failed on {cand.shown}: {store._first_line(exc)}") from exc
-            log.debug("store refused the answers of %s", cand.shown, exc_info=True)
-            self.quarantine(cand, clerk_reason("store", f"{type(exc).__name__}: {store._first_line(exc)}"))
+            self._refused(cand, exc, "answers")
             return
         self._after_commit()
         for note in notes:

@@ -160,30 +160,8 @@ def section_from_text(text: Optional[str]) -> Optional[str]:
 
 # --------------------------------------------------------------------------- unit names
 
-# Abbreviation -> words, applied to whole tokens of the match key (after tone folding).
-_ABBREVIATIONS: dict[str, str] = {
-    "ubnd": "ủy ban nhân dân",
-    "hđnd": "hội đồng nhân dân",
-    "ubmttqvn": "mặt trận tổ quốc",
-    "ubmttq": "mặt trận tổ quốc",
-    "mttqvn": "mặt trận tổ quốc",
-    "mttq": "mặt trận tổ quốc",
-    "hlhpn": "hội liên hiệp phụ nữ",
-    "lhpn": "liên hiệp phụ nữ",
-    "hccb": "hội cựu chiến binh",
-    "ccb": "cựu chiến binh",
-    "đtncs": "đoàn thanh niên",
-    "đtn": "đoàn thanh niên",
-    "tncs": "thanh niên cộng sản",
-    "đoàn tn": "đoàn thanh niên",
-    "hnd": "hội nông dân",
-    "bdv": "ban dân vận",
-    "đu": "đảng ủy",
-    "bch": "ban chấp hành",
-    "btv": "ban thường vụ",
-    "tp": "thành phố",
-    "tx": "thị xã",
-}
+# Abbreviation -> words (the lexicon's [abbreviations]), applied to whole tokens of the match key.
+_ABBREVIATIONS = lexicon.mapping("abbreviations")
 _ABBR_RE = re.compile(r"(?<![\w])(" + "|".join(sorted(map(re.escape, _ABBREVIATIONS), key=len, reverse=True))
                       + r")(?![\w])")
 _UNIT_NOISE = [
